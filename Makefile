@@ -1,0 +1,37 @@
+# Annex — the two commands a new user runs: `make report` and `make test`.
+# Both install what is missing (Debian packages, when run as root), then build.
+
+SWIFT        ?= swift
+CONFIG       ?= release
+BUILD_FLAGS  ?=
+ANNEX        := .build/$(CONFIG)/annex
+
+# Debian packages Annex needs to build and run, and the extra tools its tests use.
+RUN_PACKAGES  := pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core
+TEST_PACKAGES := poppler-utils libxml2-utils
+
+.PHONY: report test build deps test-deps gallery clean help
+
+help:
+	@echo "make report   install what is missing, build, render the default annex into Output/"
+	@echo "make test     install what is missing, run the test suite"
+	@echo "make build    build the annex command ($(CONFIG))"
+	@echo "make clean    remove build products"
+
+report: deps build
+	$(ANNEX) report
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product annex $(BUILD_FLAGS)
+
+test: deps test-deps
+	$(SWIFT) test $(BUILD_FLAGS)
+
+deps:
+	@scripts/ensure-packages.sh $(RUN_PACKAGES)
+
+test-deps:
+	@scripts/ensure-packages.sh $(TEST_PACKAGES)
+
+clean:
+	rm -rf .build

@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Annex",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "annex", targets: ["annex"]),
+        .library(name: "AnnexReport", targets: ["AnnexReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(
+            name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev"])]),
+        .target(name: "AnnexIO"),
+        .target(name: "AnnexData", dependencies: ["AnnexIO"]),
+        .target(name: "AnnexAnalytics", dependencies: ["AnnexData"]),
+        .target(name: "AnnexScene"),
+        .target(name: "AnnexCharts", dependencies: ["AnnexScene", "AnnexData"]),
+        .target(name: "AnnexRender", dependencies: ["AnnexScene", "AnnexIO", "CCairo", "CPangoCairo"]),
+        .target(
+            name: "AnnexReport",
+            dependencies: ["AnnexData", "AnnexAnalytics", "AnnexCharts", "AnnexRender", "AnnexIO"]),
+        .executableTarget(
+            name: "annex",
+            dependencies: ["AnnexReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "AnnexDataTests", dependencies: ["AnnexData", "AnnexAnalytics"]),
+        .testTarget(name: "AnnexChartsTests", dependencies: ["AnnexCharts", "AnnexScene", "AnnexData"]),
+        .testTarget(name: "AnnexRenderTests", dependencies: ["AnnexRender", "AnnexScene", "AnnexIO"]),
+        .testTarget(name: "AnnexReportTests", dependencies: ["AnnexReport", "AnnexRender", "AnnexCharts"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,134 @@
+import Foundation
+
+/// A CSV file read into records with the line each record starts on, for located errors.
+///
+/// RFC 4180 with the variations spreadsheet exports bring: a UTF-8 byte order mark, `;` instead of `,`
+/// (detected from the header line), CRLF or LF line ends, quoted fields with doubled quotes and line breaks.
+/// Blank lines are skipped. Text is normalised to NFC.
+public struct CSVTable: Sendable {
+    public struct Row: Sendable {
+        /// 1-based line where the record starts.
+        public var line: Int
+        public var fields: [String]
+    }
+
+    public var file: String
+    public var header: [String]
+    public var rows: [Row]
+    public var delimiter: Character
+
+    /// Reads and parses the file at `path`; `displayName` is what errors call it.
+    public static func read(path: String, displayName: String? = nil) throws(DataError) -> CSVTable {
+        let name = displayName ?? path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DataError([DataIssue(SourceLocation(file: name), expected: "a readable CSV file", found: "no such file or not readable")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DataError([DataIssue(SourceLocation(file: name), expected: "UTF-8 text", found: "bytes that are not UTF-8")])
+        }
+        return try parse(text, file: name)
+    }
+
+    public static func parse(_ input: String, file: String) throws(DataError) -> CSVTable {
+        var text = Substring(input)
+        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
+        let delimiter: Character = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
+
+        var records: [Row] = []
+        var field = ""
+        var fields: [String] = []
+        var line = 1
+        var recordLine = 1
+        var inQuotes = false
+        var quotedField = false
+        var afterQuote = false
+        var issues: [DataIssue] = []
+
+        func endField() {
+            fields.append(quotedField ? field : field.trimmingCharacters(in: .whitespaces))
+            field = ""; quotedField = false; afterQuote = false
+        }
+        func endRecord() {
+            endField()
+            if !(fields.count == 1 && fields[0].isEmpty) {
+                records.append(Row(line: recordLine, fields: fields.map { $0.precomposedStringWithCanonicalMapping }))
+            }
+            fields = []
+        }
+
+        var it = text.makeIterator()
+        var pending: Character? = nil
+        while let c = pending ?? it.next() {
+            pending = nil
+            if inQuotes {
+                if c == "\"" {
+                    if let n = it.next() {
+                        if n == "\"" { field.append("\"") } else { inQuotes = false; afterQuote = true; pending = n }
+                    } else { inQuotes = false; afterQuote = true }
+                } else {
+                    if c == "\n" || c == "\r\n" { line += 1 }
+                    field.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"" where field.trimmingCharacters(in: .whitespaces).isEmpty && !afterQuote:
+                inQuotes = true; quotedField = true; field = ""
+            case delimiter:
+                endField()
+            case "\n", "\r\n", "\r":
+                endRecord()
+                line += 1
+                recordLine = line
+            default:
+                if afterQuote {
+                    if c == " " || c == "\t" { continue }
+                    issues.append(DataIssue(SourceLocation(file: file, line: line),
+                                            expected: "a delimiter or line end after a closing quote", found: String(c)))
+                    afterQuote = false
+                }
+                field.append(c)
+            }
+        }
+        if inQuotes {
+            issues.append(DataIssue(SourceLocation(file: file, line: recordLine),
+                                    expected: "a closing quote before the end of the file", found: "end of file"))
+        }
+        if !field.isEmpty || !fields.isEmpty || quotedField { endRecord() }
+        guard let head = records.first else {
+            throw DataError([DataIssue(SourceLocation(file: file), expected: "a header line", found: "an empty file")])
+        }
+        let header = head.fields
+        var seen: Set<String> = []
+        for name in header {
+            if name.isEmpty {
+                issues.append(DataIssue(SourceLocation(file: file, line: head.line), expected: "a name for every column", found: "an empty column name"))
+            } else if !seen.insert(name).inserted {
+                issues.append(DataIssue(SourceLocation(file: file, line: head.line, column: name), expected: "each column once", found: "a second '\(name)'"))
+            }
+        }
+        let rows = Array(records.dropFirst())
+        for r in rows where r.fields.count != header.count {
+            issues.append(DataIssue(SourceLocation(file: file, line: r.line),
+                                    expected: "\(header.count) fields as in the header",
+                                    found: "\(r.fields.count) fields"))
+        }
+        if !issues.isEmpty { throw DataError(issues) }
+        return CSVTable(file: file, header: header, rows: rows, delimiter: delimiter)
+    }
+
+    /// The index of each required column; missing ones are reported together.
+    public func columns(_ required: [String]) throws(DataError) -> [String: Int] {
+        var map: [String: Int] = [:]
+        for (i, h) in header.enumerated() { map[h] = i }
+        let missing = required.filter { map[$0] == nil }
+        if !missing.isEmpty {
+            throw DataError(missing.map {
+                DataIssue(SourceLocation(file: file, line: 1, column: $0), expected: "a column named '\($0)'",
+                          found: "columns \(header.joined(separator: ", "))")
+            })
+        }
+        return map
+    }
+}

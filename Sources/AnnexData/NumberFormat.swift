@@ -1,0 +1,104 @@
+import Foundation
+
+/// The languages Annex writes labels and numbers in.
+public enum Language: String, Sendable, CaseIterable, Codable, Hashable {
+    case vi, en
+
+    /// `11,54` and `4.111,5` in Vietnamese; `11.54` and `4,111.5` in English.
+    public var decimalSeparator: String { self == .vi ? "," : "." }
+    public var groupingSeparator: String { self == .vi ? "." : "," }
+}
+
+/// Formats numbers for one language: the one number formatter of Annex.
+///
+/// Rounding is decimal and half away from zero on the shortest decimal form of the value, so 1.005 with
+/// two digits is `1,01` (not the binary `1.00499…`).
+public struct NumberFormat: Hashable, Sendable {
+    public var language: Language
+    /// Fewest and most digits after the decimal separator; trailing zeros beyond the fewest are dropped.
+    public var minFractionDigits: Int
+    public var maxFractionDigits: Int
+    /// Magnitudes from this up get thousands separators (`4.111,5`); pass `.infinity` for none (years).
+    public var groupFrom: Double
+    public var percentSuffix: Bool
+
+    public init(_ language: Language, fractionDigits: ClosedRange<Int> = 0...2, groupFrom: Double = 1000,
+                percent: Bool = false) {
+        self.language = language
+        self.minFractionDigits = fractionDigits.lowerBound
+        self.maxFractionDigits = fractionDigits.upperBound
+        self.groupFrom = groupFrom
+        self.percentSuffix = percent
+    }
+
+    public func callAsFunction(_ value: Double) -> String { format(value) }
+
+    public func format(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "–" : (value < 0 ? "−∞" : "∞") }
+        var digits = NumberFormat.roundedDecimal(abs(value), fractionDigits: maxFractionDigits)
+        // digits: integer part and fraction part as strings
+        var frac = digits.fraction
+        while frac.count > minFractionDigits, frac.hasSuffix("0") { frac.removeLast() }
+        digits.fraction = frac
+        let isZero = digits.integer.allSatisfy { $0 == "0" } && frac.allSatisfy { $0 == "0" }
+        var intPart = digits.integer
+        if abs(value) >= groupFrom {
+            intPart = NumberFormat.group(intPart, with: language.groupingSeparator)
+        }
+        var s = (value < 0 && !isZero ? "-" : "") + intPart
+        if !frac.isEmpty { s += language.decimalSeparator + frac }
+        if percentSuffix { s += "%" }
+        return s
+    }
+
+    /// The value rounded half away from zero to `fractionDigits`, as integer and fraction digit strings.
+    static func roundedDecimal(_ value: Double, fractionDigits: Int) -> (integer: String, fraction: String) {
+        var dec = Decimal(string: "\(value)", locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(value)
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &dec, fractionDigits, .plain)
+        let text = NSDecimalString(&rounded, Locale(identifier: "en_US_POSIX"))
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let integer = String(parts[0])
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        while fraction.count < fractionDigits { fraction += "0" }
+        return (integer, fraction)
+    }
+
+    static func group(_ digits: String, with sep: String) -> String {
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out += sep }
+            out.append(ch)
+        }
+        return out
+    }
+}
+
+/// Reads numbers written in a language's convention (`11,54`, `4.111,5`) or in plain machine form.
+public enum NumberParser {
+    /// Parses `text` written with `decimalSeparator` (`.` or `,`); grouping separators of the other
+    /// kind are allowed between groups of three digits. Nil when the text is not such a number.
+    public static func parse(_ text: String, decimalSeparator: Character = ".") -> Double? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty else { return nil }
+        let group: Character = decimalSeparator == "," ? "." : ","
+        var sign = ""
+        var body = Substring(t)
+        if body.first == "-" || body.first == "−" { sign = "-"; body = body.dropFirst() }
+        else if body.first == "+" { body = body.dropFirst() }
+        let parts = body.split(separator: decimalSeparator, omittingEmptySubsequences: false)
+        guard parts.count <= 2, let intPart = parts.first, !intPart.isEmpty || parts.count == 2 else { return nil }
+        let groups = intPart.split(separator: group, omittingEmptySubsequences: false)
+        if groups.count > 1 {
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
+        let digits = groups.joined()
+        let frac = parts.count == 2 ? parts[1] : ""
+        guard (digits + frac).allSatisfy(\.isASCIIDigit), !(digits + frac).isEmpty else { return nil }
+        return Double(sign + (digits.isEmpty ? "0" : digits) + (frac.isEmpty ? "" : "." + frac))
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,226 @@
+import AnnexIO
+import AnnexScene
+import CCairo
+import CPangoCairo
+import Foundation
+
+/// Options of one rendering.
+public struct RenderOptions: Hashable, Sendable {
+    /// PNG only: device pixels per scene pixel (2 for a high-resolution slide).
+    public var scale: Double
+    public init(scale: Double = 1) { self.scale = scale }
+}
+
+/// Draws scenes with Cairo (shapes) and Pango (all text) into PNG, SVG or PDF bytes or files.
+/// A value with no shared state: each call makes its own surface, context and Pango layout, so calls
+/// may run on several threads at once.
+public struct Renderer: Sendable {
+    /// PDF points per scene pixel: a scene pixel is a CSS pixel (1/96 inch).
+    public static let pointsPerPixel = 0.75
+    /// The largest PNG side Cairo's image surfaces allow.
+    public static let maxImageSide = 32767.0
+
+    public init() {}
+
+    /// The scene drawn in `format`, in memory.
+    public func render(_ scene: Scene, as format: OutputFormat, options: RenderOptions = RenderOptions())
+        throws(RenderError) -> [UInt8]
+    {
+        try SceneValidator.validate(scene, format: format, options: options)
+        switch format {
+        case .png: return try renderPNG(scene, scale: options.scale)
+        case .svg: return try renderSVG(scene)
+        case .pdf: return try renderPDF(scene)
+        }
+    }
+
+    /// Draws the scene in memory, then writes it to `path` atomically: a failed render or write leaves
+    /// any existing file untouched and no partial file behind. The format comes from the extension unless given.
+    public func write(_ scene: Scene, to path: String, format: OutputFormat? = nil,
+                      options: RenderOptions = RenderOptions()) throws(RenderError)
+    {
+        guard let fmt = format ?? OutputFormat(path: path) else {
+            throw .invalidScene("cannot tell the output format of '\(path)': expected a .png, .svg or .pdf name")
+        }
+        let bytes = try render(scene, as: fmt, options: options)
+        do { try AtomicFile.write(bytes, to: path) } catch { throw .write(error) }
+    }
+
+    // MARK: formats
+
+    private func renderPNG(_ scene: Scene, scale: Double) throws(RenderError) -> [UInt8] {
+        let w = Int32((scene.width * scale).rounded(.up)), h = Int32((scene.height * scale).rounded(.up))
+        let opaque = (scene.background?.alpha ?? 0) >= 1
+        guard let surface = cairo_image_surface_create(opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32, w, h)
+        else { throw .invalidScene("cannot allocate a \(w)×\(h) image") }
+        defer { cairo_surface_destroy(surface) }
+        try RenderError.check(cairo_surface_status(surface), "create a \(w)×\(h) image surface")
+        try draw(scene, on: surface, scale: scale)
+        let sink = ByteSink()
+        let status = cairo_surface_write_to_png_stream(surface, byteSinkWrite, Unmanaged.passUnretained(sink).toOpaque())
+        try RenderError.check(status, "encode PNG")
+        return sink.bytes
+    }
+
+    private func renderSVG(_ scene: Scene) throws(RenderError) -> [UInt8] {
+        let sink = ByteSink()
+        guard let surface = cairo_svg_surface_create_for_stream(
+            byteSinkWrite, Unmanaged.passUnretained(sink).toOpaque(), scene.width, scene.height)
+        else { throw .invalidScene("cannot create an SVG surface") }
+        defer { cairo_surface_destroy(surface) }
+        try RenderError.check(cairo_surface_status(surface), "create an SVG surface")
+        cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
+        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
+        try draw(scene, on: surface, scale: 1)
+        cairo_surface_finish(surface)
+        try RenderError.check(cairo_surface_status(surface), "finish the SVG document")
+        return SVGPostProcessor.normalise(sink.bytes, metadata: scene.metadata)
+    }
+
+    private func renderPDF(_ scene: Scene) throws(RenderError) -> [UInt8] {
+        let sink = ByteSink()
+        let k = Renderer.pointsPerPixel
+        guard let surface = cairo_pdf_surface_create_for_stream(
+            byteSinkWrite, Unmanaged.passUnretained(sink).toOpaque(), scene.width * k, scene.height * k)
+        else { throw .invalidScene("cannot create a PDF surface") }
+        defer { cairo_surface_destroy(surface) }
+        try RenderError.check(cairo_surface_status(surface), "create a PDF surface")
+        let md = scene.metadata
+        // Fixed metadata: the dates come from the scene, never from the clock, so the bytes repeat.
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, md.title)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, md.author)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, md.description)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, md.keywords.joined(separator: ", "))
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, md.creator)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, md.created)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, md.modified)
+        try draw(scene, on: surface, scale: k)
+        cairo_surface_finish(surface)
+        try RenderError.check(cairo_surface_status(surface), "finish the PDF document")
+        return sink.bytes
+    }
+
+    // MARK: drawing
+
+    private func draw(_ scene: Scene, on surface: OpaquePointer, scale: Double) throws(RenderError) {
+        guard let cr = cairo_create(surface) else { throw .invalidScene("cannot create a drawing context") }
+        defer { cairo_destroy(cr) }
+        if scale != 1 { cairo_scale(cr, scale, scale) }
+        let text = PangoText(cairo: cr)
+        if let bg = scene.background {
+            set(cr, bg)
+            cairo_rectangle(cr, 0, 0, scene.width, scene.height)
+            cairo_fill(cr)
+        }
+        drawMarks(scene.marks, cr, text)
+        cairo_show_page(cr)
+        try RenderError.check(cairo_status(cr), "draw the scene")
+    }
+
+    private func drawMarks(_ marks: [Mark], _ cr: OpaquePointer, _ text: PangoText) {
+        for mark in marks {
+            switch mark {
+            case .rect(let r):
+                cairo_new_path(cr)
+                cairo_rectangle(cr, r.rect.x, r.rect.y, r.rect.width, r.rect.height)
+                paint(cr, fill: r.fill, rule: .nonZero, stroke: r.stroke)
+            case .path(let p):
+                cairo_new_path(cr)
+                for e in p.elements {
+                    switch e {
+                    case .move(let a): cairo_move_to(cr, a.x, a.y)
+                    case .line(let a): cairo_line_to(cr, a.x, a.y)
+                    case .curve(let c1, let c2, let to): cairo_curve_to(cr, c1.x, c1.y, c2.x, c2.y, to.x, to.y)
+                    case .close: cairo_close_path(cr)
+                    }
+                }
+                paint(cr, fill: p.fill, rule: p.fillRule, stroke: p.stroke)
+            case .text(let t):
+                drawText(t, cr, text)
+            case .group(let g):
+                cairo_save(cr)
+                if !g.transform.isIdentity {
+                    var m = cairo_matrix_t(xx: g.transform.a, yx: g.transform.b, xy: g.transform.c,
+                                           yy: g.transform.d, x0: g.transform.tx, y0: g.transform.ty)
+                    cairo_transform(cr, &m)
+                }
+                if let clip = g.clip {
+                    cairo_new_path(cr)
+                    cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
+                    cairo_clip(cr)
+                }
+                if g.opacity < 1 {
+                    cairo_push_group(cr)
+                    drawMarks(g.children, cr, text)
+                    cairo_pop_group_to_source(cr)
+                    cairo_paint_with_alpha(cr, max(0, g.opacity))
+                } else {
+                    drawMarks(g.children, cr, text)
+                }
+                cairo_restore(cr)
+            }
+        }
+    }
+
+    private func paint(_ cr: OpaquePointer, fill: Color?, rule: FillRule, stroke: Stroke?) {
+        if let fill {
+            set(cr, fill)
+            cairo_set_fill_rule(cr, rule == .evenOdd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING)
+            if stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+        }
+        if let s = stroke {
+            set(cr, s.color)
+            cairo_set_line_width(cr, s.width)
+            let join: cairo_line_join_t = switch s.join {
+            case .miter: CAIRO_LINE_JOIN_MITER
+            case .round: CAIRO_LINE_JOIN_ROUND
+            case .bevel: CAIRO_LINE_JOIN_BEVEL
+            }
+            let cap: cairo_line_cap_t = switch s.cap {
+            case .butt: CAIRO_LINE_CAP_BUTT
+            case .round: CAIRO_LINE_CAP_ROUND
+            case .square: CAIRO_LINE_CAP_SQUARE
+            }
+            cairo_set_line_join(cr, join)
+            cairo_set_line_cap(cr, cap)
+            s.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
+            cairo_stroke(cr)
+        }
+        cairo_new_path(cr)
+    }
+
+    private func drawText(_ t: TextMark, _ cr: OpaquePointer, _ text: PangoText) {
+        guard !t.text.isEmpty else { return }
+        text.configure(t.layoutKey, alignment: t.horizontalAnchor)
+        let logical = text.logicalRect
+        let box = t.localBox(text.metrics)
+        cairo_save(cr)
+        cairo_translate(cr, t.position.x, t.position.y)
+        if t.rotation != 0 { cairo_rotate(cr, t.rotation * .pi / 180) }
+        cairo_move_to(cr, box.x - logical.x, box.y - logical.y)
+        set(cr, t.color)
+        pango_cairo_update_layout(cr, text.layout)
+        pango_cairo_show_layout(cr, text.layout)
+        cairo_restore(cr)
+    }
+
+    private func set(_ cr: OpaquePointer, _ c: Color) {
+        if c.alpha >= 1 { cairo_set_source_rgb(cr, c.red, c.green, c.blue) }
+        else { cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha) }
+    }
+}
+
+/// Collects the bytes a Cairo stream surface writes.
+final class ByteSink {
+    var bytes: [UInt8] = []
+    init() { bytes.reserveCapacity(1 << 16) }
+}
+
+private func byteSinkWrite(_ closure: UnsafeMutableRawPointer?, _ data: UnsafePointer<UInt8>?, _ length: UInt32)
+    -> cairo_status_t
+{
+    guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+    let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+    sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+    return CAIRO_STATUS_SUCCESS
+}

@@ -1,0 +1,158 @@
+import AnnexAnalytics
+import AnnexCharts
+import AnnexData
+import AnnexIO
+import AnnexRender
+import AnnexScene
+import Foundation
+
+/// A file a report run wrote.
+public struct WrittenFile: Hashable, Sendable {
+    public var path: String
+    public var bytes: Int
+    public var title: String
+}
+
+/// Why a report run failed; each kind has its own exit code.
+public enum ReportError: Error, CustomStringConvertible {
+    case data(DataError)
+    case chart(String, ChartError)
+    case render(String, RenderError)
+    case output(String)
+
+    public var description: String {
+        switch self {
+        case .data(let e): e.description
+        case .chart(let what, let e): "\(what): \(e)"
+        case .render(let what, let e): "\(what): \(e)"
+        case .output(let s): s
+        }
+    }
+
+    /// 65 bad data, 73 cannot write output, 70 a chart or render failure (sysexits.h).
+    public var exitCode: Int32 {
+        switch self {
+        case .data: 65
+        case .output: 73
+        case .render(_, .write): 73
+        case .chart, .render: 70
+        }
+    }
+}
+
+/// The default annex of the bundled notices dataset.
+public struct DefaultAnnex {
+    public var facts: NoticeFacts
+    public var language: Language
+    public var formats: [OutputFormat]
+    public var pngScale: Double
+
+    public init(facts: NoticeFacts, language: Language = .vi, formats: [OutputFormat] = OutputFormat.allCases,
+                pngScale: Double = 1) {
+        self.facts = facts; self.language = language; self.formats = formats; self.pngScale = pngScale
+    }
+
+    /// The groups of figure 1, in the notices' order.
+    public static let figure1Groups = ["all", "border", "pilot_difficult", "district_selected"]
+
+    /// Figure 1: mean criteria per commune by group, 2018–2019, with the 2019 plan.
+    public func figure1(number: Int = 1) -> GroupedBarChart {
+        let lang = language
+        let trends = GroupTrends.compute(facts, metric: "mean_criteria", groups: DefaultAnnex.figure1Groups,
+                                         years: [2018, 2019], planYear: 2019)
+        let categories = trends.map { ChartKey($0.group, facts.groups[$0.group]?.shortName(lang) ?? $0.group) }
+        let series = [2018, 2019].map { ChartKey(String($0), lang == .vi ? "Năm \($0)" : "\($0)") }
+        var values: [BarValue] = [], targets: [BarTarget] = []
+        for t in trends {
+            for (y, f) in t.values.sorted(by: { $0.key < $1.key }) {
+                values.append(BarValue(category: t.group, series: String(y), value: f.value))
+            }
+            if let p = t.plan { targets.append(BarTarget(category: t.group, series: String(p.year), low: p.value, high: p.valueHigh)) }
+        }
+        let sourceIDs = Set(trends.flatMap { t in t.values.values.map(\.source) + (t.plan.map { [$0.source] } ?? []) })
+        let source = sourceIDs.sorted().compactMap { facts.sources[$0]?.citation(lang) }.joined(separator: "; ")
+        let derivedYears = Set(trends.flatMap { $0.values.values.filter { $0.basis == .derived }.map(\.year) })
+        let noPlan = trends.filter { $0.plan == nil }.compactMap { facts.groups[$0.group]?.name(lang) }
+        var notes: [String] = []
+        if lang == .vi {
+            if !derivedYears.isEmpty {
+                notes.append("Số liệu năm \(derivedYears.sorted().map(String.init).joined(separator: ", ")) và kế hoạch suy ra từ mức tăng, mức vượt nêu trong thông báo.")
+            }
+            if !noPlan.isEmpty { notes.append("Thông báo không nêu kế hoạch cho: \(noPlan.joined(separator: ", ")).") }
+        } else {
+            if !derivedYears.isEmpty {
+                notes.append("Figures for \(derivedYears.sorted().map(String.init).joined(separator: ", ")) and plans are derived from the increases and margins the notice states.")
+            }
+            if !noPlan.isEmpty { notes.append("The notice states no plan for: \(noPlan.joined(separator: ", ")).") }
+        }
+        let texts = ChartTexts(
+            figureLabel: lang == .vi ? "Biểu đồ \(number)." : "Figure \(number).",
+            title: lang == .vi ? "Bình quân tiêu chí/xã theo nhóm xã, 2018–2019 và kế hoạch 2019"
+                               : "Mean criteria met per commune by group of communes, 2018–2019 and the 2019 plan",
+            subtitle: lang == .vi ? "Tỉnh Lạng Sơn, Chương trình mục tiêu quốc gia xây dựng nông thôn mới (19 tiêu chí)"
+                                  : "Lạng Sơn province, National Target Programme on New Rural Development (19 criteria)",
+            valueAxisTitle: lang == .vi ? "Tiêu chí/xã" : "Criteria per commune",
+            notes: notes, source: source)
+        return GroupedBarChart(categories: categories, series: series, values: values, targets: targets,
+                               targetLegend: lang == .vi ? "Kế hoạch 2019 (KH)" : "2019 plan", texts: texts,
+                               language: lang)
+    }
+
+    /// The table behind figure 1: values, change, plan, status.
+    public func table1() -> (header: [String], rows: [[String]]) {
+        let lang = language
+        let trends = GroupTrends.compute(facts, metric: "mean_criteria", groups: DefaultAnnex.figure1Groups,
+                                         years: [2018, 2019], planYear: 2019)
+        let f = NumberFormat(lang, fractionDigits: 0...2)
+        let signed = { (x: Double) in (x > 0 ? "+" : "") + f(x) }
+        let header = lang == .vi
+            ? ["Nhóm xã", "Năm 2018", "Năm 2019", "Tăng so với 2018", "Kế hoạch 2019", "So với kế hoạch", "Đánh giá"]
+            : ["Group", "2018", "2019", "Change from 2018", "2019 plan", "Against plan", "Status"]
+        let rows = trends.map { t -> [String] in
+            [facts.groups[t.group]?.name(lang) ?? t.group,
+             t.values[2018].map { f($0.value) } ?? "",
+             t.values[2019].map { f($0.value) } ?? "",
+             t.change(from: 2018, to: 2019).map(signed) ?? "",
+             t.plan.map { f($0.value) } ?? "",
+             t.comparison.map { signed($0.gap) } ?? "",
+             t.comparison.map { $0.status.label(vietnamese: lang == .vi) } ?? ""]
+        }
+        return (header, rows)
+    }
+
+    /// Renders everything into `directory` (made if missing). Each file is written atomically.
+    public func run(into directory: String, measurer: TextMeasurer) throws(ReportError) -> [WrittenFile] {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .output("\(directory): cannot create the output folder: \(error.localizedDescription)")
+        }
+        var written: [WrittenFile] = []
+        let chart = figure1()
+        let scene: Scene
+        do { scene = try chart.scene(measurer: measurer) } catch { throw .chart("figure 1", error) }
+        let base = (directory as NSString).appendingPathComponent("fig01-mean-criteria-by-group")
+        let renderer = Renderer()
+        for fmt in formats {
+            let path = base + "." + fmt.fileExtension
+            do {
+                let bytes = try renderer.render(scene, as: fmt, options: RenderOptions(scale: pngScale))
+                try AtomicFile.write(bytes, to: path)
+                written.append(WrittenFile(path: path, bytes: bytes.count, title: scene.metadata.title))
+            } catch let e as RenderError {
+                throw .render("figure 1 (\(fmt.rawValue))", e)
+            } catch let e as FileWriteError {
+                throw .output(e.description)
+            } catch {
+                throw .output("\(path): \(error)")
+            }
+        }
+        let table = table1()
+        let csvPath = (directory as NSString).appendingPathComponent("tab01-mean-criteria-by-group.csv")
+        // Vietnamese Excel reads decimal commas, so its CSV separator is the semicolon.
+        let csv = CSVWriter.encode(header: table.header, rows: table.rows, delimiter: language == .vi ? ";" : ",")
+        do { try AtomicFile.write(csv, to: csvPath) } catch { throw .output(error.description) }
+        written.append(WrittenFile(path: csvPath, bytes: csv.count, title: scene.metadata.title))
+        return written
+    }
+}
