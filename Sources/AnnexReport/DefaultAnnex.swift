@@ -120,6 +120,14 @@ public struct DefaultAnnex {
         return (header, rows)
     }
 
+    /// Document metadata for the annex's files: dated by the newest source, never by the clock.
+    func documentMetadata(title: String, description: String) -> DocumentMetadata {
+        let date = facts.sources.values.map(\.date).max() ?? "2020-01-01"
+        return DocumentMetadata(title: title, description: description, author: "Annex", creator: "Annex",
+                                keywords: ["nông thôn mới", "NTM", "Lạng Sơn"], created: date + "T00:00:00",
+                                language: language.rawValue)
+    }
+
     /// Renders everything into `directory` (made if missing). Each file is written atomically.
     public func run(into directory: String, measurer: TextMeasurer) throws(ReportError) -> [WrittenFile] {
         do {
@@ -129,8 +137,9 @@ public struct DefaultAnnex {
         }
         var written: [WrittenFile] = []
         let chart = figure1()
-        let scene: Scene
+        var scene: Scene
         do { scene = try chart.scene(measurer: measurer) } catch { throw .chart("figure 1", error) }
+        scene.metadata = documentMetadata(title: scene.metadata.title, description: scene.metadata.description)
         let base = (directory as NSString).appendingPathComponent("fig01-mean-criteria-by-group")
         let renderer = Renderer()
         for fmt in formats {
