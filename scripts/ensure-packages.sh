@@ -12,7 +12,8 @@ if [[ $(id -u) -eq 0 ]]; then
   echo "annex: installing missing Debian packages: ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  apt-get install -y -qq -o Dpkg::Use-Pty=0 --no-install-recommends "${missing[@]}" >/dev/null
+  echo "annex: installed ${missing[*]}" >&2
 else
   echo "annex: missing Debian packages: ${missing[*]}" >&2
   echo "annex: run this, then try again:" >&2
