@@ -21,14 +21,19 @@ enum SVGPostProcessor {
         let u = Array(svg.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(u.count)
-        var map: [Substring: Int] = [:]
+        var map: [ArraySlice<UInt8>: Int] = [:]
         var i = 0
+        func startsMarker(at i: Int) -> Bool {
+            guard i + marker.count < u.count else { return false }
+            for k in 0..<marker.count where u[i + k] != marker[k] { return false }
+            return true
+        }
         while i < u.count {
-            if u[i] == marker[0], i + marker.count < u.count, Array(u[i..<i + marker.count]) == marker {
+            if u[i] == 0x73, startsMarker(at: i) {   // "s"
                 var j = i + marker.count
-                while j < u.count, u[j] >= 48, u[j] <= 57 { j += 1 }
+                while j < u.count, u[j] >= 0x30, u[j] <= 0x39 { j += 1 }
                 if j > i + marker.count {
-                    let key = Substring(String(decoding: u[i + marker.count..<j], as: UTF8.self))
+                    let key = u[(i + marker.count)..<j]
                     let n = map[key] ?? (map.count + 1)
                     map[key] = n
                     out += marker

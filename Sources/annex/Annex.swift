@@ -14,7 +14,7 @@ struct Annex: ParsableCommand {
             73 an output file could not be written.
             """,
         version: AnnexVersion.string,
-        subcommands: [Report.self, Validate.self],
+        subcommands: [Report.self, Validate.self, Bench.self],
         defaultSubcommand: nil)
 }
 
@@ -121,6 +121,35 @@ struct Validate: ParsableCommand {
         } catch {
             Stderr.print(error.description)
             throw ExitCode(65)
+        }
+    }
+}
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time the default annex's figure: scene layout and each output format (medians over repeated runs).",
+        discussion: "Build with `swift build -c release` first: debug builds are several times slower.")
+
+    @OptionGroup var data: DatasetOptions
+
+    @Option(name: [.short, .long], help: "Repetitions of each measurement.")
+    var iterations: Int = 50
+
+    func validate() throws {
+        guard (1...100_000).contains(iterations) else { throw ValidationError("--iterations must be 1 to 100000, found \(iterations)") }
+    }
+
+    func run() throws {
+        let facts: NoticeFacts
+        do { facts = try NoticeFacts.load(folder: try data.resolve()) } catch let e as DataError {
+            Stderr.print(e.description); throw ExitCode(65)
+        }
+        let results = try AnnexBench.run(facts: facts, iterations: iterations)
+        func ms(_ x: Double) -> String { String(format: "%8.2f", x) }
+        print("what                    median ms    p10 ms    p90 ms     bytes   (\(iterations) runs)")
+        for r in results {
+            print(r.name.padding(toLength: 22, withPad: " ", startingAt: 0) + "  " + ms(r.median) + "  " + ms(r.p10)
+                  + "  " + ms(r.p90) + "  " + String(format: "%8d", r.bytes))
         }
     }
 }
