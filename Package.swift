@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -19,7 +20,7 @@ let package = Package(
             name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev"])]),
         .target(name: "AnnexIO"),
-        .target(name: "AnnexData", dependencies: ["AnnexIO"]),
+        .target(name: "AnnexData", dependencies: ["AnnexIO", .product(name: "Yams", package: "Yams")]),
         .target(name: "AnnexAnalytics", dependencies: ["AnnexData"]),
         .target(name: "AnnexScene"),
         .target(name: "AnnexCharts", dependencies: ["AnnexScene", "AnnexData"]),
@@ -29,7 +30,7 @@ let package = Package(
             dependencies: ["AnnexData", "AnnexAnalytics", "AnnexCharts", "AnnexRender", "AnnexIO"]),
         .executableTarget(
             name: "annex",
-            dependencies: ["AnnexReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["AnnexReport", "AnnexAnalytics", "AnnexData", "AnnexRender", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "AnnexDataTests", dependencies: ["AnnexData", "AnnexAnalytics"]),
         .testTarget(name: "AnnexChartsTests", dependencies: ["AnnexCharts", "AnnexScene", "AnnexData"]),
         .testTarget(name: "AnnexRenderTests", dependencies: ["AnnexRender", "AnnexScene", "AnnexIO", "CCairo"]),

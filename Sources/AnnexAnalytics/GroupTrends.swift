@@ -20,7 +20,7 @@ public struct GroupTrend: Hashable, Sendable {
 public enum GroupTrends {
     /// For each group in `groups` (in that order): its values of `metric` in `years` and its plan for
     /// `planYear`. Plans come from `kind == .plan` facts; values prefer actual over estimate.
-    public static func compute(_ facts: NoticeFacts, metric: String, groups: [String], years: [Int],
+    public static func compute(_ facts: Dataset, metric: String, groups: [String], years: [Int],
                                planYear: Int?) -> [GroupTrend] {
         groups.map { g in
             var values: [Int: Fact] = [:]

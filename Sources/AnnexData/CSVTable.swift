@@ -18,22 +18,40 @@ public struct CSVTable: Sendable {
     public var delimiter: Character
 
     /// Reads and parses the file at `path`; `displayName` is what errors call it.
-    public static func read(path: String, displayName: String? = nil) throws(DataError) -> CSVTable {
+    /// Reads and parses the file at `path`; `displayName` is what errors call it. With a `delimiter`, the file
+    /// must use it (as a dataset's manifest declares); without, `,` or `;` is detected from the header.
+    public static func read(path: String, displayName: String? = nil, delimiter: Character? = nil) throws(DataError) -> CSVTable {
         let name = displayName ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError([DataIssue(SourceLocation(file: name), expected: "a readable CSV file", found: "no such file or not readable")])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DataError([DataIssue(SourceLocation(file: name), expected: "UTF-8 text", found: "bytes that are not UTF-8")])
+        let bytes = [UInt8](data.prefix(4))
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw DataError([DataIssue(SourceLocation(file: name), expected: "UTF-8 text (in Excel: Save As \"CSV UTF-8\")", found: "UTF-16 text")])
         }
-        return try parse(text, file: name)
+        guard let text = String(data: data, encoding: .utf8) else {
+            let line = data.prefix { $0 != 0 }.split(separator: 0x0A, omittingEmptySubsequences: false)
+                .firstIndex { String(data: Data($0), encoding: .utf8) == nil }.map { $0 + 1 }
+            throw DataError([DataIssue(SourceLocation(file: name, line: line), expected: "UTF-8 text (in Excel: Save As \"CSV UTF-8\")",
+                                       found: "bytes that are not UTF-8")])
+        }
+        return try parse(text, file: name, delimiter: delimiter)
     }
 
-    public static func parse(_ input: String, file: String) throws(DataError) -> CSVTable {
+    public static func parse(_ input: String, file: String, delimiter declared: Character? = nil) throws(DataError) -> CSVTable {
         var text = Substring(input)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        let delimiter: Character = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+        let semis = firstLine.filter { $0 == ";" }.count, commas = firstLine.filter { $0 == "," }.count
+        let delimiter: Character = declared ?? (semis > commas ? ";" : ",")
+        if let d = declared {
+            let other: Character = d == ";" ? "," : ";"
+            if !firstLine.contains(d), firstLine.contains(other) {
+                throw DataError([DataIssue(SourceLocation(file: file, line: 1),
+                                           expected: "fields separated by '\(d)' as the manifest declares",
+                                           found: "a header separated by '\(other)'")])
+            }
+        }
 
         var records: [Row] = []
         var field = ""

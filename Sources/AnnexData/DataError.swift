@@ -13,7 +13,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         var s = file
         if let line { s += ":\(line)" }
-        if let column { s += ": column '\(column)'" }
+        if let column { s += file.hasSuffix(".yaml") || file.hasSuffix(".yml") ? ": key '\(column)'" : ": column '\(column)'" }
         return s
     }
 }
@@ -30,7 +30,10 @@ public struct DataIssue: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         var s = "\(location): expected \(expected)"
-        if let found { s += ", found '\(found)'" }
+        if let found {
+            let shown = found.count > 60 ? found.prefix(57) + "…" : Substring(found)
+            s += ", found '\(shown)'"
+        }
         return s
     }
 }

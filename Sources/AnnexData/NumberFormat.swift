@@ -95,7 +95,8 @@ public enum NumberParser {
         let digits = groups.joined()
         let frac = parts.count == 2 ? parts[1] : ""
         guard (digits + frac).allSatisfy(\.isASCIIDigit), !(digits + frac).isEmpty else { return nil }
-        return Double(sign + (digits.isEmpty ? "0" : digits) + (frac.isEmpty ? "" : "." + frac))
+        guard let v = Double(sign + (digits.isEmpty ? "0" : digits) + (frac.isEmpty ? "" : "." + frac)), v.isFinite else { return nil }
+        return v
     }
 }
 

@@ -26,7 +26,7 @@ public struct Timing: Sendable {
 /// Times the default annex's figure: building its scene from the data, and drawing it to each format
 /// (scene, layout with Pango measurement, drawing, encoding; in memory, no file I/O).
 public enum AnnexBench {
-    public static func run(facts: NoticeFacts, iterations: Int) throws -> [Timing] {
+    public static func run(facts: Dataset, iterations: Int) throws -> [Timing] {
         let annex = DefaultAnnex(facts: facts)
         let renderer = Renderer()
         func time(_ body: () throws -> Int) rethrows -> (Double, Int) {

@@ -42,12 +42,12 @@ public enum ReportError: Error, CustomStringConvertible {
 
 /// The default annex of the bundled notices dataset.
 public struct DefaultAnnex {
-    public var facts: NoticeFacts
+    public var facts: Dataset
     public var language: Language
     public var formats: [OutputFormat]
     public var pngScale: Double
 
-    public init(facts: NoticeFacts, language: Language = .vi, formats: [OutputFormat] = OutputFormat.allCases,
+    public init(facts: Dataset, language: Language = .vi, formats: [OutputFormat] = OutputFormat.allCases,
                 pngScale: Double = 1) {
         self.facts = facts; self.language = language; self.formats = formats; self.pngScale = pngScale
     }

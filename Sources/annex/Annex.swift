@@ -1,3 +1,4 @@
+import AnnexAnalytics
 import AnnexData
 import AnnexRender
 import AnnexReport
@@ -14,7 +15,7 @@ struct Annex: ParsableCommand {
             73 an output file could not be written.
             """,
         version: AnnexVersion.string,
-        subcommands: [Report.self, Validate.self, Bench.self],
+        subcommands: [Report.self, Analyze.self, Validate.self, Generate.self, Bench.self],
         defaultSubcommand: nil)
 }
 
@@ -24,15 +25,22 @@ enum AnnexVersion {
 
 /// Options naming the dataset.
 struct DatasetOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Dataset folder (facts.csv, groups.csv, sources.csv).",
-                                            discussion: "Defaults to the bundled Datasets/langson-notices.",
+    @Argument(help: ArgumentHelp("Dataset folder (default: the bundled Datasets/langson).", valueName: "dataset"))
+    var positional: String?
+
+    @Option(name: .long, help: ArgumentHelp("Dataset folder (manifest.yaml and its tables; see docs/data-format.md).",
+                                            discussion: "Defaults to the bundled Datasets/langson.",
                                             valueName: "dir"))
     var dataset: String?
 
+    func validate() throws {
+        if positional != nil, dataset != nil { throw ValidationError("give the dataset once: as an argument or with --dataset") }
+    }
+
     func resolve() throws -> String {
-        if let d = dataset { return d }
-        if let found = BundledData.find("Datasets/langson-notices") { return found }
-        throw ValidationError("cannot find the bundled dataset Datasets/langson-notices; run from the project folder or pass --dataset DIR")
+        if let d = positional ?? dataset { return d }
+        if let found = BundledData.find("Datasets/langson") { return found }
+        throw ValidationError("cannot find the bundled dataset Datasets/langson; run from the project folder or pass --dataset DIR")
     }
 }
 
@@ -87,12 +95,7 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let folder = try data.resolve()
-        let facts: NoticeFacts
-        do { facts = try NoticeFacts.load(folder: folder) } catch {
-            Stderr.print(error.description)
-            throw ExitCode(65)
-        }
+        let facts = try loadDataset(data)
         let dir = (output as NSString).appendingPathComponent(lang.rawValue)
         let annex = DefaultAnnex(facts: facts, language: lang, formats: format, pngScale: scale)
         do {
@@ -107,6 +110,105 @@ struct Report: ParsableCommand {
     }
 }
 
+extension ResultFormatter.Format: ExpressibleByArgument {}
+
+struct Analyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute every statistic of a dataset and print tidy records.",
+        discussion: """
+            Columns: scope, group, metric, year, kind, value, value_high, unit (the vocabulary of the notices' \
+            figures), then n, detail, base_year, target, target_high, status, gap, source. Metrics: group_size, \
+            mean_criteria, criteria_min/median/max, mean_criteria_change(_pct), band_count, criterion_share, \
+            ntm_new/total, advanced_new/total, lost_criteria_units, below_standard_after_recognition, \
+            lost_criteria (per unit), and the dataset's own indicators (source = their id).
+            """)
+
+    @OptionGroup var data: DatasetOptions
+
+    @Option(name: .long, help: "table (aligned, for people), csv or json (for machines).")
+    var format: ResultFormatter.Format = .table
+
+    @Option(name: .long, help: "Language of the table: vi (11,54) or en (11.54). CSV and JSON always use 11.54.")
+    var lang: Language = .vi
+
+    @Option(name: .long, help: "Only these metrics (repeatable).")
+    var metric: [String] = []
+
+    @Option(name: .long, help: "Only this scope: province, group, district or unit.")
+    var scope: FactScope?
+
+    @Option(name: .long, help: "Only this group, district code or unit code.")
+    var group: String?
+
+    @Option(name: .long, help: "Only this year.")
+    var year: Int?
+
+    @Flag(name: .long, help: "Only figures computed from commune data (leave out the dataset's stated indicators).")
+    var computedOnly = false
+
+    func run() throws {
+        let ds = try loadDataset(data)
+        let analysis: Analysis
+        do { analysis = try Analysis.run(ds) } catch {
+            Stderr.print("annex: \(error.description)"); throw ExitCode(65)
+        }
+        let records = analysis.records.filter {
+            (metric.isEmpty || metric.contains($0.metric)) && (scope == nil || $0.scope == scope)
+                && (group == nil || $0.group == group) && (year == nil || $0.year == year)
+                && (!computedOnly || $0.source == "computed")
+        }
+        switch format {
+        case .csv: print(ResultFormatter.csv(records), terminator: "")
+        case .json: print(ResultFormatter.json(records), terminator: "")
+        case .table: print(ResultFormatter.table(records, language: lang), terminator: "")
+        }
+    }
+}
+
+extension FactScope: ExpressibleByArgument {}
+
+/// Loads a dataset, printing its problems and exiting 65 when it has any.
+func loadDataset(_ options: DatasetOptions) throws -> Dataset {
+    let folder = try options.resolve()
+    do {
+        let ds = try Dataset.load(folder: folder)
+        for w in ds.warnings { Stderr.print("warning: \(w)") }
+        return ds
+    } catch {
+        Stderr.print(error.description)
+        throw ExitCode(65)
+    }
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a synthetic dataset of any size (for benchmarks and stress tests; not calibrated to real figures).")
+
+    @Option(name: .long, help: "Number of communes.")
+    var communes: Int = 8000
+
+    @Option(name: .long, help: "Seed of the pseudo-random generator.")
+    var seed: UInt64 = 1
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Folder to write (made if missing; must not hold a dataset already).", valueName: "dir"))
+    var output: String
+
+    func validate() throws {
+        guard (1...1_000_000).contains(communes) else { throw ValidationError("--communes must be 1 to 1000000, found \(communes)") }
+    }
+
+    func run() throws {
+        if FileManager.default.fileExists(atPath: (output as NSString).appendingPathComponent("manifest.yaml")) {
+            Stderr.print("annex: \(output) already holds a dataset (manifest.yaml); choose an empty folder")
+            throw ExitCode(73)
+        }
+        do { try SyntheticDataset.write(to: output, communes: communes, seed: seed) } catch {
+            Stderr.print("annex: \(output): \(error)"); throw ExitCode(73)
+        }
+        print("wrote a synthetic dataset of \(communes) communes to \(output)")
+    }
+}
+
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a dataset and list every problem with its file, line and column.")
@@ -114,14 +216,9 @@ struct Validate: ParsableCommand {
     @OptionGroup var data: DatasetOptions
 
     func run() throws {
-        let folder = try data.resolve()
-        do {
-            let facts = try NoticeFacts.load(folder: folder)
-            print("\(folder): \(facts.facts.count) facts, \(facts.groups.count) groups, \(facts.sources.count) sources: no problems")
-        } catch {
-            Stderr.print(error.description)
-            throw ExitCode(65)
-        }
+        let ds = try loadDataset(data)
+        print("\(ds.folder): \(ds.units.count) units in \(ds.districts.count) districts, \(ds.criteria.count) criteria rows, "
+              + "\(ds.recognitions.count) recognitions, \(ds.facts.count) indicators, \(ds.groups.count) groups: no problems")
     }
 }
 
@@ -140,10 +237,7 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
-        let facts: NoticeFacts
-        do { facts = try NoticeFacts.load(folder: try data.resolve()) } catch let e as DataError {
-            Stderr.print(e.description); throw ExitCode(65)
-        }
+        let facts = try loadDataset(data)
         let results = try AnnexBench.run(facts: facts, iterations: iterations)
         func ms(_ x: Double) -> String { String(format: "%8.2f", x) }
         print("what                    median ms    p10 ms    p90 ms     bytes   (\(iterations) runs)")

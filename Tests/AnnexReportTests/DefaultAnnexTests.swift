@@ -8,7 +8,7 @@ import Testing
 
 let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
-let bundledFolder = repoRoot + "/Datasets/langson-notices"
+let bundledFolder = repoRoot + "/Datasets/langson"
 
 func tempDir() throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("annex-report-\(UUID().uuidString)").path
@@ -17,8 +17,8 @@ func tempDir() throws -> String {
 }
 
 @Suite struct DefaultAnnexTests {
-    let facts: NoticeFacts
-    init() throws { facts = try NoticeFacts.load(folder: bundledFolder) }
+    let facts: Dataset
+    init() throws { facts = try Dataset.load(folder: bundledFolder) }
 
     func leafRect(_ s: Scene, _ id: String) -> Rect? {
         if case .rect(let r)? = s.mark(id: id)?.mark { return r.rect }
@@ -147,20 +147,17 @@ func tempDir() throws -> String {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let data = dir + "/data"
-        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-        for n in ["groups.csv", "sources.csv", "facts.csv"] {
-            try FileManager.default.copyItem(atPath: bundledFolder + "/" + n, toPath: data + "/" + n)
-        }
-        var facts = try String(contentsOfFile: data + "/facts.csv", encoding: .utf8)
+        try FileManager.default.copyItem(atPath: bundledFolder, toPath: data)
+        var facts = try String(contentsOfFile: data + "/indicators.csv", encoding: .utf8)
         facts = facts.replacingOccurrences(of: "F04,province,all,mean_criteria,2019,actual,stated,11.54",
                                            with: "F04,province,all,mean_criteria,2019,actual,stated,11.5.4")
-        try facts.write(toFile: data + "/facts.csv", atomically: true, encoding: .utf8)
+        try facts.write(toFile: data + "/indicators.csv", atomically: true, encoding: .utf8)
         let (status, _, err) = try run(["report", "--dataset", data, "-o", dir + "/out"])
         #expect(status == 65)
-        #expect(err.contains("facts.csv:5: column 'value': expected a number with a decimal point (11.54), found '11.5.4'"))
+        #expect(err.contains("indicators.csv:5: column 'value': expected a number written like 11.54, found '11.5.4'"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
         let (vstatus, _, verr) = try run(["validate", "--dataset", data])
-        #expect(vstatus == 65 && verr.contains("facts.csv:5"))
+        #expect(vstatus == 65 && verr.contains("indicators.csv:5"))
     }
 
     @Test func unwritableOutputExits73() throws {

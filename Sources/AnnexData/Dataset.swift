@@ -1,0 +1,459 @@
+import Foundation
+
+/// A dataset folder loaded and checked: manifest, districts, units, groups, criteria, recognitions,
+/// indicators and sources (see `docs/data-format.md`).
+public struct Dataset: Sendable {
+    public var folder: String
+    public var manifest: Manifest
+    public var districts: [String: District]
+    public var districtOrder: [String]
+    public var units: [String: AdminUnit]
+    public var unitOrder: [String]
+    public var groups: [String: GroupInfo]
+    public var groupOrder: [String]
+    public var criteria: [CriteriaRecord]
+    public var recognitions: [Recognition]
+    /// Aggregate figures and targets (`indicators.csv`).
+    public var facts: [Fact]
+    public var sources: [String: SourceDocument]
+    /// Problems that do not stop loading (an extra column, say).
+    public var warnings: [DataIssue]
+
+    /// The one indicator matching, or nil.
+    public func fact(group: String, metric: String, year: Int, kind: FactKind) -> Fact? {
+        facts.first { $0.group == group && $0.metric == metric && $0.year == year && $0.kind == kind }
+    }
+
+    public func facts(metric: String) -> [Fact] { facts.filter { $0.metric == metric } }
+
+    /// Unit codes of a group's members, in unit order; nil for an unknown group.
+    public func members(of group: String) -> [String]? {
+        guard let g = groups[group] else { return nil }
+        switch g.membership {
+        case .all: return unitOrder
+        case .none: return []
+        case .listed: return unitOrder.filter { units[$0]!.groups.contains(group) }
+        }
+    }
+
+    /// Unit codes of a district's units, in unit order.
+    public func units(inDistrict code: String) -> [String] {
+        unitOrder.filter { units[$0]!.districtCode == code }
+    }
+}
+
+extension Dataset {
+    /// The files of a dataset folder.
+    public enum File: String, CaseIterable, Sendable {
+        case manifest = "manifest.yaml", districts = "districts.csv", units = "units.csv", groups = "groups.csv",
+             criteria = "criteria.csv", recognition = "recognition.csv", indicators = "indicators.csv",
+             sources = "sources.csv"
+    }
+
+    /// Loads and checks the folder. Every problem in every file is reported in one `DataError`.
+    public static func load(folder: String) throws(DataError) -> Dataset {
+        var loader = DatasetLoader(folder: folder)
+        return try loader.load()
+    }
+}
+
+/// Collects located problems while reading.
+struct Issues {
+    var list: [DataIssue] = []
+    var warnings: [DataIssue] = []
+    mutating func add(_ loc: SourceLocation, _ expected: String, _ found: String?) {
+        list.append(DataIssue(loc, expected: expected, found: found))
+    }
+}
+
+/// Reads one CSV row's fields by column name.
+struct Fields {
+    let table: CSVTable
+    let row: CSVTable.Row
+    let columns: [String: Int]
+
+    subscript(_ name: String) -> String {
+        guard let i = columns[name], i < row.fields.count else { return "" }
+        return row.fields[i]
+    }
+    func has(_ name: String) -> Bool { columns[name] != nil }
+    func loc(_ column: String) -> SourceLocation { SourceLocation(file: table.file, line: row.line, column: column) }
+}
+
+struct DatasetLoader {
+    let folder: String
+    var issues = Issues()
+    var manifest = Manifest(name: "", title: [:], regionName: "", regionCode: "", unitVintage: "", periods: [],
+                            synthetic: false, provenance: "", licence: "", delimiter: ",", decimal: ".")
+
+    init(folder: String) { self.folder = folder }
+
+    func path(_ f: Dataset.File) -> String { (folder as NSString).appendingPathComponent(f.rawValue) }
+
+    mutating func table(_ f: Dataset.File, required: [String], optional: [String] = [], mustExist: Bool = true) -> (CSVTable, [String: Int])? {
+        let p = path(f)
+        if !mustExist, !FileManager.default.fileExists(atPath: p) { return nil }
+        let t: CSVTable
+        do { t = try CSVTable.read(path: p, delimiter: manifest.delimiter) } catch {
+            issues.list += error.issues; return nil
+        }
+        let c: [String: Int]
+        do { c = try t.columns(required) } catch { issues.list += error.issues; return nil }
+        let known = Set(required + optional)
+        for h in t.header where !known.contains(h) {
+            issues.warnings.append(DataIssue(SourceLocation(file: t.file, line: 1, column: h),
+                                             expected: "a known column (this one is ignored)", found: h))
+        }
+        return (t, c)
+    }
+
+    func number(_ text: String) -> Double? { NumberParser.parse(text, decimalSeparator: manifest.decimal) }
+
+    var numberExample: String { manifest.decimal == "," ? "11,54" : "11.54" }
+
+    mutating func load() throws(DataError) -> Dataset {
+        loadManifest()
+        let (districts, dOrder) = loadDistricts()
+        let (groups, gOrder) = loadGroups()
+        let (units, uOrder) = loadUnits(districts: districts, groups: groups)
+        let criteria = loadCriteria(units: units)
+        let recognitions = loadRecognitions(units: units)
+        let sources = loadSources()
+        let facts = loadIndicators(groups: groups, districts: districts, units: units, sources: sources ?? [:],
+                                   checkSources: sources != nil)
+        var ds = Dataset(folder: folder, manifest: manifest, districts: districts, districtOrder: dOrder, units: units,
+                         unitOrder: uOrder, groups: groups, groupOrder: gOrder, criteria: criteria,
+                         recognitions: recognitions, facts: facts, sources: sources ?? [:], warnings: [])
+        if issues.list.isEmpty {
+            issues.list += DatasetChecks.logic(ds)
+        }
+        if !issues.list.isEmpty { throw DataError(issues.list) }
+        ds.warnings = issues.warnings
+        return ds
+    }
+
+    // MARK: manifest
+
+    mutating func loadManifest() {
+        let file = path(.manifest)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            issues.add(SourceLocation(file: file), "a manifest.yaml", "no such file or not readable"); return
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            issues.add(SourceLocation(file: file), "UTF-8 text", "bytes that are not UTF-8"); return
+        }
+        let m: ManifestReader
+        do { m = try ManifestReader(text, file: file) } catch { issues.list += error.issues; return }
+        manifest.name = m.string("name", required: true, &issues) ?? ""
+        if !manifest.name.isEmpty, !manifest.name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            issues.add(m.location("name"), "a name of lower-case letters, digits, '-' and '_'", manifest.name)
+        }
+        for lang in Language.allCases {
+            manifest.title[lang] = m.string("title.\(lang.rawValue)", required: true, &issues) ?? ""
+        }
+        manifest.regionName = m.string("region.name", required: true, &issues) ?? ""
+        manifest.regionCode = m.string("region.code", required: false, &issues) ?? ""
+        manifest.unitVintage = m.string("unit_vintage", required: true, &issues) ?? ""
+        if !manifest.unitVintage.isEmpty, !DatasetChecks.isISODate(manifest.unitVintage) {
+            issues.add(m.location("unit_vintage"), "a date as YYYY-MM-DD", manifest.unitVintage)
+        }
+        manifest.periods = m.years("periods", &issues)
+        manifest.synthetic = m.bool("synthetic", &issues) ?? false
+        manifest.provenance = m.string("provenance", required: true, &issues) ?? ""
+        manifest.licence = m.string("licence", required: true, &issues) ?? ""
+        if let d = m.string("csv.delimiter", required: false, &issues) {
+            if d == "," || d == ";" { manifest.delimiter = Character(d) }
+            else { issues.add(m.location("csv.delimiter"), "',' or ';'", d) }
+        }
+        if let d = m.string("csv.decimal", required: false, &issues) {
+            if d == "." || d == "," { manifest.decimal = Character(d) }
+            else { issues.add(m.location("csv.decimal"), "'.' or ','", d) }
+        }
+        if manifest.delimiter == manifest.decimal {
+            issues.add(m.location("csv.decimal"), "a decimal mark other than the separator", String(manifest.decimal))
+        }
+        issues.warnings += m.unknownKeys(["name", "title", "title.vi", "title.en", "region", "region.name",
+                                          "region.code", "region.level", "unit_vintage", "periods", "synthetic",
+                                          "provenance", "licence", "csv", "csv.delimiter", "csv.decimal"])
+    }
+
+    // MARK: tables
+
+    mutating func loadDistricts() -> ([String: District], [String]) {
+        guard let (t, c) = table(.districts, required: ["code", "name", "full_name", "type", "border"]) else { return ([:], []) }
+        var out: [String: District] = [:], order: [String] = []
+        for r in t.rows {
+            let f = Fields(table: t, row: r, columns: c)
+            let code = f["code"]
+            if !DatasetChecks.isCode(code, digits: 3) { issues.add(f.loc("code"), "a 3-digit GSO district code", code); continue }
+            if out[code] != nil { issues.add(f.loc("code"), "a district code not used before", code); continue }
+            if f["name"].isEmpty { issues.add(f.loc("name"), "a name", "") }
+            if !["Huyện", "Thành phố", "Thị xã", "Quận"].contains(f["type"]) {
+                issues.add(f.loc("type"), "one of Huyện, Thành phố, Thị xã, Quận", f["type"])
+            }
+            if !["0", "1"].contains(f["border"]) { issues.add(f.loc("border"), "1 or 0", f["border"]) }
+            out[code] = District(code: code, name: f["name"], fullName: f["full_name"], type: f["type"], border: f["border"] == "1")
+            order.append(code)
+        }
+        return (out, order)
+    }
+
+    mutating func loadGroups() -> ([String: GroupInfo], [String]) {
+        guard let (t, c) = table(.groups, required: ["id", "name_vi", "name_en"],
+                                 optional: ["short_vi", "short_en", "membership", "parent", "partition", "description"])
+        else { return ([:], []) }
+        var out: [String: GroupInfo] = [:], order: [String] = []
+        for r in t.rows {
+            let f = Fields(table: t, row: r, columns: c)
+            let id = f["id"]
+            if !DatasetChecks.isIdentifier(id) {
+                issues.add(f.loc("id"), "an identifier of lower-case letters, digits and '_'", id); continue
+            }
+            if out[id] != nil { issues.add(f.loc("id"), "a group id not used before", id); continue }
+            for k in ["name_vi", "name_en"] where f[k].isEmpty { issues.add(f.loc(k), "a name", "") }
+            let membership: GroupMembership
+            if f["membership"].isEmpty { membership = id == "all" ? .all : .listed }
+            else if let m = GroupMembership(rawValue: f["membership"]) { membership = m }
+            else { issues.add(f.loc("membership"), "all, listed or none", f["membership"]); continue }
+            if !["", "0", "1"].contains(f["partition"]) { issues.add(f.loc("partition"), "1, 0 or nothing", f["partition"]) }
+            out[id] = GroupInfo(id: id, name: [.vi: f["name_vi"], .en: f["name_en"]],
+                                shortName: [.vi: f["short_vi"].isEmpty ? f["name_vi"] : f["short_vi"],
+                                            .en: f["short_en"].isEmpty ? f["name_en"] : f["short_en"]],
+                                membership: membership, parent: f["parent"].isEmpty ? nil : f["parent"],
+                                isPartition: f["partition"] == "1", description: f["description"],
+                                location: SourceLocation(file: t.file, line: r.line))
+            order.append(id)
+        }
+        for id in order {
+            guard let p = out[id]?.parent else { continue }
+            if out[p] == nil {
+                let row = t.rows[order.firstIndex(of: id)!]
+                issues.add(SourceLocation(file: t.file, line: row.line, column: "parent"), "a group id of groups.csv", p)
+            }
+        }
+        return (out, order)
+    }
+
+    mutating func loadUnits(districts: [String: District], groups: [String: GroupInfo]) -> ([String: AdminUnit], [String]) {
+        guard let (t, c) = table(.units, required: ["code", "name", "district_code", "type", "vintage"], optional: ["groups"])
+        else { return ([:], []) }
+        var out: [String: AdminUnit] = [:], order: [String] = []
+        for r in t.rows {
+            let f = Fields(table: t, row: r, columns: c)
+            let code = f["code"]
+            var ok = true
+            if !DatasetChecks.isCode(code, digits: 5) { issues.add(f.loc("code"), "a 5-digit GSO commune code", code); continue }
+            if let first = out[code] {
+                if first.vintage != f["vintage"] {
+                    issues.add(f.loc("vintage"), "each unit in one vintage only (unit \(code) is also listed in vintage \(first.vintage))", f["vintage"])
+                } else {
+                    issues.add(f.loc("code"), "a unit code not used before", code)
+                }
+                continue
+            }
+            if f["name"].isEmpty { issues.add(f.loc("name"), "a name", ""); ok = false }
+            if !districts.isEmpty, districts[f["district_code"]] == nil {
+                issues.add(f.loc("district_code"), "a code of districts.csv", f["district_code"]); ok = false
+            }
+            if !["Xã", "Phường", "Thị trấn"].contains(f["type"]) {
+                issues.add(f.loc("type"), "one of Xã, Phường, Thị trấn", f["type"]); ok = false
+            }
+            if !DatasetChecks.isISODate(f["vintage"]) {
+                issues.add(f.loc("vintage"), "a date as YYYY-MM-DD", f["vintage"]); ok = false
+            } else if DatasetChecks.isISODate(manifest.unitVintage), f["vintage"] != manifest.unitVintage {
+                issues.add(f.loc("vintage"), "the manifest's unit vintage \(manifest.unitVintage) (units of different vintages cannot be aggregated together)", f["vintage"]); ok = false
+            }
+            let gs = f["groups"].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            for g in gs {
+                guard !groups.isEmpty else { break }
+                guard let info = groups[g] else { issues.add(f.loc("groups"), "ids of groups.csv separated by '|'", g); ok = false; continue }
+                if info.membership != .listed {
+                    issues.add(f.loc("groups"), "only groups whose membership is 'listed'", g); ok = false
+                }
+            }
+            if Set(gs).count != gs.count { issues.add(f.loc("groups"), "each group once", f["groups"]); ok = false }
+            _ = ok   // a unit with a bad field is still a unit: rows elsewhere that name it are not errors too
+            out[code] = AdminUnit(code: code, name: f["name"], districtCode: f["district_code"], type: f["type"],
+                                  vintage: f["vintage"], groups: gs.filter { groups[$0] != nil })
+            order.append(code)
+        }
+        return (out, order)
+    }
+
+    mutating func loadCriteria(units: [String: AdminUnit]) -> [CriteriaRecord] {
+        let cCols = (0..<19).map(NationalCriteria.column)
+        guard let (t, c) = table(.criteria, required: ["unit_code", "year", "kind"], optional: ["cutoff", "count"] + cCols)
+        else { return [] }
+        let hasDetailColumns = cCols.contains { c[$0] != nil }
+        if hasDetailColumns, let missing = cCols.first(where: { c[$0] == nil }) {
+            issues.add(SourceLocation(file: t.file, line: 1, column: missing), "all 19 criteria columns c01…c19 or none", "no '\(missing)'")
+            return []
+        }
+        if !hasDetailColumns, c["count"] == nil {
+            issues.add(SourceLocation(file: t.file, line: 1, column: "count"), "a 'count' column or the 19 columns c01…c19", "neither")
+            return []
+        }
+        var out: [CriteriaRecord] = []
+        var seen: [String: Int] = [:]
+        for r in t.rows {
+            let f = Fields(table: t, row: r, columns: c)
+            var ok = true
+            let code = f["unit_code"]
+            if !units.isEmpty, units[code] == nil { issues.add(f.loc("unit_code"), "a code of units.csv", code); ok = false }
+            let year = Int(f["year"])
+            if year == nil || !(manifest.periods.isEmpty || manifest.periods.contains(year!)) {
+                issues.add(f.loc("year"), manifest.periods.isEmpty ? "a year" : "a year of the manifest's periods (\(manifest.periods.map(String.init).joined(separator: ", ")))", f["year"]); ok = false
+            }
+            let kind = FactKind(rawValue: f["kind"])
+            if kind == nil || kind == .plan { issues.add(f.loc("kind"), "actual or estimate", f["kind"]); ok = false }
+            if !f["cutoff"].isEmpty, !DatasetChecks.isISODate(f["cutoff"]) {
+                issues.add(f.loc("cutoff"), "a date as YYYY-MM-DD or nothing", f["cutoff"]); ok = false
+            }
+            var met: [Bool?] = []
+            if hasDetailColumns {
+                for col in cCols {
+                    switch f[col] {
+                    case "1": met.append(true)
+                    case "0": met.append(false)
+                    case "": met.append(nil)
+                    default: issues.add(f.loc(col), "1 (met), 0 (not met) or nothing (unknown)", f[col]); ok = false
+                    }
+                }
+            }
+            var count: Int? = nil
+            if !f["count"].isEmpty {
+                if let n = Int(f["count"]), (0...19).contains(n) { count = n }
+                else { issues.add(f.loc("count"), "a whole number of criteria from 0 to 19", f["count"]); ok = false }
+            }
+            let detailed = met.count == 19 && met.allSatisfy { $0 != nil }
+            let sum = met.filter { $0 == true }.count
+            if ok {
+                if detailed, let n = count, n != sum {
+                    issues.add(f.loc("count"), "\(sum), the number of criteria marked 1", String(n)); ok = false
+                } else if !detailed, count == nil {
+                    issues.add(f.loc("count"), "a count when the 19 criteria are not all given", ""); ok = false
+                }
+            }
+            if let y = year {
+                let key = "\(code)|\(y)"
+                if let first = seen[key] {
+                    issues.add(f.loc("year"), "one row per unit and year (unit \(code), \(y) is already on line \(first))", f["year"]); ok = false
+                } else { seen[key] = r.line }
+            }
+            guard ok, let year, let kind else { continue }
+            out.append(CriteriaRecord(unitCode: code, year: year, kind: kind, cutoff: f["cutoff"],
+                                      met: met, count: count ?? sum, location: f.loc("count")))
+        }
+        return out
+    }
+
+    mutating func loadRecognitions(units: [String: AdminUnit]) -> [Recognition] {
+        guard let (t, c) = table(.recognition, required: ["unit_code", "level", "year"], optional: ["kind", "decision"], mustExist: false)
+        else { return [] }
+        var out: [Recognition] = []
+        var seen: [String: Int] = [:]
+        for r in t.rows {
+            let f = Fields(table: t, row: r, columns: c)
+            var ok = true
+            if !units.isEmpty, units[f["unit_code"]] == nil { issues.add(f.loc("unit_code"), "a code of units.csv", f["unit_code"]); ok = false }
+            let level = RecognitionLevel(rawValue: f["level"])
+            if level == nil { issues.add(f.loc("level"), "ntm, nang_cao or kieu_mau", f["level"]); ok = false }
+            let year = Int(f["year"])
+            if year == nil || !(1990...2100).contains(year!) { issues.add(f.loc("year"), "a year between 1990 and 2100", f["year"]); ok = false }
+            let kind = f["kind"].isEmpty ? .actual : FactKind(rawValue: f["kind"])
+            if kind == nil || kind == .plan { issues.add(f.loc("kind"), "actual or estimate", f["kind"]); ok = false }
+            if let level {
+                let key = "\(f["unit_code"])|\(level.rawValue)"
+                if let first = seen[key] {
+                    issues.add(f.loc("level"), "one \(level.rawValue) recognition per unit (already on line \(first))", f["level"]); ok = false
+                } else { seen[key] = r.line }
+            }
+            guard ok, let level, let year, let kind else { continue }
+            out.append(Recognition(unitCode: f["unit_code"], level: level, year: year, kind: kind, decision: f["decision"],
+                                   location: f.loc("year")))
+        }
+        return out
+    }
+
+    /// The sources, or nil when the file exists but could not be read (its problems are reported).
+    mutating func loadSources() -> [String: SourceDocument]? {
+        let exists = FileManager.default.fileExists(atPath: path(.sources))
+        guard let (t, c) = table(.sources, required: ["id", "citation_vi"],
+                                 optional: ["issuer_vi", "issuer_en", "title_vi", "title_en", "date", "data_cutoff", "citation_en"],
+                                 mustExist: FileManager.default.fileExists(atPath: path(.indicators)))
+        else { return exists ? nil : [:] }
+        var out: [String: SourceDocument] = [:]
+        for r in t.rows {
+            let f = Fields(table: t, row: r, columns: c)
+            let id = f["id"]
+            guard !id.isEmpty, out[id] == nil else { issues.add(f.loc("id"), "a source id not used before", id); continue }
+            if !f["date"].isEmpty, !DatasetChecks.isISODate(f["date"]) { issues.add(f.loc("date"), "a date as YYYY-MM-DD", f["date"]) }
+            if !f["data_cutoff"].isEmpty, !DatasetChecks.isISODate(f["data_cutoff"]) {
+                issues.add(f.loc("data_cutoff"), "a date as YYYY-MM-DD or nothing", f["data_cutoff"])
+            }
+            if f["citation_vi"].isEmpty { issues.add(f.loc("citation_vi"), "a citation", "") }
+            out[id] = SourceDocument(
+                id: id, issuer: [.vi: f["issuer_vi"], .en: f["issuer_en"]],
+                title: [.vi: f["title_vi"], .en: f["title_en"]], date: f["date"], dataCutoff: f["data_cutoff"],
+                citation: [.vi: f["citation_vi"], .en: f["citation_en"].isEmpty ? f["citation_vi"] : f["citation_en"]])
+        }
+        return out
+    }
+
+    mutating func loadIndicators(groups: [String: GroupInfo], districts: [String: District], units: [String: AdminUnit],
+                                 sources: [String: SourceDocument], checkSources: Bool) -> [Fact] {
+        guard let (t, c) = table(.indicators, required: ["id", "scope", "group", "metric", "year", "kind", "value", "unit", "source"],
+                                 optional: ["basis", "value_high", "direction", "derivation", "quote"], mustExist: false)
+        else { return [] }
+        var out: [Fact] = []
+        var ids: Set<String> = []
+        for r in t.rows {
+            let f = Fields(table: t, row: r, columns: c)
+            var ok = true
+            func bad(_ k: String, _ expected: String) { issues.add(f.loc(k), expected, f[k]); ok = false }
+            let id = f["id"]
+            if id.isEmpty || !ids.insert(id).inserted { bad("id", "a fact id not used before") }
+            let scope = FactScope(rawValue: f["scope"])
+            if scope == nil { bad("scope", "one of " + FactScope.allCases.map(\.rawValue).joined(separator: ", ")) }
+            switch scope {
+            case .province, .group: if !groups.isEmpty, groups[f["group"]] == nil { bad("group", "a group listed in groups.csv") }
+            case .district: if f["group"] != "each", !districts.isEmpty, districts[f["group"]] == nil { bad("group", "a district code of districts.csv or 'each'") }
+            case .unit: if !units.isEmpty, units[f["group"]] == nil { bad("group", "a unit code of units.csv") }
+            case nil: break
+            }
+            if !DatasetChecks.isIdentifier(f["metric"]) { bad("metric", "a metric name of lower-case letters, digits and '_'") }
+            let year = Int(f["year"])
+            if year == nil || !(1900...2100).contains(year!) { bad("year", "a year between 1900 and 2100") }
+            let kind = FactKind(rawValue: f["kind"])
+            if kind == nil { bad("kind", "one of " + FactKind.allCases.map(\.rawValue).joined(separator: ", ")) }
+            let basis = f["basis"].isEmpty ? .stated : FactBasis(rawValue: f["basis"])
+            if basis == nil { bad("basis", "one of " + FactBasis.allCases.map(\.rawValue).joined(separator: ", ")) }
+            let value = number(f["value"])
+            if value == nil { bad("value", "a number written like \(numberExample)") }
+            var high: Double? = nil
+            if !f["value_high"].isEmpty {
+                high = number(f["value_high"])
+                if high == nil { bad("value_high", "a number written like \(numberExample), or nothing") }
+                else if let v = value, high! < v { bad("value_high", "an upper bound no lower than value \(f["value"])") }
+            }
+            if f["unit"].isEmpty { bad("unit", "a unit") }
+            if !["", "higher", "lower"].contains(f["direction"]) { bad("direction", "higher, lower or nothing") }
+            if checkSources, sources[f["source"]] == nil { bad("source", "a source listed in sources.csv") }
+            if basis == .derived, f["derivation"].isEmpty { bad("derivation", "how a derived figure follows from stated ones") }
+            if c["quote"] != nil, f["quote"].isEmpty { bad("quote", "the source's words for the figure") }
+            guard ok, let scope, let year, let kind, let basis, let value else { continue }
+            out.append(Fact(id: id, scope: scope, group: f["group"], metric: f["metric"], year: year, kind: kind,
+                            basis: basis, value: value, valueHigh: high, unit: f["unit"], lowerIsBetter: f["direction"] == "lower",
+                            source: f["source"], derivation: f["derivation"], quote: f["quote"], location: f.loc("value")))
+        }
+        var seen: [String: Fact] = [:]
+        for fact in out {
+            let key = "\(fact.scope)|\(fact.group)|\(fact.metric)|\(fact.year)|\(fact.kind)|\(fact.unit)"
+            if let first = seen[key] {
+                issues.add(fact.location, "one \(fact.kind) \(fact.metric) for \(fact.group) in \(fact.year) in \(fact.unit)",
+                           "a second one (first at line \(first.location.line ?? 0), id \(first.id))")
+            } else { seen[key] = fact }
+        }
+        return out
+    }
+}

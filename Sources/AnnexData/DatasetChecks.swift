@@ -1,0 +1,108 @@
+/// The checks that need the whole dataset: recognitions against criteria, group sizes, subsets, partitions.
+enum DatasetChecks {
+    static func logic(_ ds: Dataset) -> [DataIssue] {
+        var issues: [DataIssue] = []
+        let critFile = (ds.folder as NSString).appendingPathComponent(Dataset.File.criteria.rawValue)
+        let recFile = (ds.folder as NSString).appendingPathComponent(Dataset.File.recognition.rawValue)
+        let groupFile = (ds.folder as NSString).appendingPathComponent(Dataset.File.groups.rawValue)
+        func groupLoc(_ id: String, _ column: String) -> SourceLocation {
+            var l = ds.groups[id]?.location ?? SourceLocation(file: groupFile)
+            l.column = column
+            return l
+        }
+        var recLines: [String: SourceLocation] = [:]
+        for r in ds.recognitions { recLines["\(r.unitCode)|\(r.level.rawValue)"] = r.location }
+
+        // A recognised commune meets 19 in its recognition year; levels come in order.
+        var records: [String: CriteriaRecord] = [:]
+        for r in ds.criteria { records["\(r.unitCode)|\(r.year)"] = r }
+        var byUnit: [String: [RecognitionLevel: Int]] = [:]
+        for rec in ds.recognitions { byUnit[rec.unitCode, default: [:]][rec.level] = rec.year }
+        for rec in ds.recognitions where rec.level == .ntm {
+            if let r = records["\(rec.unitCode)|\(rec.year)"], r.count != 19 {
+                let recLine = rec.location?.line.map { " (recognition.csv line \($0))" } ?? ""
+                issues.append(DataIssue(r.location ?? SourceLocation(file: critFile, column: "count"),
+                                        expected: "19 criteria for unit \(rec.unitCode) in \(rec.year), the year it was recognised as meeting the NTM standard\(recLine)",
+                                        found: String(r.count)))
+            }
+        }
+        for (unit, levels) in byUnit.sorted(by: { $0.key < $1.key }) {
+            let ordered = RecognitionLevel.allCases.compactMap { l in levels[l].map { (l, $0) } }
+            for (a, b) in zip(ordered, ordered.dropFirst()) where b.1 < a.1 {
+                issues.append(DataIssue(recLines["\(unit)|\(b.0.rawValue)"] ?? SourceLocation(file: recFile, column: "year"),
+                                        expected: "unit \(unit) recognised \(b.0.rawValue) no earlier than \(a.0.rawValue) (\(a.1))",
+                                        found: String(b.1)))
+            }
+            if levels[.ntm] == nil, let first = ordered.first {
+                var loc = recLines["\(unit)|\(first.0.rawValue)"] ?? SourceLocation(file: recFile)
+                loc.column = "level"
+                issues.append(DataIssue(loc,
+                                        expected: "unit \(unit) recognised ntm before \(first.0.rawValue)", found: "no ntm recognition"))
+            }
+        }
+
+        // Stated group sizes equal the members listed.
+        for fact in ds.facts where fact.metric == "group_size" && fact.kind == .actual && fact.scope == .group {
+            guard let g = ds.groups[fact.group], g.membership == .listed, let members = ds.members(of: g.id) else { continue }
+            if Double(members.count) != fact.value {
+                issues.append(DataIssue(fact.location,
+                                        expected: "\(members.count), the number of units listed in group '\(g.id)' in units.csv",
+                                        found: NumberFormat(.en, fractionDigits: 0...3, groupFrom: .infinity)(fact.value)))
+            }
+        }
+
+        // Subsets and partitions.
+        var children: [String: [String]] = [:]
+        for id in ds.groupOrder {
+            guard let g = ds.groups[id], let p = g.parent, let parent = ds.groups[p] else { continue }
+            if g.isPartition { children[p, default: []].append(id) }
+            guard parent.membership == .listed, g.membership == .listed,
+                  let mine = ds.members(of: id), let theirs = ds.members(of: p) else { continue }
+            let outside = Set(mine).subtracting(theirs).sorted()
+            if !outside.isEmpty {
+                issues.append(DataIssue(groupLoc(id, "parent"),
+                                        expected: "every unit of group '\(id)' also in its parent '\(p)'",
+                                        found: "units " + outside.prefix(5).joined(separator: ", ") + (outside.count > 5 ? " and \(outside.count - 5) more" : "")))
+            }
+        }
+        for (p, parts) in children.sorted(by: { $0.key < $1.key }) {
+            guard let whole = ds.members(of: p), ds.groups[p]?.membership != .none else { continue }
+            var seen: [String: String] = [:]
+            for part in parts {
+                for u in ds.members(of: part) ?? [] {
+                    if let other = seen[u] {
+                        issues.append(DataIssue(groupLoc(part, "partition"),
+                                                expected: "parts of '\(p)' that do not overlap",
+                                                found: "unit \(u) in both '\(other)' and '\(part)'"))
+                    }
+                    seen[u] = part
+                }
+            }
+            let missing = Set(whole).subtracting(seen.keys).sorted()
+            if !missing.isEmpty {
+                issues.append(DataIssue(groupLoc(parts[0], "partition"),
+                                        expected: "parts \(parts.joined(separator: ", ")) that together make up '\(p)'",
+                                        found: "units left out: " + missing.prefix(5).joined(separator: ", ")))
+            }
+        }
+        return issues
+    }
+
+    static func isIdentifier(_ s: String) -> Bool {
+        !s.isEmpty && s.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" }
+    }
+
+    static func isCode(_ s: String, digits: Int) -> Bool {
+        s.count == digits && s.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    static func isISODate(_ s: String) -> Bool {
+        let p = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard p.count == 3, p[0].count == 4, p[1].count == 2, p[2].count == 2,
+              let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]) else { return false }
+        let days = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1900...2100).contains(y) && (1...12).contains(m) && (1...days[m - 1]).contains(d)
+    }
+}
+
+import Foundation

@@ -1,0 +1,112 @@
+import Yams
+
+/// Reads a YAML mapping by dotted key paths, with the line of each key for messages.
+struct ManifestReader {
+    let root: Node
+    let file: String
+
+    init(_ text: String, file: String) throws(DataError) {
+        self.file = file
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch {
+            throw DataError([DataIssue(SourceLocation(file: file, line: ManifestReader.line(of: error)),
+                                       expected: "valid YAML", found: ManifestReader.problem(of: error))])
+        }
+        guard let node, node.mapping != nil else {
+            throw DataError([DataIssue(SourceLocation(file: file, line: 1), expected: "a mapping of keys to values", found: "no keys")])
+        }
+        root = node
+    }
+
+    static func line(of error: Error) -> Int? {
+        if let y = error as? YamlError {
+            switch y {
+            case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    static func problem(of error: Error) -> String {
+        if let y = error as? YamlError {
+            switch y {
+            case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+            default: return "\(y)"
+            }
+        }
+        return "\(error)"
+    }
+
+    func node(_ path: String) -> Node? {
+        var n: Node? = root
+        for part in path.split(separator: ".") {
+            guard let m = n?.mapping else { return nil }
+            n = m[Node(String(part))]
+        }
+        return n
+    }
+
+    /// The location of a key (or of its parent when it is missing).
+    func location(_ path: String) -> SourceLocation {
+        var parts = path.split(separator: ".").map(String.init)
+        while !parts.isEmpty {
+            if let n = node(parts.joined(separator: ".")) {
+                return SourceLocation(file: file, line: n.mark?.line, column: path)
+            }
+            parts.removeLast()
+        }
+        return SourceLocation(file: file, line: nil, column: path)
+    }
+
+    func string(_ path: String, required: Bool, _ issues: inout Issues) -> String? {
+        guard let n = node(path) else {
+            if required { issues.add(location(path), "a key '\(path)'", "nothing") }
+            return nil
+        }
+        guard case .scalar(let s) = n else {
+            issues.add(location(path), "text", n.mapping != nil ? "a mapping" : "a list"); return nil
+        }
+        if required, s.string.isEmpty { issues.add(location(path), "text", "nothing") }
+        return s.string.precomposedStringWithCanonicalMapping
+    }
+
+    func bool(_ path: String, _ issues: inout Issues) -> Bool? {
+        guard let n = node(path) else { issues.add(location(path), "a key '\(path)' (true or false)", "nothing"); return nil }
+        guard let b = n.bool else { issues.add(location(path), "true or false", n.string ?? "a structure"); return nil }
+        return b
+    }
+
+    func years(_ path: String, _ issues: inout Issues) -> [Int] {
+        guard let n = node(path) else { issues.add(location(path), "a key '\(path)' with a list of years", "nothing"); return [] }
+        guard let seq = n.sequence, !seq.isEmpty else { issues.add(location(path), "a list of years such as [2018, 2019, 2020]", n.string ?? "an empty list"); return [] }
+        var out: [Int] = []
+        for item in seq {
+            guard let y = item.int, (1900...2100).contains(y) else {
+                issues.add(SourceLocation(file: file, line: item.mark?.line, column: path), "a year between 1900 and 2100", item.string ?? "a structure")
+                continue
+            }
+            if out.contains(y) { issues.add(SourceLocation(file: file, line: item.mark?.line, column: path), "each year once", String(y)) }
+            out.append(y)
+        }
+        if out != out.sorted() { issues.add(location(path), "years in increasing order", out.map(String.init).joined(separator: ", ")) }
+        return out
+    }
+
+    /// Warnings for keys nobody reads (a typo such as `synthetc`).
+    func unknownKeys(_ known: Set<String>) -> [DataIssue] {
+        var out: [DataIssue] = []
+        func walk(_ n: Node, _ prefix: String) {
+            guard let m = n.mapping else { return }
+            for (k, v) in m {
+                let key = prefix.isEmpty ? (k.string ?? "") : prefix + "." + (k.string ?? "")
+                if !known.contains(key) {
+                    out.append(DataIssue(SourceLocation(file: file, line: k.mark?.line, column: key),
+                                         expected: "a known key (this one is ignored)", found: key))
+                } else { walk(v, key) }
+            }
+        }
+        walk(root, "")
+        return out
+    }
+}

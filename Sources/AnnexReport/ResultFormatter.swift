@@ -1,0 +1,91 @@
+import AnnexAnalytics
+import AnnexData
+import Foundation
+
+/// Prints analysis records as an aligned table (people), CSV or JSON (machines).
+public enum ResultFormatter {
+    public enum Format: String, CaseIterable, Sendable { case table, csv, json }
+
+    public static let columns = ["scope", "group", "metric", "year", "kind", "value", "value_high", "unit", "n",
+                                 "detail", "base_year", "target", "target_high", "status", "gap", "source"]
+
+    /// Machine form of a number: up to 6 decimals, no grouping, decimal point.
+    static func machine(_ x: Double) -> String {
+        NumberFormat(.en, fractionDigits: 0...6, groupFrom: .infinity)(x)
+    }
+
+    static func fields(_ r: ResultRecord, number: (Double) -> String) -> [String] {
+        [r.scope.rawValue, r.group, r.metric, String(r.year), r.kind.rawValue, number(r.value),
+         r.valueHigh.map(number) ?? "", r.unit, r.n.map(String.init) ?? "", r.detail, r.baseYear.map(String.init) ?? "",
+         r.target.map(number) ?? "", r.targetHigh.map(number) ?? "", r.status?.rawValue ?? "", r.gap.map(number) ?? "",
+         r.source]
+    }
+
+    public static func csv(_ records: [ResultRecord]) -> String {
+        func q(_ s: String) -> String {
+            s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        var out = columns.joined(separator: ",") + "\n"
+        for r in records { out += fields(r, number: machine).map(q).joined(separator: ",") + "\n" }
+        return out
+    }
+
+    public static func json(_ records: [ResultRecord]) -> String {
+        func str(_ s: String) -> String {
+            var o = "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": o += "\\\""
+                case "\\": o += "\\\\"
+                case "\n": o += "\\n"
+                case "\r": o += "\\r"
+                case "\t": o += "\\t"
+                default:
+                    if u.value < 0x20 { o += String(format: "\\u%04x", u.value) } else { o.unicodeScalars.append(u) }
+                }
+            }
+            return o + "\""
+        }
+        func num(_ x: Double?) -> String { x.map(machine) ?? "null" }
+        var lines: [String] = []
+        for r in records {
+            let pairs: [(String, String)] = [
+                ("scope", str(r.scope.rawValue)), ("group", str(r.group)), ("metric", str(r.metric)), ("year", String(r.year)),
+                ("kind", str(r.kind.rawValue)), ("value", num(r.value)), ("value_high", num(r.valueHigh)), ("unit", str(r.unit)),
+                ("n", r.n.map(String.init) ?? "null"), ("detail", str(r.detail)), ("base_year", r.baseYear.map(String.init) ?? "null"),
+                ("target", num(r.target)), ("target_high", num(r.targetHigh)), ("status", r.status.map { str($0.rawValue) } ?? "null"),
+                ("gap", num(r.gap)), ("source", str(r.source)),
+            ]
+            lines.append("  {" + pairs.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+        }
+        return "[\n" + lines.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// An aligned table in the language's number format (2 decimals at most), with translated headers.
+    public static func table(_ records: [ResultRecord], language: Language) -> String {
+        let f = NumberFormat(language, fractionDigits: 0...2)
+        let header = language == .vi
+            ? ["phạm vi", "nhóm", "chỉ tiêu", "năm", "loại", "giá trị", "đến", "đơn vị", "n", "chi tiết", "năm gốc",
+               "kế hoạch", "KH đến", "đánh giá", "chênh lệch", "nguồn"]
+            : columns
+        let rows = records.map { r -> [String] in
+            var row = fields(r, number: f.format)
+            if let s = r.status { row[13] = s.label(vietnamese: language == .vi) }
+            if language == .vi {
+                row[4] = ["actual": "thực hiện", "estimate": "ước", "plan": "kế hoạch"][row[4]] ?? row[4]
+            }
+            return row
+        }
+        let all = [header] + rows
+        // Drop columns empty in every row.
+        let keep = header.indices.filter { i in rows.contains { !$0[i].isEmpty } }
+        let widths = keep.map { i in all.map { $0[i].count }.max() ?? 0 }
+        let numeric: Set<Int> = [3, 5, 6, 8, 10, 11, 12, 14]
+        return all.map { row in
+            zip(keep, widths).map { i, w in
+                let cell = row[i], pad = String(repeating: " ", count: max(0, w - cell.count))
+                return numeric.contains(i) ? pad + cell : cell + pad
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n") + "\n"
+    }
+}
