@@ -39,77 +39,87 @@ public struct CSVTable: Sendable {
     }
 
     public static func parse(_ input: String, file: String, delimiter declared: Character? = nil) throws(DataError) -> CSVTable {
-        var text = Substring(input)
-        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
-        let semis = firstLine.filter { $0 == ";" }.count, commas = firstLine.filter { $0 == "," }.count
+        var bytes = Array(input.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let firstLineEnd = bytes.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? bytes.count
+        let firstLine = bytes[..<firstLineEnd]
+        let semis = firstLine.filter { $0 == 0x3B }.count, commas = firstLine.filter { $0 == 0x2C }.count
         let delimiter: Character = declared ?? (semis > commas ? ";" : ",")
         if let d = declared {
             let other: Character = d == ";" ? "," : ";"
-            if !firstLine.contains(d), firstLine.contains(other) {
+            if !firstLine.contains(d.asciiValue!), firstLine.contains(other.asciiValue!) {
                 throw DataError([DataIssue(SourceLocation(file: file, line: 1),
                                            expected: "fields separated by '\(d)' as the manifest declares",
                                            found: "a header separated by '\(other)'")])
             }
         }
+        let delim = delimiter.asciiValue!
+        let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D, space: UInt8 = 0x20, tab: UInt8 = 0x09
 
         var records: [Row] = []
-        var field = ""
-        var fields: [String] = []
-        var line = 1
-        var recordLine = 1
-        var inQuotes = false
-        var quotedField = false
-        var afterQuote = false
         var issues: [DataIssue] = []
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var quotedField = false, afterQuote = false
+        var line = 1, recordLine = 1
+        var i = 0
+        let n = bytes.count
 
+        func makeString(_ b: [UInt8], quoted: Bool) -> String {
+            var slice = b[...]
+            if !quoted {
+                while let f = slice.first, f == space || f == tab { slice = slice.dropFirst() }
+                while let l = slice.last, l == space || l == tab { slice = slice.dropLast() }
+            }
+            let s = String(decoding: slice, as: UTF8.self)
+            // Only non-ASCII text can need normalising; skipping the rest keeps large files fast.
+            return slice.contains { $0 >= 0x80 } ? s.precomposedStringWithCanonicalMapping : s
+        }
         func endField() {
-            fields.append(quotedField ? field : field.trimmingCharacters(in: .whitespaces))
-            field = ""; quotedField = false; afterQuote = false
+            fields.append(makeString(field, quoted: quotedField))
+            field.removeAll(keepingCapacity: true); quotedField = false; afterQuote = false
         }
         func endRecord() {
             endField()
-            if !(fields.count == 1 && fields[0].isEmpty) {
-                records.append(Row(line: recordLine, fields: fields.map { $0.precomposedStringWithCanonicalMapping }))
-            }
+            if !(fields.count == 1 && fields[0].isEmpty) { records.append(Row(line: recordLine, fields: fields)) }
             fields = []
         }
 
-        var it = text.makeIterator()
-        var pending: Character? = nil
-        while let c = pending ?? it.next() {
-            pending = nil
-            if inQuotes {
-                if c == "\"" {
-                    if let n = it.next() {
-                        if n == "\"" { field.append("\"") } else { inQuotes = false; afterQuote = true; pending = n }
-                    } else { inQuotes = false; afterQuote = true }
-                } else {
-                    if c == "\n" || c == "\r\n" { line += 1 }
-                    field.append(c)
+        while i < n {
+            let c = bytes[i]
+            if quotedField && !afterQuote {
+                // Inside quotes.
+                if c == quote {
+                    if i + 1 < n, bytes[i + 1] == quote { field.append(quote); i += 2; continue }
+                    afterQuote = true; i += 1; continue
                 }
-                continue
+                if c == lf || (c == cr && (i + 1 >= n || bytes[i + 1] != lf)) { line += 1 }
+                field.append(c); i += 1; continue
             }
             switch c {
-            case "\"" where field.trimmingCharacters(in: .whitespaces).isEmpty && !afterQuote:
-                inQuotes = true; quotedField = true; field = ""
-            case delimiter:
+            case quote where !afterQuote && field.allSatisfy({ $0 == space || $0 == tab }):
+                quotedField = true; field.removeAll(keepingCapacity: true)
+            case delim:
                 endField()
-            case "\n", "\r\n", "\r":
+            case lf, cr:
+                if c == cr, i + 1 < n, bytes[i + 1] == lf { i += 1 }
                 endRecord()
                 line += 1
                 recordLine = line
             default:
                 if afterQuote {
-                    if c == " " || c == "\t" { continue }
+                    if c == space || c == tab { break }
                     issues.append(DataIssue(SourceLocation(file: file, line: line),
-                                            expected: "a delimiter or line end after a closing quote", found: String(c)))
+                                            expected: "a delimiter or line end after a closing quote",
+                                            found: String(decoding: [c], as: UTF8.self)))
                     afterQuote = false
+                    quotedField = false
                 }
                 field.append(c)
             }
+            i += 1
         }
-        if inQuotes {
+        if quotedField && !afterQuote {
             issues.append(DataIssue(SourceLocation(file: file, line: recordLine),
                                     expected: "a closing quote before the end of the file", found: "end of file"))
         }

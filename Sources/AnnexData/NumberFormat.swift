@@ -52,7 +52,36 @@ public struct NumberFormat: Hashable, Sendable {
     }
 
     /// The value rounded half away from zero to `fractionDigits`, as integer and fraction digit strings.
+    /// Works on the shortest decimal form of the value (what `description` prints), digit by digit.
     static func roundedDecimal(_ value: Double, fractionDigits: Int) -> (integer: String, fraction: String) {
+        let text = value.description
+        guard !text.contains("e"), !text.contains("E") else { return roundedDecimalSlow(value, fractionDigits: fractionDigits) }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        var digits = Array(parts[0].utf8).map { $0 - 48 }
+        var frac = parts.count > 1 ? Array(parts[1].utf8).map { $0 - 48 } : []
+        let intCount = digits.count
+        if frac.count > fractionDigits {
+            let roundUp = frac[fractionDigits] >= 5
+            frac.removeLast(frac.count - fractionDigits)
+            digits += frac
+            if roundUp {
+                var k = digits.count - 1
+                while k >= 0 {
+                    if digits[k] == 9 { digits[k] = 0; k -= 1 } else { digits[k] += 1; break }
+                }
+                if k < 0 { digits.insert(1, at: 0) }
+            }
+            let newInt = digits.count - fractionDigits
+            let integer = String(decoding: digits[..<newInt].map { $0 + 48 }, as: UTF8.self)
+            let fraction = String(decoding: digits[newInt...].map { $0 + 48 }, as: UTF8.self)
+            _ = intCount
+            return (integer.isEmpty ? "0" : integer, fraction)
+        }
+        while frac.count < fractionDigits { frac.append(0) }
+        return (String(parts[0]), String(decoding: frac.map { $0 + 48 }, as: UTF8.self))
+    }
+
+    static func roundedDecimalSlow(_ value: Double, fractionDigits: Int) -> (integer: String, fraction: String) {
         var dec = Decimal(string: "\(value)", locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(value)
         var rounded = Decimal()
         NSDecimalRound(&rounded, &dec, fractionDigits, .plain)

@@ -23,7 +23,8 @@ public enum ResultFormatter {
 
     public static func csv(_ records: [ResultRecord]) -> String {
         func q(_ s: String) -> String {
-            s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+            guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         var out = columns.joined(separator: ",") + "\n"
         for r in records { out += fields(r, number: machine).map(q).joined(separator: ",") + "\n" }
