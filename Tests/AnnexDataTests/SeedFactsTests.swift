@@ -112,3 +112,32 @@ import Testing
         #expect(dataset.unitOrder.allSatisfy { dataset.units[$0]!.type == "Xã" })
     }
 }
+
+/// The synthetic tables come from the generator in the repository: run it afresh in a scratch copy of the
+/// tree and it writes the committed bytes.
+@Suite struct GeneratorTests {
+    @Test func generatorReproducesTheCommittedTables() throws {
+        let fm = FileManager.default
+        let root = try temporaryFolder()
+        defer { try? fm.removeItem(atPath: root) }
+        try fm.createDirectory(atPath: root + "/tools", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: root + "/Datasets/langson", withIntermediateDirectories: true)
+        try fm.copyItem(atPath: repoRoot + "/tools/generate_langson_dataset.py", toPath: root + "/tools/generate_langson_dataset.py")
+        try fm.copyItem(atPath: bundledFolder + "/admin", toPath: root + "/Datasets/langson/admin")
+        try fm.copyItem(atPath: bundledFolder + "/districts.csv", toPath: root + "/Datasets/langson/districts.csv")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", root + "/tools/generate_langson_dataset.py"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(text)")
+        #expect(text.contains("all checks passed"))
+        for f in ["units.csv", "criteria.csv", "recognition.csv"] {
+            #expect(fm.contents(atPath: root + "/Datasets/langson/" + f) == fm.contents(atPath: bundledFolder + "/" + f), "\(f)")
+        }
+    }
+}
