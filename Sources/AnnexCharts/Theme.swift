@@ -1,19 +1,32 @@
 import AnnexScene
 
 /// How charts look: fonts, sizes, colours and spacing. Data, not code paths: a new theme is a new value.
+///
+/// Sizes are pixels at the theme's nominal canvas; a chart of another size scales them (`fitted`), so a
+/// 800 px thumbnail and a 3200 px poster look alike.
 public struct Theme: Hashable, Sendable {
     public var name: String
     public var fontFamily: String
+    public var titleFontFamily: String
     public var background: Color
     public var text: Color
     public var mutedText: Color
     public var grid: Color
     public var axis: Color
-    /// Categorical colours for series, in order; colour-blind-safe and distinguishable in greyscale by lightness.
+    /// Categorical colours for series, in order: colour-blind-safe.
     public var palette: [Color]
+    /// For two or three ordered series (years): light to dark, readable in greyscale too.
+    public var sequential: [Color]
+    /// Increase and decrease (diverging bars, change maps).
+    public var positive: Color
+    public var negative: Color
     /// The colour of targets (plan markers and bands).
     public var target: Color
+    /// Value labels drawn inside dark bars.
+    public var inverseText: Color
 
+    public var nominalWidth: Double
+    public var nominalHeight: Double
     public var padding: Double
     public var titleSize: Double
     public var subtitleSize: Double
@@ -26,18 +39,86 @@ public struct Theme: Hashable, Sendable {
     public var gridWidth: Double
     public var axisWidth: Double
     public var targetWidth: Double
+    public var lineWidth: Double
+    public var markerRadius: Double
 
     public func font(_ size: Double, _ weight: FontWeight = .regular) -> Font {
         Font(family: fontFamily, size: size, weight: weight)
     }
 
-    /// Print annexes: restrained colours, sans text, sized for a 1600 px wide figure.
+    public func titleFont(_ size: Double) -> Font {
+        Font(family: titleFontFamily, size: size, weight: .bold)
+    }
+
+    /// Colour of series `i` of `count`: sequential shades for up to 3 ordered series, else the palette.
+    public func seriesColor(_ i: Int, of count: Int, ordered: Bool) -> Color {
+        if ordered, count <= sequential.count {
+            return sequential[sequential.count - count + i]
+        }
+        return palette[i % palette.count]
+    }
+
+    /// The theme with every size scaled for a `width`×`height` canvas.
+    public func fitted(width: Double, height: Double) -> Theme {
+        let k = max(0.45, min(3, min(width / nominalWidth, height / nominalHeight)))
+        guard k != 1 else { return self }
+        var t = self
+        for kp in [\Theme.padding, \.titleSize, \.subtitleSize, \.axisTitleSize, \.tickLabelSize, \.categoryLabelSize,
+                   \.valueLabelSize, \.legendSize, \.footerSize, \.gridWidth, \.axisWidth, \.targetWidth, \.lineWidth,
+                   \.markerRadius] as [WritableKeyPath<Theme, Double>] {
+            t[keyPath: kp] *= k
+        }
+        return t
+    }
+
+    /// Okabe–Ito, reordered for contrast between neighbours.
+    public static let colourBlindSafe: [Color] = [.hex("#0072B2"), .hex("#E69F00"), .hex("#009E73"), .hex("#CC79A7"),
+                                                  .hex("#56B4E9"), .hex("#D55E00"), .hex("#F0E442"), .hex("#000000")]
+
+    /// Print annexes: restrained colours, sans text, sized for a 1600×900 px figure.
     public static let report = Theme(
-        name: "report", fontFamily: "DejaVu Sans", background: .white,
+        name: "report", fontFamily: "DejaVu Sans", titleFontFamily: "DejaVu Sans", background: .white,
         text: .hex("#1F1F1F"), mutedText: .hex("#555555"), grid: .hex("#E2E2E2"), axis: .hex("#3A3A3A"),
-        palette: [.hex("#9CC3E4"), .hex("#2B6A9E"), .hex("#E69F00"), .hex("#009E73"), .hex("#CC79A7"), .hex("#56B4E9")],
-        target: .hex("#C0392B"),
+        palette: colourBlindSafe, sequential: [.hex("#C6DBEF"), .hex("#9CC3E4"), .hex("#2B6A9E")],
+        positive: .hex("#1B7837"), negative: .hex("#B2182B"), target: .hex("#C0392B"), inverseText: .white,
+        nominalWidth: 1600, nominalHeight: 900,
         padding: 44, titleSize: 30, subtitleSize: 21, axisTitleSize: 19, tickLabelSize: 18,
         categoryLabelSize: 19, valueLabelSize: 19, legendSize: 19, footerSize: 16,
-        gridWidth: 1, axisWidth: 1.5, targetWidth: 4)
+        gridWidth: 1, axisWidth: 1.5, targetWidth: 4, lineWidth: 3.5, markerRadius: 6)
+
+    /// Print annexes in a serif face, for documents set in serif.
+    public static let reportSerif: Theme = {
+        var t = report
+        t.name = "report-serif"; t.fontFamily = "DejaVu Serif"; t.titleFontFamily = "DejaVu Serif"
+        return t
+    }()
+
+    /// Conference slides: 1920×1080, large text readable from the back of a hall, fewer grid lines.
+    public static let slide = Theme(
+        name: "slide", fontFamily: "DejaVu Sans", titleFontFamily: "DejaVu Sans", background: .white,
+        text: .hex("#141414"), mutedText: .hex("#4A4A4A"), grid: .hex("#E6E6E6"), axis: .hex("#333333"),
+        palette: colourBlindSafe, sequential: [.hex("#BFD7EA"), .hex("#7FB0D8"), .hex("#1F5F99")],
+        positive: .hex("#1B7837"), negative: .hex("#B2182B"), target: .hex("#C0392B"), inverseText: .white,
+        nominalWidth: 1920, nominalHeight: 1080,
+        padding: 64, titleSize: 50, subtitleSize: 32, axisTitleSize: 28, tickLabelSize: 28,
+        categoryLabelSize: 30, valueLabelSize: 30, legendSize: 30, footerSize: 22,
+        gridWidth: 1.5, axisWidth: 2.5, targetWidth: 6, lineWidth: 6, markerRadius: 10)
+
+    /// Slides on a dark background.
+    public static let slideDark: Theme = {
+        var t = slide
+        t.name = "slide-dark"
+        t.background = .hex("#12161C"); t.text = .hex("#F2F2F2"); t.mutedText = .hex("#B8BEC6")
+        t.grid = .hex("#2C333D"); t.axis = .hex("#9AA3AE")
+        t.palette = [.hex("#56B4E9"), .hex("#E69F00"), .hex("#009E73"), .hex("#CC79A7"), .hex("#F0E442"),
+                     .hex("#D55E00"), .hex("#0072B2"), .hex("#FFFFFF")]
+        t.sequential = [.hex("#3B5B78"), .hex("#5F95C4"), .hex("#A9D3F5")]
+        t.positive = .hex("#5AAE61"); t.negative = .hex("#F4A582"); t.target = .hex("#FF6B5B")
+        t.inverseText = .hex("#12161C")
+        return t
+    }()
+
+    public static let all: [Theme] = [report, reportSerif, slide, slideDark]
+
+    public static func named(_ name: String) -> Theme? { all.first { $0.name == name } }
 }

@@ -56,7 +56,7 @@ public struct DefaultAnnex {
     public static let figure1Groups = ["all", "border", "pilot_difficult", "district_selected"]
 
     /// Figure 1: mean criteria per commune by group, 2018–2019, with the 2019 plan.
-    public func figure1(number: Int = 1) -> GroupedBarChart {
+    public func figure1(number: Int = 1) -> BarChart {
         let lang = language
         let trends = GroupTrends.compute(facts, metric: "mean_criteria", groups: DefaultAnnex.figure1Groups,
                                          years: [2018, 2019], planYear: 2019)
@@ -93,9 +93,9 @@ public struct DefaultAnnex {
                                   : "Lạng Sơn province, National Target Programme on New Rural Development (19 criteria)",
             valueAxisTitle: lang == .vi ? "Tiêu chí/xã" : "Criteria per commune",
             notes: notes, source: source)
-        return GroupedBarChart(categories: categories, series: series, values: values, targets: targets,
+        return BarChart(categories: categories, series: series, values: values, targets: targets,
                                targetLegend: lang == .vi ? "Kế hoạch 2019 (KH)" : "2019 plan", texts: texts,
-                               language: lang)
+                               language: lang, orderedSeries: true)
     }
 
     /// The table behind figure 1: values, change, plan, status.

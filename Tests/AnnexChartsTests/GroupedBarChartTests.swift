@@ -21,8 +21,8 @@ struct FakeMeasurer: TextMeasurer {
     }
 }
 
-func sampleChart(width: Double = 1600, height: Double = 900, language: Language = .vi) -> GroupedBarChart {
-    GroupedBarChart(
+func sampleChart(width: Double = 1600, height: Double = 900, language: Language = .vi) -> BarChart {
+    BarChart(
         categories: [ChartKey("all", "Toàn tỉnh"), ChartKey("border", "Xã biên giới"),
                      ChartKey("pilot", "05 xã đặc biệt khó khăn tỉnh chỉ đạo điểm")],
         series: [ChartKey("2018", "Năm 2018"), ChartKey("2019", "Năm 2019")],
@@ -39,7 +39,7 @@ func sampleChart(width: Double = 1600, height: Double = 900, language: Language 
         language: language, width: width, height: height)
 }
 
-@Suite struct GroupedBarChartTests {
+@Suite struct BarChartTests {
     func rect(_ s: Scene, _ id: String) throws -> Rect {
         guard case .rect(let r)? = s.mark(id: id)?.mark else { throw Missing(id: id) }
         return r.rect
@@ -62,7 +62,7 @@ func sampleChart(width: Double = 1600, height: Double = 900, language: Language 
         let y0 = grid[0].1, y20 = grid[4].1
         let pxPerUnit = (y0 - y20) / 20
         for (c, sr, v) in [("all", "2018", 10.04), ("all", "2019", 11.54), ("border", "2019", 10.6), ("pilot", "2019", 17.2)] {
-            let r = try rect(s, GroupedBarChart.barID(c, sr))
+            let r = try rect(s, BarChart.barID(c, sr))
             #expect(abs(r.height - v * pxPerUnit) < 1e-9)
             #expect(abs(r.maxY - y0) < 1e-9)
         }
@@ -91,7 +91,7 @@ func sampleChart(width: Double = 1600, height: Double = 900, language: Language 
     @Test func valueLabelsSitAboveTheirBarsAndTargets() throws {
         let s = try sampleChart().scene(measurer: FakeMeasurer())
         let m = FakeMeasurer()
-        let bar = try rect(s, GroupedBarChart.barID("border", "2019"))
+        let bar = try rect(s, BarChart.barID("border", "2019"))
         let label = try text(s, "value/border/2019").bounds(m.measure(try text(s, "value/border/2019")))
         #expect(label.maxY <= bar.minY)
         #expect(abs(label.midX - bar.midX) < 1e-9)

@@ -50,7 +50,7 @@ func tempDir() throws -> String {
             ("district_selected", "2018", 7.6, "7,6"), ("district_selected", "2019", 10.4, "10,4"),
         ]
         for (g, y, v, label) in expected {
-            let r = try #require(leafRect(s, GroupedBarChart.barID(g, y)))
+            let r = try #require(leafRect(s, BarChart.barID(g, y)))
             #expect(abs(r.height - v * pxPerUnit) < 1e-9, "\(g) \(y)")
             #expect(abs(r.maxY - axis[0].y) < 1e-9)
             let shown = lang == .vi ? label : label.replacingOccurrences(of: ",", with: ".")
