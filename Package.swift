@@ -30,7 +30,7 @@ let package = Package(
             dependencies: ["AnnexData", "AnnexAnalytics", "AnnexCharts", "AnnexRender", "AnnexIO"]),
         .executableTarget(
             name: "annex",
-            dependencies: ["AnnexReport", "AnnexAnalytics", "AnnexData", "AnnexRender", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["AnnexReport", "AnnexAnalytics", "AnnexData", "AnnexRender", "AnnexScene", "AnnexCharts", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "AnnexDataTests", dependencies: ["AnnexData", "AnnexAnalytics"]),
         .testTarget(name: "AnnexChartsTests", dependencies: ["AnnexCharts", "AnnexScene", "AnnexData"]),
         .testTarget(name: "AnnexRenderTests", dependencies: ["AnnexRender", "AnnexScene", "AnnexIO", "CCairo"]),

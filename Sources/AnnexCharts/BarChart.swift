@@ -63,7 +63,10 @@ public struct BarChart: ChartDescription, Hashable {
         guard sort != .none else { return categories }
         let key: (ChartKey) -> Double = { c in
             switch mode {
-            case .stacked, .percent: return values.filter { $0.category == c.id }.reduce(0) { $0 + $1.value }
+            case .stacked: return values.filter { $0.category == c.id }.reduce(0) { $0 + $1.value }
+            case .percent:
+                let total = values.filter { $0.category == c.id }.reduce(0) { $0 + $1.value }
+                return total == 0 ? 0 : (value(c.id, series.last!.id)?.value ?? 0) / total
             default: return value(c.id, series.last!.id)?.value ?? -.infinity
             }
         }
@@ -148,13 +151,14 @@ public struct BarChart: ChartDescription, Hashable {
         let frame = ChartFrame(texts: texts, legend: legend, theme: t, width: width, height: height, language: language)
         var (marks, area, titleText) = frame.layout(measurer)
 
+        let grouped = mode == .grouped || mode == .diverging
         // Axis furniture sizes.
         let tickFont = t.font(t.tickLabelSize)
         let catFont = t.font(t.categoryLabelSize)
         let valueFont = t.font(t.valueLabelSize, .semibold)
         let targetFont = t.font(t.valueLabelSize * 0.85, .bold)
         let labelH = measurer.measure("0", font: valueFont).height
-        let valueLabelText: (Segment) -> String = { fmt($0.value.value) }
+        let valueLabelText: (Segment) -> String = { mode == .percent ? fmt(abs($0.to - $0.from)) : fmt($0.value.value) }
         let targetText: (BarTarget) -> String = { tg in
             "\(strings.planAbbreviation) " + (tg.high.map { fmt(tg.low) + "–" + fmt($0) } ?? fmt(tg.low))
         }
@@ -171,6 +175,8 @@ public struct BarChart: ChartDescription, Hashable {
         var digits = 0
         var band = BandScale(domain: cats.map(\.id), range: (0, 1))
         var catLabelExtent = 0.0
+        var catFontUsed = catFont
+        var catLines = 3
         let gap = t.tickLabelSize * 0.6
 
         func tickLabel(_ v: Double) -> String {
@@ -186,19 +192,26 @@ public struct BarChart: ChartDescription, Hashable {
                 let tickW = ticks.map { measurer.measure(tickLabel($0), font: tickFont).width }.max() ?? measurer.measure("00", font: tickFont).width
                 let left = area.minX + axisTitleSpace + tickW + gap
                 band = BandScale(domain: cats.map(\.id), range: (left, area.maxX), paddingInner: mode == .grouped ? 0.28 : 0.35, paddingOuter: 0.2)
+                band = band.limitingBandwidth(to: t.categoryLabelSize * 9 * (grouped ? Double(series.count) : 1))
                 catLabelExtent = cats.map { measurer.measure($0.label, font: catFont, maxWidth: band.step * 0.94, overflow: .wrap(maxLines: 3)).height }.max() ?? 0
                 let headroom = outsideLabels ? labelH * (targets.isEmpty ? 1 : 2) + gap : 0
                 let footroom = (outsideLabels && lo < 0) ? labelH + gap : 0
                 plot = Rect(x: left, y: area.minY + headroom, width: area.maxX - left,
                             height: area.height - headroom - footroom - catLabelExtent - gap * 1.5)
             } else {
-                let maxCatW = area.width * 0.3
-                catLabelExtent = min(maxCatW, cats.map { measurer.measure($0.label, font: catFont, maxWidth: maxCatW, overflow: .wrap(maxLines: 3)).width }.max() ?? 0)
+                // Rows: the label font fits the row height; one-line rows may take up to 45% of the width.
+                let step = pass == 0 ? area.height / Double(max(1, cats.count)) * 0.85 : band.step
+                let lineH = measurer.measure("Ág", font: catFont).height
+                catFontUsed = lineH > step * 0.95 ? catFont.withSize(max(catFont.size * 0.6, catFont.size * step * 0.95 / lineH)) : catFont
+                catLines = max(1, min(3, Int(step * 0.95 / measurer.measure("Ág", font: catFontUsed).height)))
+                let wrapW = catLines > 1 ? area.width * 0.3 : area.width * 0.45
+                catLabelExtent = min(wrapW, cats.map { measurer.measure($0.label, font: catFontUsed, maxWidth: wrapW, overflow: .wrap(maxLines: catLines)).width }.max() ?? 0)
                 let left = area.minX + catLabelExtent + gap + ((outsideLabels && lo < 0) ? valueLabelWidth + gap : 0)
                 let right = area.maxX - (outsideLabels ? valueLabelWidth + gap + (targets.isEmpty ? 0 : targetLabelWidth + gap) : 0)
                 let tickH = measurer.measure("0", font: tickFont).height
                 plot = Rect(x: left, y: area.minY, width: right - left, height: area.height - tickH - gap - axisTitleSpace)
-                band = BandScale(domain: cats.map(\.id), range: (plot.minY, plot.maxY), paddingInner: mode == .grouped ? 0.25 : 0.3, paddingOuter: 0.15)
+                band = BandScale(domain: cats.map(\.id), range: (plot.minY, plot.maxY), paddingInner: mode == .grouped ? 0.18 : 0.3, paddingOuter: 0.1)
+                band = band.limitingBandwidth(to: t.categoryLabelSize * 4 * (grouped ? Double(series.count) : 1))
             }
             guard plot.width > 60, plot.height > 60 else {
                 throw .doesNotFit("\(Int(width))×\(Int(height)) px leaves \(Int(plot.width))×\(Int(plot.height)) px for the bars")
@@ -239,7 +252,6 @@ public struct BarChart: ChartDescription, Hashable {
         }
 
         // Bars.
-        let grouped = mode == .grouped || mode == .diverging
         let inner = BandScale(domain: grouped ? series.map(\.id) : ["all"], range: (0, band.bandwidth), paddingInner: 0.08, paddingOuter: 0)
         var barMarks: [Mark] = [], labelMarks: [Mark] = [], targetMarks: [Mark] = []
         func rect(_ catStart: Double, _ offset: Double, _ thickness: Double, _ a: Double, _ b: Double) -> Rect {
@@ -248,14 +260,21 @@ public struct BarChart: ChartDescription, Hashable {
                 ? Rect(x: catStart + offset, y: min(pa, pb), width: thickness, height: abs(pa - pb))
                 : Rect(x: min(pa, pb), y: catStart + offset, width: abs(pa - pb), height: thickness)
         }
-        // Value labels shrink to fit the bar's thickness in vertical grouped bars; the smallest legible size is 70%.
+        // Value labels shrink to fit the bar's thickness; the smallest legible size is 70%.
         var labelFont = valueFont
+        if !vertical, showValues {
+            let room = (grouped ? inner.step : band.bandwidth) * 1.0
+            let h = measurer.measure("0", font: valueFont).height
+            if h > room { labelFont = valueFont.withSize(valueFont.size * room / h) }
+        }
         if vertical, grouped, showValues {
             let widest = segments.map { measurer.measure(valueLabelText($0), font: valueFont).width }.max() ?? 0
             let room = inner.step * 0.98
             if widest > room { labelFont = valueFont.withSize(max(valueFont.size * 0.7, valueFont.size * room / widest)) }
         }
-        let labelsFit = !(vertical && grouped) || (segments.map { measurer.measure(valueLabelText($0), font: labelFont).width }.max() ?? 0) <= inner.step * 1.02
+        let labelsFit = vertical
+            ? (!grouped || (segments.map { measurer.measure(valueLabelText($0), font: labelFont).width }.max() ?? 0) <= inner.step * 1.02)
+            : labelFont.size >= valueFont.size * 0.6
 
         for seg in segments {
             guard let cStart = band(seg.category) else { continue }
@@ -266,7 +285,7 @@ public struct BarChart: ChartDescription, Hashable {
             let id = BarChart.barID(seg.category, seg.series)
             if seg.value.isEstimate {
                 var hm = Hatching.marks(r, color: fill, background: t.background, id: id)
-                hm[0] = .rect(RectMark(r, fill: fill.mixed(with: t.background, amount: 0.55), id: id))
+                hm[0] = .rect(RectMark(r, fill: fill.mixed(with: t.background, amount: 0.3), id: id))
                 barMarks += hm
             } else {
                 barMarks.append(.rect(RectMark(r, fill: fill, id: id)))
@@ -350,8 +369,8 @@ public struct BarChart: ChartDescription, Hashable {
                                             id: "category/\(c.id)")))
             } else {
                 let x = (lo < 0 && outsideLabels) ? plot.minX - valueLabelWidth - gap * 2 : plot.minX - gap
-                marks.append(.text(TextMark(c.label, font: catFont, color: t.text, at: Point(x, s + band.bandwidth / 2),
-                                            anchor: .end, baseline: .middle, maxWidth: catLabelExtent + 1, overflow: .wrap(maxLines: 3),
+                marks.append(.text(TextMark(c.label, font: catFontUsed, color: t.text, at: Point(x, s + band.bandwidth / 2),
+                                            anchor: .end, baseline: .middle, maxWidth: catLabelExtent + 1, overflow: .wrap(maxLines: catLines),
                                             id: "category/\(c.id)")))
             }
         }

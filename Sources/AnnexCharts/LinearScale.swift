@@ -144,6 +144,18 @@ public struct BandScale: Hashable, Sendable {
 
     public var bandwidth: Double { step * (1 - paddingInner) }
 
+    /// The same scale with bands no wider than `maxBandwidth`: the outer padding grows instead, so that one or
+    /// two categories do not become slabs.
+    public func limitingBandwidth(to maxBandwidth: Double) -> BandScale {
+        guard bandwidth > maxBandwidth, maxBandwidth > 0, !domain.isEmpty else { return self }
+        var b = self
+        let n = Double(domain.count)
+        let span = range.upper - range.lower
+        // bandwidth = span / (n - pi + 2 po) * (1 - pi)  =>  po = (span (1 - pi) / bw - n + pi) / 2
+        b.paddingOuter = max(paddingOuter, (span * (1 - paddingInner) / maxBandwidth - n + paddingInner) / 2)
+        return b
+    }
+
     /// The start of `category`'s band, or nil when it is not in the domain.
     public func callAsFunction(_ category: String) -> Double? {
         guard let i = domain.firstIndex(of: category) else { return nil }

@@ -17,6 +17,8 @@ public struct Theme: Hashable, Sendable {
     public var palette: [Color]
     /// For two or three ordered series (years): light to dark, readable in greyscale too.
     public var sequential: [Color]
+    /// A light-to-dark ramp for many ordered classes (bands, map classes).
+    public var ramp: [Color]
     /// Increase and decrease (diverging bars, change maps).
     public var positive: Color
     public var negative: Color
@@ -50,17 +52,25 @@ public struct Theme: Hashable, Sendable {
         Font(family: titleFontFamily, size: size, weight: .bold)
     }
 
-    /// Colour of series `i` of `count`: sequential shades for up to 3 ordered series, else the palette.
+    /// Colour of series `i` of `count`: shades of one hue for ordered series (years, bands), else the palette.
     public func seriesColor(_ i: Int, of count: Int, ordered: Bool) -> Color {
-        if ordered, count <= sequential.count {
-            return sequential[sequential.count - count + i]
-        }
-        return palette[i % palette.count]
+        guard ordered else { return palette[i % palette.count] }
+        if count <= sequential.count { return sequential[sequential.count - count + i] }
+        return Theme.interpolate(ramp, at: count == 1 ? 1 : Double(i) / Double(count - 1))
+    }
+
+    /// The colour at `t` (0…1) along a ramp of colours.
+    public static func interpolate(_ ramp: [Color], at t: Double) -> Color {
+        guard ramp.count > 1 else { return ramp.first ?? .black }
+        let x = max(0, min(1, t)) * Double(ramp.count - 1)
+        let i = min(ramp.count - 2, Int(x))
+        return ramp[i].mixed(with: ramp[i + 1], amount: x - Double(i))
     }
 
     /// The theme with every size scaled for a `width`×`height` canvas.
     public func fitted(width: Double, height: Double) -> Theme {
-        let k = max(0.45, min(3, min(width / nominalWidth, height / nominalHeight)))
+        // Width sets the scale; a short canvas lowers it, but a wide banner keeps readable text.
+        let k = max(0.45, min(3, min(width / nominalWidth, 1.5 * height / nominalHeight)))
         guard k != 1 else { return self }
         var t = self
         for kp in [\Theme.padding, \.titleSize, \.subtitleSize, \.axisTitleSize, \.tickLabelSize, \.categoryLabelSize,
@@ -75,11 +85,15 @@ public struct Theme: Hashable, Sendable {
     public static let colourBlindSafe: [Color] = [.hex("#0072B2"), .hex("#E69F00"), .hex("#009E73"), .hex("#CC79A7"),
                                                   .hex("#56B4E9"), .hex("#D55E00"), .hex("#F0E442"), .hex("#000000")]
 
+    /// ColorBrewer YlGnBu, light to dark: ordered classes readable in greyscale.
+    public static let blues: [Color] = [.hex("#EDF8B1"), .hex("#C7E9B4"), .hex("#7FCDBB"), .hex("#41B6C4"),
+                                        .hex("#1D91C0"), .hex("#225EA8"), .hex("#0C2C84")]
+
     /// Print annexes: restrained colours, sans text, sized for a 1600×900 px figure.
     public static let report = Theme(
         name: "report", fontFamily: "DejaVu Sans", titleFontFamily: "DejaVu Sans", background: .white,
         text: .hex("#1F1F1F"), mutedText: .hex("#555555"), grid: .hex("#E2E2E2"), axis: .hex("#3A3A3A"),
-        palette: colourBlindSafe, sequential: [.hex("#C6DBEF"), .hex("#9CC3E4"), .hex("#2B6A9E")],
+        palette: colourBlindSafe, sequential: [.hex("#C6DBEF"), .hex("#9CC3E4"), .hex("#2B6A9E")], ramp: blues,
         positive: .hex("#1B7837"), negative: .hex("#B2182B"), target: .hex("#C0392B"), inverseText: .white,
         nominalWidth: 1600, nominalHeight: 900,
         padding: 44, titleSize: 30, subtitleSize: 21, axisTitleSize: 19, tickLabelSize: 18,
@@ -97,7 +111,7 @@ public struct Theme: Hashable, Sendable {
     public static let slide = Theme(
         name: "slide", fontFamily: "DejaVu Sans", titleFontFamily: "DejaVu Sans", background: .white,
         text: .hex("#141414"), mutedText: .hex("#4A4A4A"), grid: .hex("#E6E6E6"), axis: .hex("#333333"),
-        palette: colourBlindSafe, sequential: [.hex("#BFD7EA"), .hex("#7FB0D8"), .hex("#1F5F99")],
+        palette: colourBlindSafe, sequential: [.hex("#BFD7EA"), .hex("#7FB0D8"), .hex("#1F5F99")], ramp: blues,
         positive: .hex("#1B7837"), negative: .hex("#B2182B"), target: .hex("#C0392B"), inverseText: .white,
         nominalWidth: 1920, nominalHeight: 1080,
         padding: 64, titleSize: 50, subtitleSize: 32, axisTitleSize: 28, tickLabelSize: 28,
@@ -113,6 +127,7 @@ public struct Theme: Hashable, Sendable {
         t.palette = [.hex("#56B4E9"), .hex("#E69F00"), .hex("#009E73"), .hex("#CC79A7"), .hex("#F0E442"),
                      .hex("#D55E00"), .hex("#0072B2"), .hex("#FFFFFF")]
         t.sequential = [.hex("#3B5B78"), .hex("#5F95C4"), .hex("#A9D3F5")]
+        t.ramp = blues.reversed()
         t.positive = .hex("#5AAE61"); t.negative = .hex("#F4A582"); t.target = .hex("#FF6B5B")
         t.inverseText = .hex("#12161C")
         return t

@@ -25,3 +25,8 @@ public enum RenderError: Error, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension RenderError {
+    /// True when the bytes were drawn but could not be written.
+    public var isWriteError: Bool { if case .write = self { return true } else { return false } }
+}

@@ -1,6 +1,7 @@
 import AnnexAnalytics
 import AnnexData
 import AnnexRender
+import AnnexScene
 import AnnexReport
 import ArgumentParser
 import Foundation
@@ -15,7 +16,7 @@ struct Annex: ParsableCommand {
             73 an output file could not be written.
             """,
         version: AnnexVersion.string,
-        subcommands: [Report.self, Analyze.self, Validate.self, Generate.self, Bench.self],
+        subcommands: [Report.self, Gallery.self, Analyze.self, Validate.self, Generate.self, Bench.self],
         defaultSubcommand: nil)
 }
 
@@ -177,6 +178,47 @@ func loadDataset(_ options: DatasetOptions) throws -> Dataset {
     } catch {
         Stderr.print(error.description)
         throw ExitCode(65)
+    }
+}
+
+struct Gallery: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render every chart type and variant, in every theme and both languages, as PNG (and SVG/PDF with --format).")
+
+    @OptionGroup var data: DatasetOptions
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Output folder.", valueName: "dir"))
+    var output: String = "Output/gallery"
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Formats to write: png, svg, pdf.")
+    var format: [OutputFormat] = [.png]
+
+    func run() throws {
+        let ds = try loadDataset(data)
+        let gallery: AnnexReport.Gallery
+        do { gallery = try AnnexReport.Gallery(dataset: ds) } catch {
+            Stderr.print("annex: \(error)"); throw ExitCode(65)
+        }
+        let renderer = Renderer()
+        let measurer = PangoTextMeasurer()
+        var count = 0
+        for (path, chart) in gallery.all() {
+            let scene: Scene
+            do { scene = try chart.scene(measurer: measurer) } catch {
+                Stderr.print("annex: \(path): \(error)"); throw ExitCode(70)
+            }
+            let base = (output as NSString).appendingPathComponent(path)
+            do {
+                try FileManager.default.createDirectory(atPath: (base as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            } catch { Stderr.print("annex: \(base): \(error.localizedDescription)"); throw ExitCode(73) }
+            for f in format {
+                do { try renderer.write(scene, to: base + "." + f.fileExtension, format: f) } catch {
+                    Stderr.print("annex: \(error.description)"); throw ExitCode(error.isWriteError ? 73 : 70)
+                }
+                count += 1
+            }
+        }
+        print("wrote \(count) files under \(output)")
     }
 }
 
