@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "AnnexRender", dependencies: ["AnnexScene", "AnnexIO", "CCairo", "CPangoCairo"]),
         .target(
             name: "AnnexReport",
-            dependencies: ["AnnexData", "AnnexAnalytics", "AnnexCharts", "AnnexRender", "AnnexIO"]),
+            dependencies: ["AnnexData", "AnnexAnalytics", "AnnexCharts", "AnnexRender", "AnnexIO", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "annex",
             dependencies: ["AnnexReport", "AnnexAnalytics", "AnnexData", "AnnexRender", "AnnexScene", "AnnexCharts", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -217,7 +217,7 @@ public struct BarChart: ChartDescription, Hashable {
                 throw .doesNotFit("\(Int(width))×\(Int(height)) px leaves \(Int(plot.width))×\(Int(plot.height)) px for the bars")
             }
             let length = vertical ? plot.height : plot.width
-            let count = max(2, Int(length / (vertical ? 90 : 140)))
+            let count = max(3, Int(length / (t.tickLabelSize * (vertical ? 5 : 7.5))))
             let range = vertical ? (plot.maxY, plot.minY) : (plot.minX, plot.maxX)
             valueScale = LinearScale(domain: (lo, hi), range: range)
             if mode != .percent { valueScale = valueScale.nice(count: count) }

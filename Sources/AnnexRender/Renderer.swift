@@ -108,9 +108,10 @@ public struct Renderer: Sendable {
         if scale != 1 { cairo_scale(cr, scale, scale) }
         let text = PangoText(cairo: cr)
         if let bg = scene.background {
+            // Paint the whole surface: a canvas whose size is not a whole number of device pixels leaves no
+            // unpainted edge.
             set(cr, bg)
-            cairo_rectangle(cr, 0, 0, scene.width, scene.height)
-            cairo_fill(cr)
+            cairo_paint(cr)
         }
         drawMarks(scene.marks, cr, text)
         cairo_show_page(cr)

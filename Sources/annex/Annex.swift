@@ -12,11 +12,11 @@ struct Annex: ParsableCommand {
         commandName: "annex",
         abstract: "Statistics, charts and tables for New Rural Development (NTM) report annexes.",
         discussion: """
-            Exit codes: 0 success; 64 wrong arguments; 65 bad input data; 70 a chart could not be drawn; \
-            73 an output file could not be written.
+            Exit codes: 0 success; 64 wrong arguments; 65 bad input data; 66 bad chart spec; 70 a chart could not \
+            be drawn; 73 an output file could not be written.
             """,
         version: AnnexVersion.string,
-        subcommands: [Report.self, Gallery.self, Analyze.self, Validate.self, Generate.self, Bench.self],
+        subcommands: [Report.self, Chart.self, Gallery.self, Analyze.self, Validate.self, Generate.self, Bench.self],
         defaultSubcommand: nil)
 }
 
@@ -178,6 +178,43 @@ func loadDataset(_ options: DatasetOptions) throws -> Dataset {
     } catch {
         Stderr.print(error.description)
         throw ExitCode(65)
+    }
+}
+
+struct Chart: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render one chart from a YAML spec (see docs/chart-spec.md) to PNG, SVG or PDF.",
+        discussion: "The format comes from the output's extension. Nothing is written unless the whole chart renders.")
+
+    @Argument(help: ArgumentHelp("The chart spec (YAML).", valueName: "spec"))
+    var spec: String
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Output file: .png, .svg or .pdf.", valueName: "file"))
+    var output: String
+
+    @Option(name: .long, help: "PNG pixel density (overrides the spec's dpi).")
+    var scale: Double?
+
+    func validate() throws {
+        guard OutputFormat(path: output) != nil else {
+            throw ValidationError("-o \(output): expected a file name ending in .png, .svg or .pdf")
+        }
+        if let s = scale, !(s.isFinite && s > 0 && s <= 8) { throw ValidationError("--scale must be a number from 0 to 8, found \(s)") }
+    }
+
+    func run() throws {
+        let parsed: ChartSpec
+        do { parsed = try ChartSpec.load(path: spec) } catch {
+            Stderr.print(error.description); throw ExitCode(66)
+        }
+        let scene: Scene
+        do { scene = try parsed.chart.scene(measurer: PangoTextMeasurer()) } catch {
+            Stderr.print("\(spec): \(error.description)"); throw ExitCode(70)
+        }
+        do { try Renderer().write(scene, to: output, options: RenderOptions(scale: scale ?? parsed.pngScale)) } catch {
+            Stderr.print("annex: \(error.description)"); throw ExitCode(error.isWriteError ? 73 : 70)
+        }
+        print("wrote \(output)")
     }
 }
 

@@ -1,0 +1,27 @@
+/// Suggestions for misspelt names ("mean_critera" → "mean_criteria").
+public enum Spelling {
+    /// Edit distance (insertions, deletions, substitutions) between two strings, by characters.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var prev = Array(0...y.count), cur = Array(repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            cur[0] = i
+            for j in 1...y.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[y.count]
+    }
+
+    /// The candidate closest to `name`, when it is close enough to be a likely typo (at most a third of its
+    /// length away, case ignored).
+    public static func nearest(to name: String, in candidates: [String]) -> String? {
+        let n = name.lowercased()
+        let best = candidates.map { ($0, distance(n, $0.lowercased())) }.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        guard let best, best.1 > 0, best.1 <= max(1, name.count / 3) else { return nil }
+        return best.0
+    }
+}

@@ -1,0 +1,330 @@
+import AnnexAnalytics
+import AnnexCharts
+import AnnexData
+import AnnexRender
+import AnnexScene
+import Foundation
+
+/// A chart described in a YAML file (see docs/chart-spec.md): data, encodings, mark options, words, theme, size.
+public struct ChartSpec {
+    public var chart: any ChartDescription
+    /// PNG pixel density implied by a print size (`dpi` / 96), else 1.
+    public var pngScale: Double
+    public var file: String
+
+    /// Reads and checks a spec file; every problem names the file, the line and the key.
+    public static func load(path: String) throws(SpecError) -> ChartSpec {
+        do { return try loadUntyped(path: path) } catch let e as SpecError { throw e } catch {
+            throw SpecError(SourceLocation(file: path), "a chart spec", "\(error)")
+        }
+    }
+
+    static func loadUntyped(path: String) throws -> ChartSpec {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SpecError(SourceLocation(file: path), "a readable chart spec", "no such file or not readable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SpecError(SourceLocation(file: path), "UTF-8 text", "bytes that are not UTF-8")
+        }
+        return try parseUntyped(text, file: path, baseFolder: (path as NSString).deletingLastPathComponent)
+    }
+
+    static let topKeys = ["type", "lang", "theme", "size", "figure", "title", "subtitle", "notes", "source", "illustrative",
+                          "data", "encoding", "bar", "line", "dumbbell"]
+
+    public static func parse(_ text: String, file: String, baseFolder: String) throws(SpecError) -> ChartSpec {
+        do { return try parseUntyped(text, file: file, baseFolder: baseFolder) } catch let e as SpecError { throw e } catch {
+            throw SpecError(SourceLocation(file: file), "a chart spec", "\(error)")
+        }
+    }
+
+    static func parseUntyped(_ text: String, file: String, baseFolder: String) throws -> ChartSpec {
+        let root = try SpecNode.parse(text, file: file)
+        try root.onlyKeys(topKeys)
+        let type = try root.require("type").oneOf(["bar", "line", "dumbbell"])
+        let lang = try root.child("lang").map { Language(rawValue: try $0.oneOf(["vi", "en"]))! } ?? .vi
+        var theme = Theme.report
+        if let t = root.child("theme") { theme = Theme.named(try t.oneOf(Theme.all.map(\.name)))! }
+        var (width, height) = theme.name.hasPrefix("slide") ? (1920.0, 1080.0) : (1600.0, 900.0)
+        var scale = 1.0
+        if let s = root.child("size") {
+            try s.onlyKeys(["width", "height", "width_mm", "height_mm", "dpi"])
+            if let mm = s.child("width_mm") {
+                let w = try mm.number(), h = try s.require("height_mm").number()
+                let dpi = try s.child("dpi")?.number() ?? 300
+                guard (20...1000).contains(w), (20...1000).contains(h) else { throw SpecError(mm.location, "a width and height from 20 to 1000 mm", "\(w)×\(h)") }
+                guard (72...1200).contains(dpi) else { throw SpecError(s.child("dpi")!.location, "a dpi from 72 to 1200", String(dpi)) }
+                width = (w / 25.4 * 96).rounded(); height = (h / 25.4 * 96).rounded(); scale = dpi / 96
+            } else {
+                width = Double(try s.require("width").int(200...8000)); height = Double(try s.require("height").int(150...8000))
+            }
+        }
+        let table = try DataTable.load(try root.require("data"), language: lang, baseFolder: baseFolder)
+        var figureLabel: String? = nil
+        if let f = root.child("figure") {
+            if let n = Int(f.string ?? "") { figureLabel = lang == .vi ? "Biểu đồ \(n)." : "Figure \(n)." } else { figureLabel = try f.text() }
+        }
+        let enc = try root.require("encoding")
+        try enc.onlyKeys(["category", "x", "series", "value", "estimate", "target", "target_high"])
+        let valueEnc = try Encoding(try enc.require("value"), table)
+        let texts = ChartTexts(
+            figureLabel: figureLabel, title: try root.child("title")?.text() ?? "", subtitle: try root.child("subtitle")?.text(),
+            valueAxisTitle: valueEnc.title, categoryAxisTitle: nil, notes: try root.child("notes")?.texts() ?? [],
+            source: try root.child("source")?.text() ?? table.defaultSource,
+            illustrative: try root.child("illustrative")?.bool() ?? table.synthetic)
+
+        let chart: any ChartDescription
+        switch type {
+        case "bar":
+            let cat = try Encoding(try enc.require("category"), table)
+            let ser = try enc.child("series").map { n in try Encoding(n, table) }
+            let est = try enc.child("estimate").map { n in try Encoding(n, table) }
+            let tgt = try enc.child("target").map { n in try Encoding(n, table) }
+            let tgtHigh = try enc.child("target_high").map { n in try Encoding(n, table) }
+            var categories: [ChartKey] = [], series: [ChartKey] = [], values: [BarValue] = [], targets: [BarTarget] = []
+            var seen: [String: Int] = [:]
+            for (i, row) in table.rows.enumerated() {
+                let c = cat.value(row), s = ser?.value(row) ?? "value"
+                if !categories.contains(where: { $0.id == c }) { categories.append(ChartKey(c, cat.label(row))) }
+                if !series.contains(where: { $0.id == s }) { series.append(ChartKey(s, ser?.label(row) ?? (valueEnc.title ?? s))) }
+                let v = try valueEnc.number(row, table.locations[i])
+                if let first = seen["\(c)\u{1F}\(s)"] {
+                    throw SpecError(table.locations[i], "one value for category '\(c)' and series '\(s)' (the first is at row \(first + 1))", "a second one")
+                }
+                seen["\(c)\u{1F}\(s)"] = i
+                values.append(BarValue(category: c, series: s, value: v, isEstimate: est?.matches(row) ?? false))
+                if let tgt, let low = try tgt.optionalNumber(row, table.locations[i]) {
+                    targets.append(BarTarget(category: c, series: s, low: low, high: try tgtHigh?.optionalNumber(row, table.locations[i])))
+                }
+            }
+            let b = root.child("bar")
+            try b?.onlyKeys(["orientation", "mode", "sort", "ordered", "digits", "values", "target_label", "estimate_label"])
+            let orientation = BarChart.Orientation(rawValue: try b?.child("orientation")?.oneOf(BarChart.Orientation.allCases.map(\.rawValue)) ?? "vertical")!
+            let mode = BarChart.Mode(rawValue: try b?.child("mode")?.oneOf(BarChart.Mode.allCases.map(\.rawValue)) ?? "grouped")!
+            let sort = BarChart.Sort(rawValue: try b?.child("sort")?.oneOf(BarChart.Sort.allCases.map(\.rawValue)) ?? "none")!
+            if mode == .stacked || mode == .percent, let neg = values.firstIndex(where: { $0.value < 0 }) {
+                throw SpecError(table.locations[neg], "values of 0 or more in a \(mode.rawValue) bar (bar.mode; use grouped or diverging for negative values)",
+                                NumberFormat(.en, fractionDigits: 0...6, groupFrom: .infinity)(values[neg].value))
+            }
+            chart = BarChart(categories: categories, series: series, values: values, targets: targets,
+                             targetLegend: try b?.child("target_label")?.text() ?? (targets.isEmpty ? "" : (lang == .vi ? "Kế hoạch" : "Plan")),
+                             estimateLegend: try b?.child("estimate_label")?.text(), texts: texts, language: lang,
+                             orientation: orientation, mode: mode, sort: sort, orderedSeries: try b?.child("ordered")?.bool() ?? false,
+                             valueDigits: try valueEnc.digits, showValues: try b?.child("values")?.bool() ?? true,
+                             width: width, height: height, theme: theme)
+        case "line":
+            let xEnc = try Encoding(try enc.child("x") ?? enc.require("category"), table)
+            let ser = try enc.child("series").map { n in try Encoding(n, table) }
+            let est = try enc.child("estimate").map { n in try Encoding(n, table) }
+            var order: [ChartKey] = [], points: [String: [Double: Double]] = [:], estimates: [String: Set<Double>] = [:], xs: Set<Double> = []
+            for (i, row) in table.rows.enumerated() {
+                let s = ser?.value(row) ?? "value"
+                if !order.contains(where: { $0.id == s }) { order.append(ChartKey(s, ser?.label(row) ?? (valueEnc.title ?? s))) }
+                let x = try xEnc.number(row, table.locations[i]), v = try valueEnc.number(row, table.locations[i])
+                if points[s]?[x] != nil { throw SpecError(table.locations[i], "one value for series '\(s)' at \(xEnc.value(row))", "a second one") }
+                points[s, default: [:]][x] = v
+                xs.insert(x)
+                if est?.matches(row) == true { estimates[s, default: []].insert(x) }
+            }
+            let l = root.child("line")
+            try l?.onlyKeys(["zero", "targets", "digits", "estimate_label"])
+            var targets: [LineChart.TargetLine] = []
+            for tn in try l?.child("targets")?.list() ?? [] {
+                try tn.onlyKeys(["value", "high", "series", "label"])
+                targets.append(.init(low: try tn.require("value").number(), high: try tn.child("high")?.number(),
+                                     series: try tn.child("series")?.text(), label: try tn.child("label")?.text() ?? (lang == .vi ? "Kế hoạch" : "Plan")))
+            }
+            chart = LineChart(xValues: xs.sorted(), series: order.map { LineChart.Series($0, points: points[$0.id] ?? [:], estimates: estimates[$0.id] ?? []) },
+                              targets: targets, texts: texts, language: lang, zeroBaseline: try l?.child("zero")?.bool() ?? true,
+                              valueDigits: try valueEnc.digits, estimateLegend: try l?.child("estimate_label")?.text(),
+                              width: width, height: height, theme: theme)
+        default: // dumbbell
+            let cat = try Encoding(try enc.require("category"), table)
+            let ser = try Encoding(try enc.require("series"), table)
+            let d = try root.require("dumbbell")
+            try d.onlyKeys(["from", "to", "sort_by_change", "digits"])
+            let fromID = try d.require("from").text(), toID = try d.require("to").text()
+            var categories: [ChartKey] = [], fromV: [String: Double] = [:], toV: [String: Double] = [:]
+            var fromLabel = fromID, toLabel = toID
+            for (i, row) in table.rows.enumerated() {
+                let c = cat.value(row), s = ser.value(row)
+                guard s == fromID || s == toID else { continue }
+                if !categories.contains(where: { $0.id == c }) { categories.append(ChartKey(c, cat.label(row))) }
+                let v = try valueEnc.number(row, table.locations[i])
+                if (s == fromID ? fromV[c] : toV[c]) != nil {
+                    throw SpecError(table.locations[i], "one value for category '\(c)' and series '\(s)'", "a second one")
+                }
+                if s == fromID { fromV[c] = v; fromLabel = ser.label(row) } else { toV[c] = v; toLabel = ser.label(row) }
+            }
+            if fromV.isEmpty { throw SpecError(try d.require("from").location, "a value of the series field '\(ser.field)' in the data", fromID) }
+            if toV.isEmpty { throw SpecError(try d.require("to").location, "a value of the series field '\(ser.field)' in the data", toID) }
+            chart = DumbbellChart(categories: categories, from: ChartKey(fromID, fromLabel), to: ChartKey(toID, toLabel),
+                                  fromValues: fromV, toValues: toV, texts: texts, language: lang, valueDigits: try valueEnc.digits,
+                                  sortByChange: try d.child("sort_by_change")?.bool() ?? false, width: width, height: height, theme: theme)
+        }
+        return ChartSpec(chart: chart, pngScale: scale, file: file)
+    }
+}
+
+/// Which column of the data a channel shows, with optional display labels.
+struct Encoding {
+    var field: String
+    var labelField: String?
+    var labels: [String: String]
+    var title: String?
+    var equals: String?
+    var digitsRange: ClosedRange<Int>?
+    var node: SpecNode
+
+    init(_ n: SpecNode, _ table: DataTable) throws {
+        node = n
+        if n.string != nil { field = try n.text(); labelField = nil; labels = [:]; title = nil; equals = nil; digitsRange = nil }
+        else {
+            try n.onlyKeys(["field", "label_field", "labels", "title", "equals", "digits"])
+            field = try n.require("field").text()
+            labelField = try n.child("label_field")?.text()
+            var l: [String: String] = [:]
+            for (k, v) in try n.child("labels")?.entries() ?? [] { l[k] = try v.text() }
+            labels = l
+            title = try n.child("title")?.text()
+            equals = try n.child("equals")?.text()
+            if let d = n.child("digits") {
+                let parts = try d.list()
+                guard parts.count == 2 else { throw SpecError(d.location, "[fewest, most] digits after the decimal mark, such as [1, 2]", d.describe) }
+                let a = try parts[0].int(0...6), b = try parts[1].int(0...6)
+                guard a <= b else { throw SpecError(d.location, "fewest digits no more than most", "[\(a), \(b)]") }
+                digitsRange = a...b
+            } else { digitsRange = nil }
+        }
+        for f in [field] + (labelField.map { [$0] } ?? []) where !table.columns.contains(f) {
+            let at = n.child("field")?.location ?? n.location
+            let hint = Spelling.nearest(to: f, in: table.columns).map { "; did you mean '\($0)'?" } ?? ""
+            throw SpecError(at, "a column of the data (" + table.columns.joined(separator: ", ") + hint + ")", f)
+        }
+    }
+
+    var digits: ClosedRange<Int> { get throws { digitsRange ?? 0...2 } }
+
+    func value(_ row: [String: String]) -> String { row[field] ?? "" }
+    func label(_ row: [String: String]) -> String {
+        let v = value(row)
+        return labels[v] ?? labelField.flatMap { row[$0] } ?? v
+    }
+    func matches(_ row: [String: String]) -> Bool { value(row) == (equals ?? "true") }
+
+    func number(_ row: [String: String], _ loc: SourceLocation) throws -> Double {
+        guard let v = optionalNumberValue(row) else {
+            var l = loc; if l.column == nil { l.column = field }
+            throw SpecError(l, "a number in '\(field)'", value(row))
+        }
+        return v
+    }
+    func optionalNumber(_ row: [String: String], _ loc: SourceLocation) throws -> Double? {
+        if value(row).isEmpty { return nil }
+        return try number(row, loc)
+    }
+    func optionalNumberValue(_ row: [String: String]) -> Double? {
+        NumberParser.parse(value(row), decimalSeparator: row["\u{1F}decimal"] == "," ? "," : ".")
+    }
+}
+
+/// The rows a chart draws: from inline values, a CSV file or a dataset's analysis.
+struct DataTable {
+    var columns: [String]
+    var rows: [[String: String]]
+    var locations: [SourceLocation]
+    var synthetic = false
+    var defaultSource: String? = nil
+
+    static func load(_ n: SpecNode, language: Language, baseFolder: String) throws -> DataTable {
+        try n.onlyKeys(["values", "csv", "decimal", "dataset", "metric", "scope", "groups", "years", "kind", "detail", "origin"])
+        let kinds = ["values", "csv", "dataset"].filter { n.child($0) != nil }
+        guard kinds.count == 1 else {
+            throw SpecError(n.location, "exactly one of data.values, data.csv or data.dataset", kinds.isEmpty ? "none" : kinds.joined(separator: " and "))
+        }
+        var t: DataTable
+        if let v = n.child("values") {
+            var rows: [[String: String]] = [], locs: [SourceLocation] = [], cols: [String] = []
+            for item in try v.list() {
+                var row: [String: String] = [:]
+                for (k, val) in try item.entries() {
+                    row[k] = try val.text()
+                    if !cols.contains(k) { cols.append(k) }
+                }
+                rows.append(row); locs.append(item.location)
+            }
+            t = DataTable(columns: cols, rows: rows, locations: locs)
+        } else if let c = n.child("csv") {
+            let rel = try c.text()
+            let path = rel.hasPrefix("/") ? rel : (baseFolder as NSString).appendingPathComponent(rel)
+            let decimal = try n.child("decimal")?.oneOf([".", ","]) ?? "."
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw SpecError(c.location, "a readable CSV file (relative to the spec's folder)", rel)
+            }
+            let csv: CSVTable
+            do { csv = try CSVTable.read(path: path) } catch {
+                throw SpecError(error.issues.first.map { [$0] } ?? [DataIssue(c.location, expected: "a readable CSV file", found: rel)])
+            }
+            t = DataTable(columns: csv.header, rows: csv.rows.map { r in
+                var row = Dictionary(uniqueKeysWithValues: zip(csv.header, r.fields))
+                row["\u{1F}decimal"] = decimal
+                return row
+            }, locations: csv.rows.map { SourceLocation(file: path, line: $0.line) })
+        } else {
+            t = try fromDataset(n, language: language, baseFolder: baseFolder)
+        }
+        if t.rows.isEmpty { throw SpecError(n.location, "at least one row of data", "none") }
+        return t
+    }
+
+    static func fromDataset(_ n: SpecNode, language: Language, baseFolder: String) throws -> DataTable {
+        let dn = try n.require("dataset")
+        let rel = try dn.text()
+        let folder = rel.hasPrefix("/") ? rel : (baseFolder as NSString).appendingPathComponent(rel)
+        let ds: Dataset
+        do { ds = try Dataset.load(folder: folder) } catch {
+            throw SpecError([DataIssue(dn.location, expected: "a valid dataset", found: rel)] + error.issues)
+        }
+        let analysis: Analysis
+        do { analysis = try Analysis.run(ds) } catch { throw SpecError(dn.location, "a dataset that can be analysed", error.description) }
+        let metric = try n.require("metric").text()
+        let scope = try n.child("scope").map { FactScope(rawValue: try $0.oneOf(FactScope.allCases.map(\.rawValue)))! }
+        let groups = try n.child("groups")?.texts()
+        var years: [Int]? = nil
+        if let y = n.child("years") { years = try y.list().map { n in try n.int(1900...2100) } }
+        // Plans are targets, not values: left out unless asked for by kind.
+        let kinds = try n.child("kind")?.texts() ?? ["actual", "estimate"]
+        let detail = try n.child("detail")?.text()
+        let origin = try n.child("origin")?.oneOf(["computed", "stated", "any"]) ?? "computed"
+        var recs = analysis.records.filter {
+            $0.metric == metric && (scope == nil || $0.scope == scope) && (groups == nil || groups!.contains($0.group))
+                && (years == nil || years!.contains($0.year)) && kinds.contains($0.kind.rawValue)
+                && (detail == nil || $0.detail == detail)
+                && (origin == "any" || (origin == "computed") == ($0.source == "computed"))
+        }
+        if !analysis.records.contains(where: { $0.metric == metric }) {
+            let known = Array(Set(analysis.records.map(\.metric))).sorted()
+            let hint = Spelling.nearest(to: metric, in: known).map { " (did you mean '\($0)'?)" } ?? " (annex analyze lists them)"
+            throw SpecError(n.child("metric")!.location, "a metric of the dataset" + hint, metric)
+        }
+        if let groups { recs.sort { (groups.firstIndex(of: $0.group) ?? 0, $0.year) < (groups.firstIndex(of: $1.group) ?? 0, $1.year) } }
+        let num = { (x: Double?) in x.map { NumberFormat(.en, fractionDigits: 0...9, groupFrom: .infinity)($0) } ?? "" }
+        let rows: [[String: String]] = recs.map { r in
+            let name: String = switch r.scope {
+            case .province, .group: ds.groups[r.group]?.shortName(language) ?? r.group
+            case .district: ds.districts[r.group]?.name ?? r.group
+            case .unit: ds.units[r.group]?.name ?? r.group
+            }
+            return ["scope": r.scope.rawValue, "group": r.group, "name": name, "metric": r.metric, "year": String(r.year),
+                    "kind": r.kind.rawValue, "value": num(r.value), "value_high": num(r.valueHigh), "unit": r.unit,
+                    "n": r.n.map(String.init) ?? "", "detail": r.detail, "base_year": r.baseYear.map(String.init) ?? "",
+                    "target": num(r.target), "target_high": num(r.targetHigh), "status": r.status?.rawValue ?? "",
+                    "gap": num(r.gap), "source": r.source]
+        }
+        let cols = ["scope", "group", "name", "metric", "year", "kind", "value", "value_high", "unit", "n", "detail",
+                    "base_year", "target", "target_high", "status", "gap", "source"]
+        return DataTable(columns: cols, rows: rows, locations: recs.map { _ in n.location },
+                         synthetic: ds.manifest.synthetic && origin != "stated",
+                         defaultSource: (language == .vi ? "Bộ dữ liệu " : "Dataset ") + (ds.manifest.title[language] ?? ds.manifest.name))
+    }
+}

@@ -1,0 +1,120 @@
+import AnnexData
+import Foundation
+import Yams
+
+/// A problem in a spec file: the file, the line, the key, what was expected and what was found.
+public struct SpecError: Error, Sendable, CustomStringConvertible {
+    public var issues: [DataIssue]
+    public init(_ issues: [DataIssue]) { self.issues = issues }
+    init(_ loc: SourceLocation, _ expected: String, _ found: String?) { issues = [DataIssue(loc, expected: expected, found: found)] }
+    public var description: String { issues.map(\.description).joined(separator: "\n") }
+}
+
+/// Reads a YAML spec by key, remembering the line of each key, and refusing keys it does not know.
+struct SpecNode {
+    let node: Node
+    let path: String
+    let file: String
+
+    static func parse(_ text: String, file: String) throws -> SpecNode {
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch {
+            var line: Int? = nil, problem = "\(error)"
+            if let y = error as? YamlError {
+                switch y {
+                case .scanner(_, let p, let m, _), .parser(_, let p, let m, _), .composer(_, let p, let m, _): line = m.line; problem = p
+                default: break
+                }
+            }
+            throw SpecError(SourceLocation(file: file, line: line), "valid YAML", problem)
+        }
+        guard let node, node.mapping != nil else {
+            throw SpecError(SourceLocation(file: file, line: 1), "a mapping of keys to values", "no keys")
+        }
+        return SpecNode(node: node, path: "", file: file)
+    }
+
+    var location: SourceLocation { SourceLocation(file: file, line: node.mark?.line, column: path.isEmpty ? nil : path) }
+
+    func child(_ key: String) -> SpecNode? {
+        guard let m = node.mapping, let n = m[Node(key)] else { return nil }
+        return SpecNode(node: n, path: path.isEmpty ? key : path + "." + key, file: file)
+    }
+
+    func require(_ key: String) throws -> SpecNode {
+        guard let c = child(key) else {
+            throw SpecError(SourceLocation(file: file, line: node.mark?.line, column: path.isEmpty ? key : path + "." + key), "a key '\(key)'", "nothing")
+        }
+        return c
+    }
+
+    /// Fails on keys not in `known` (a misspelt key is an error, not silently ignored).
+    func onlyKeys(_ known: [String]) throws {
+        guard let m = node.mapping else { throw SpecError(location, "a mapping", describe) }
+        for (k, _) in m {
+            let key = k.string ?? ""
+            if !known.contains(key) {
+                let hint = Spelling.nearest(to: key, in: known).map { "; did you mean '\($0)'?" } ?? ""
+                throw SpecError(SourceLocation(file: file, line: k.mark?.line, column: path.isEmpty ? key : path + "." + key),
+                                "one of the keys " + known.joined(separator: ", ") + hint, key)
+            }
+        }
+    }
+
+    var describe: String {
+        switch node {
+        case .scalar(let s): s.string
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        default: "an alias"
+        }
+    }
+
+    var string: String? { if case .scalar(let s) = node { return s.string.precomposedStringWithCanonicalMapping } else { return nil } }
+
+    func text() throws -> String {
+        guard let s = string else { throw SpecError(location, "text", describe) }
+        return s
+    }
+
+    func number() throws -> Double {
+        guard let s = string, let v = NumberParser.parse(s) else { throw SpecError(location, "a number written like 11.54", describe) }
+        return v
+    }
+
+    func int(_ range: ClosedRange<Int>) throws -> Int {
+        guard let s = string, let v = Int(s), range.contains(v) else {
+            throw SpecError(location, "a whole number from \(range.lowerBound) to \(range.upperBound)", describe)
+        }
+        return v
+    }
+
+    func bool() throws -> Bool {
+        guard let b = node.bool, string != nil else { throw SpecError(location, "true or false", describe) }
+        return b
+    }
+
+    func oneOf(_ options: [String]) throws -> String {
+        let s = try text()
+        guard options.contains(s) else { throw SpecError(location, "one of " + options.joined(separator: ", "), s) }
+        return s
+    }
+
+    func list() throws -> [SpecNode] {
+        guard let seq = node.sequence else { throw SpecError(location, "a list", describe) }
+        return seq.enumerated().map { SpecNode(node: $1, path: "\(path)[\($0)]", file: file) }
+    }
+
+    func texts() throws -> [String] {
+        if string != nil { return [try text()] }
+        var out: [String] = []
+        for item in try list() { out.append(try item.text()) }
+        return out
+    }
+
+    /// A mapping's entries in file order.
+    func entries() throws -> [(String, SpecNode)] {
+        guard let m = node.mapping else { throw SpecError(location, "a mapping", describe) }
+        return m.map { k, v in (k.string ?? "", SpecNode(node: v, path: path.isEmpty ? (k.string ?? "") : path + "." + (k.string ?? ""), file: file)) }
+    }
+}
