@@ -23,31 +23,34 @@ public struct Timing: Sendable {
     }
 }
 
-/// Times the default annex's figure: building its scene from the data, and drawing it to each format
-/// (scene, layout with Pango measurement, drawing, encoding; in memory, no file I/O).
+/// Times each chart type of the gallery (report theme, Vietnamese, 1600×900): building the scene from its
+/// description (layout with Pango measurement), then drawing and encoding it to PNG, SVG and PDF, in memory.
+/// Each timed chart starts from its description with a fresh measurer, as a report run does.
 public enum AnnexBench {
-    public static func run(facts: Dataset, iterations: Int) throws -> [Timing] {
-        let annex = DefaultAnnex(facts: facts)
+    public static func run(dataset: Dataset, iterations: Int, only: String? = nil) throws -> [Timing] {
+        let gallery = try Gallery(dataset: dataset)
         let renderer = Renderer()
         func time(_ body: () throws -> Int) rethrows -> (Double, Int) {
             let t0 = DispatchTime.now().uptimeNanoseconds
             let n = try body()
             return (Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6, n)
         }
-        // Warm-up: font map and caches.
-        let measurer = PangoTextMeasurer()
-        for f in OutputFormat.allCases { _ = try renderer.render(try annex.figure1().scene(measurer: measurer), as: f) }
-
-        var results: [Timing] = [Timing(name: "scene (layout only)", samples: [], bytes: 0)]
-            + OutputFormat.allCases.map { Timing(name: "chart → \($0.rawValue.uppercased())", samples: [], bytes: 0) }
-        for _ in 0..<iterations {
-            let (ms, _) = try time { _ = try annex.figure1().scene(measurer: PangoTextMeasurer()); return 0 }
-            results[0].samples.append(ms)
-            for (i, f) in OutputFormat.allCases.enumerated() {
-                let (ms, n) = try time { try renderer.render(try annex.figure1().scene(measurer: PangoTextMeasurer()), as: f).count }
-                results[i + 1].samples.append(ms)
-                results[i + 1].bytes = n
+        var results: [Timing] = []
+        for e in gallery.entries(language: .vi, theme: .report) where only == nil || e.name.contains(only!) {
+            // Warm-up: font map and glyph caches.
+            for f in OutputFormat.allCases { _ = try renderer.render(try e.chart.scene(measurer: PangoTextMeasurer()), as: f) }
+            var layout = Timing(name: "\(e.name) scene", samples: [], bytes: 0)
+            var formats = OutputFormat.allCases.map { Timing(name: "\(e.name) → \($0.rawValue.uppercased())", samples: [], bytes: 0) }
+            for _ in 0..<iterations {
+                layout.samples.append(try time { _ = try e.chart.scene(measurer: PangoTextMeasurer()); return 0 }.0)
+                for (i, f) in OutputFormat.allCases.enumerated() {
+                    let (ms, n) = try time { try renderer.render(try e.chart.scene(measurer: PangoTextMeasurer()), as: f).count }
+                    formats[i].samples.append(ms)
+                    formats[i].bytes = n
+                }
             }
+            results.append(layout)
+            results += formats
         }
         return results
     }

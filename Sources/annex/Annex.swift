@@ -303,13 +303,16 @@ struct Validate: ParsableCommand {
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Time the default annex's figure: scene layout and each output format (medians over repeated runs).",
+        abstract: "Time every chart type: scene layout, and scene plus drawing and encoding to PNG, SVG and PDF (medians).",
         discussion: "Build with `swift build -c release` first: debug builds are several times slower.")
 
     @OptionGroup var data: DatasetOptions
 
     @Option(name: [.short, .long], help: "Repetitions of each measurement.")
-    var iterations: Int = 50
+    var iterations: Int = 30
+
+    @Option(name: .long, help: "Only chart types whose name contains this.")
+    var only: String?
 
     func validate() throws {
         guard (1...100_000).contains(iterations) else { throw ValidationError("--iterations must be 1 to 100000, found \(iterations)") }
@@ -317,12 +320,12 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         let facts = try loadDataset(data)
-        let results = try AnnexBench.run(facts: facts, iterations: iterations)
-        func ms(_ x: Double) -> String { String(format: "%8.2f", x) }
-        print("what                    median ms    p10 ms    p90 ms     bytes   (\(iterations) runs)")
+        let results = try AnnexBench.run(dataset: facts, iterations: iterations, only: only)
+        func ms(_ x: Double) -> String { String(format: "%9.2f", x) }
+        print("what (1600×900, report theme)      median ms    p10 ms    p90 ms      bytes   (\(iterations) runs)")
         for r in results {
-            print(r.name.padding(toLength: 22, withPad: " ", startingAt: 0) + "  " + ms(r.median) + "  " + ms(r.p10)
-                  + "  " + ms(r.p90) + "  " + String(format: "%8d", r.bytes))
+            print(r.name.padding(toLength: 34, withPad: " ", startingAt: 0) + " " + ms(r.median) + " " + ms(r.p10)
+                  + " " + ms(r.p90) + "  " + String(format: "%9d", r.bytes))
         }
     }
 }
