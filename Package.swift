@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "AnnexDataTests", dependencies: ["AnnexData", "AnnexAnalytics"]),
         .testTarget(name: "AnnexChartsTests", dependencies: ["AnnexCharts", "AnnexScene", "AnnexData"]),
         .testTarget(name: "AnnexRenderTests", dependencies: ["AnnexRender", "AnnexScene", "AnnexIO", "CCairo"]),
-        .testTarget(name: "AnnexReportTests", dependencies: ["AnnexReport", "AnnexRender", "AnnexCharts"]),
+        .testTarget(name: "AnnexReportTests", dependencies: ["AnnexReport", "AnnexRender", "AnnexCharts", "CCairo"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -40,6 +40,16 @@ public struct Dataset: Sendable {
     public func units(inDistrict code: String) -> [String] {
         unitOrder.filter { units[$0]!.districtCode == code }
     }
+
+    /// The district boundaries named by the manifest, checked against the districts: every feature must be a
+    /// district and every district a feature.
+    public func loadBoundaries() throws(DataError) -> Boundaries? {
+        guard let src = manifest.boundaries else { return nil }
+        let b = try Boundaries.load(path: (folder as NSString).appendingPathComponent(src.file), key: src.key, nameProperty: src.name)
+        let issues = b.join(districtOrder, dataFile: (folder as NSString).appendingPathComponent(Dataset.File.districts.rawValue))
+        if !issues.isEmpty { throw DataError(issues) }
+        return b
+    }
 }
 
 extension Dataset {
@@ -84,7 +94,7 @@ struct DatasetLoader {
     let folder: String
     var issues = Issues()
     var manifest = Manifest(name: "", title: [:], regionName: "", regionCode: "", unitVintage: "", periods: [],
-                            synthetic: false, provenance: "", licence: "", delimiter: ",", decimal: ".")
+                            synthetic: false, provenance: "", licence: "", delimiter: ",", decimal: ".", boundaries: nil)
 
     init(folder: String) { self.folder = folder }
 
@@ -172,9 +182,21 @@ struct DatasetLoader {
         if manifest.delimiter == manifest.decimal {
             issues.add(m.location("csv.decimal"), "a decimal mark other than the separator", String(manifest.decimal))
         }
+        if m.node("boundaries") != nil {
+            let file = m.string("boundaries.file", required: true, &issues) ?? ""
+            if !file.isEmpty, !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(file)) {
+                issues.add(m.location("boundaries.file"), "a GeoJSON file in the dataset folder", file)
+            }
+            let vi = m.string("boundaries.attribution.vi", required: true, &issues) ?? ""
+            manifest.boundaries = BoundarySource(file: file, key: m.string("boundaries.key", required: false, &issues) ?? "code",
+                                                 name: m.string("boundaries.name", required: false, &issues) ?? "name",
+                                                 attribution: [.vi: vi, .en: m.string("boundaries.attribution.en", required: false, &issues) ?? vi])
+        }
         issues.warnings += m.unknownKeys(["name", "title", "title.vi", "title.en", "region", "region.name",
                                           "region.code", "region.level", "unit_vintage", "periods", "synthetic",
-                                          "provenance", "licence", "csv", "csv.delimiter", "csv.decimal"])
+                                          "provenance", "licence", "csv", "csv.delimiter", "csv.decimal", "boundaries",
+                                          "boundaries.file", "boundaries.key", "boundaries.name", "boundaries.attribution",
+                                          "boundaries.attribution.vi", "boundaries.attribution.en"])
     }
 
     // MARK: tables

@@ -150,6 +150,20 @@ public struct Manifest: Hashable, Sendable {
     public var licence: String
     public var delimiter: Character
     public var decimal: Character
+    /// District boundaries that maps draw, when the dataset has them.
+    public var boundaries: BoundarySource?
+}
+
+/// Where a dataset's boundaries are and how they join its districts.
+public struct BoundarySource: Hashable, Sendable {
+    /// The GeoJSON file, relative to the dataset folder.
+    public var file: String
+    /// The feature property holding the district code.
+    public var key: String
+    /// The feature property holding the label.
+    public var name: String
+    /// The attribution to print on every map drawn from the file.
+    public var attribution: [Language: String]
 }
 
 /// The 19 national criteria (Decision 1980/QĐ-TTg), in order.

@@ -127,14 +127,7 @@ public struct Renderer: Sendable {
                 paint(cr, fill: r.fill, rule: .nonZero, stroke: r.stroke)
             case .path(let p):
                 cairo_new_path(cr)
-                for e in p.elements {
-                    switch e {
-                    case .move(let a): cairo_move_to(cr, a.x, a.y)
-                    case .line(let a): cairo_line_to(cr, a.x, a.y)
-                    case .curve(let c1, let c2, let to): cairo_curve_to(cr, c1.x, c1.y, c2.x, c2.y, to.x, to.y)
-                    case .close: cairo_close_path(cr)
-                    }
-                }
+                appendPath(p.elements, cr)
                 paint(cr, fill: p.fill, rule: p.fillRule, stroke: p.stroke)
             case .text(let t):
                 drawText(t, cr, text)
@@ -150,6 +143,12 @@ public struct Renderer: Sendable {
                     cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
                     cairo_clip(cr)
                 }
+                if let clipPath = g.clipPath {
+                    cairo_new_path(cr)
+                    appendPath(clipPath, cr)
+                    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
+                    cairo_clip(cr)
+                }
                 if g.opacity < 1 {
                     cairo_push_group(cr)
                     drawMarks(g.children, cr, text)
@@ -159,6 +158,17 @@ public struct Renderer: Sendable {
                     drawMarks(g.children, cr, text)
                 }
                 cairo_restore(cr)
+            }
+        }
+    }
+
+    private func appendPath(_ elements: [PathElement], _ cr: OpaquePointer) {
+        for e in elements {
+            switch e {
+            case .move(let a): cairo_move_to(cr, a.x, a.y)
+            case .line(let a): cairo_line_to(cr, a.x, a.y)
+            case .curve(let c1, let c2, let to): cairo_curve_to(cr, c1.x, c1.y, c2.x, c2.y, to.x, to.y)
+            case .close: cairo_close_path(cr)
             }
         }
     }

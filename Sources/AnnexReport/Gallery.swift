@@ -9,10 +9,12 @@ import Foundation
 public struct Gallery {
     public var dataset: Dataset
     public var analysis: Analysis
+    public var boundaries: Boundaries?
 
     public init(dataset: Dataset) throws {
         self.dataset = dataset
         self.analysis = try Analysis.run(dataset)
+        self.boundaries = try dataset.loadBoundaries()
     }
 
     public struct Entry: Sendable {
@@ -180,6 +182,51 @@ public struct Gallery {
                 texts: texts(10, vi ? "Cơ cấu nhu cầu vốn xây dựng nông thôn mới năm 2020" : "Structure of the 2020 New Rural Development capital need",
                              axis: vi ? "Tỷ đồng" : "Billion VND", illustrative: false, source: noticeSource),
                 language: lang, orientation: .horizontal, mode: .stacked, valueDigits: 0...1, width: w, height: h * 0.6, theme: theme)))
+        }
+        // 11–15. Maps of the districts.
+        if let bounds = boundaries {
+            let attribution = dataset.manifest.boundaries?.attribution[lang] ?? ""
+            let mapSource = source + "; " + attribution
+            func byDistrict(_ metric: String, _ y: Int) -> [String: Double] {
+                var out: [String: Double] = [:]
+                for d in districts { if let r = v(.district, d, metric, y) { out[d] = r.value } }
+                return out
+            }
+            let unitTitle = vi ? "Tiêu chí/xã" : "Criteria per commune"
+            out.append(Entry(name: "map-choropleth", chart: MapChart(
+                boundaries: bounds, panels: [.init(values: byDistrict("mean_criteria", lastActual))], classification: .naturalBreaks(4),
+                legendTitle: unitTitle + (vi ? " (số huyện)" : " (districts)"),
+                texts: texts(11, vi ? "Bình quân tiêu chí/xã theo huyện, năm \(lastActual)" : "Mean criteria per commune by district, \(lastActual)",
+                             source: mapSource),
+                language: lang, width: w, height: h, theme: theme)))
+            out.append(Entry(name: "map-small-multiples", chart: MapChart(
+                boundaries: bounds, panels: years.map { y in .init(title: (vi ? "Năm \(y)" : "\(y)") + (y == estimateYear && estimateYear != lastActual ? (vi ? " (ước)" : " (est.)") : ""),
+                                                              values: byDistrict("mean_criteria", y)) },
+                classification: .equalIntervals(5), showLabels: false, legendTitle: unitTitle + (vi ? " (số lượt huyện)" : " (district-years)"),
+                texts: texts(12, vi ? "Bình quân tiêu chí/xã theo huyện, \(years.first!)–\(years.last!)" : "Mean criteria per commune by district, \(years.first!)–\(years.last!)",
+                             source: mapSource),
+                language: lang, width: w, height: h, theme: theme)))
+            if years.count >= 2 {
+                let a = byDistrict("mean_criteria", years[0]), b = byDistrict("mean_criteria", years[1])
+                var change: [String: Double] = [:]
+                for (k, x) in b { if let y0 = a[k] { change[k] = PlanComparison(actual: x - y0, target: Target(0)).actual } }
+                out.append(Entry(name: "map-change", chart: MapChart(
+                    boundaries: bounds, panels: [.init(values: change)], palette: .diverging, legendTitle: vi ? "Thay đổi (tiêu chí/xã)" : "Change (criteria per commune)",
+                    texts: texts(13, vi ? "Thay đổi bình quân tiêu chí/xã, \(years[0])–\(years[1])" : "Change in mean criteria per commune, \(years[0])–\(years[1])",
+                                 source: mapSource),
+                    language: lang, valueDigits: 1...2, width: w, height: h, theme: theme)))
+            }
+            out.append(Entry(name: "map-tiles", chart: MapChart(
+                boundaries: bounds, panels: [.init(values: byDistrict("mean_criteria", lastActual))], style: .tiles, classification: .naturalBreaks(4),
+                legendTitle: unitTitle,
+                texts: texts(14, vi ? "Bình quân tiêu chí/xã theo huyện, năm \(lastActual) (bản đồ ô)" : "Mean criteria per commune by district, \(lastActual) (tile map)",
+                             source: source),
+                language: lang, width: w, height: h, theme: theme)))
+            out.append(Entry(name: "map-circles", chart: MapChart(
+                boundaries: bounds, panels: [.init(values: byDistrict("ntm_total", lastActual))], style: .circles,
+                legendTitle: vi ? "Số xã đạt chuẩn NTM" : "NTM communes", texts: texts(15, vi ? "Số xã đạt chuẩn nông thôn mới theo huyện, lũy kế đến năm \(lastActual)" : "Communes meeting the NTM standard by district, cumulative to \(lastActual)",
+                                                                                      source: mapSource),
+                language: lang, valueDigits: 0...0, width: w, height: h, theme: theme)))
         }
         return out
     }

@@ -92,12 +92,15 @@ public struct GroupMark: Hashable, Sendable, Codable {
     public var transform: AffineTransform
     /// A clip rectangle in the group's own coordinates (before `transform` is applied to children).
     public var clip: Rect?
+    /// A clip outline (even-odd, so holes stay out), in the group's own coordinates.
+    public var clipPath: [PathElement]?
     public var opacity: Double
     public var id: String?
 
     public init(_ children: [Mark], transform: AffineTransform = .identity, clip: Rect? = nil,
-                opacity: Double = 1, id: String? = nil) {
-        self.children = children; self.transform = transform; self.clip = clip; self.opacity = opacity; self.id = id
+                clipPath: [PathElement]? = nil, opacity: Double = 1, id: String? = nil) {
+        self.children = children; self.transform = transform; self.clip = clip; self.clipPath = clipPath
+        self.opacity = opacity; self.id = id
     }
 }
 

@@ -16,7 +16,7 @@ struct Annex: ParsableCommand {
             be drawn; 73 an output file could not be written.
             """,
         version: AnnexVersion.string,
-        subcommands: [Report.self, Chart.self, Gallery.self, Analyze.self, Validate.self, Generate.self, Bench.self],
+        subcommands: [Report.self, Chart.self, Gallery.self, Analyze.self, Validate.self, Boundaries.self, Generate.self, Bench.self],
         defaultSubcommand: nil)
 }
 
@@ -256,6 +256,32 @@ struct Gallery: ParsableCommand {
             }
         }
         print("wrote \(count) files under \(output)")
+    }
+}
+
+struct Boundaries: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a GeoJSON file of boundaries (Polygon and MultiPolygon features with a join key) and list its features.")
+
+    @Argument(help: ArgumentHelp("The GeoJSON file.", valueName: "file"))
+    var file: String
+
+    @Option(name: .long, help: "The property that joins features to data rows.")
+    var key: String = "code"
+
+    @Option(name: .long, help: "The property used as the feature's label.")
+    var name: String = "name"
+
+    func run() throws {
+        do {
+            let b = try AnnexData.Boundaries.load(path: file, key: key, nameProperty: name)
+            for f in b.features {
+                let rings = f.polygons.reduce(0) { $0 + 1 + $1.holes.count }
+                print("\(f.key)\t\(f.name)\t\(f.polygons.count) polygon(s), \(rings) ring(s)")
+            }
+        } catch {
+            Stderr.print(error.description); throw ExitCode(65)
+        }
     }
 }
 

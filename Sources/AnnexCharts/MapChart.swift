@@ -1,0 +1,340 @@
+import AnnexData
+import AnnexScene
+import Foundation
+
+/// Maps of district-level (or any) boundaries: choropleth with classes, tile grid, or proportional circles; one
+/// panel or small multiples that share their classes; a legend of class ranges with counts; no data hatched.
+public struct MapChart: ChartDescription {
+    public enum Style: String, Sendable, CaseIterable { case choropleth, tiles, circles }
+    public enum Palette: String, Sendable, CaseIterable {
+        /// Light to dark: more is darker.
+        case sequential
+        /// Two hues around zero: changes up and down.
+        case diverging
+    }
+    /// One map of the figure: a title ("2019") and values by feature key.
+    public struct Panel: Sendable {
+        public var title: String?
+        public var values: [String: Double]
+        public init(title: String? = nil, values: [String: Double]) { self.title = title; self.values = values }
+    }
+
+    public var boundaries: Boundaries
+    public var panels: [Panel]
+    public var style: Style
+    public var classification: Classification
+    public var palette: Palette
+    public var projection: Projection
+    public var showLabels: Bool
+    /// The legend's heading (the value and its unit).
+    public var legendTitle: String?
+    public var texts: ChartTexts
+    public var language: Language
+    public var valueDigits: ClosedRange<Int>
+    public var width: Double
+    public var height: Double
+    public var theme: Theme
+
+    public init(boundaries: Boundaries, panels: [Panel], style: Style = .choropleth, classification: Classification = .naturalBreaks(5),
+                palette: Palette = .sequential, projection: Projection = .equirectangular, showLabels: Bool = true,
+                legendTitle: String? = nil, texts: ChartTexts, language: Language = .vi, valueDigits: ClosedRange<Int> = 1...1,
+                width: Double = 1600, height: Double = 900, theme: Theme = .report) {
+        self.boundaries = boundaries; self.panels = panels; self.style = style; self.classification = classification
+        self.palette = palette; self.projection = projection; self.showLabels = showLabels; self.legendTitle = legendTitle
+        self.texts = texts; self.language = language; self.valueDigits = valueDigits; self.width = width; self.height = height
+        self.theme = theme
+    }
+
+    /// Class bounds shared by every panel. Diverging maps get classes symmetric around zero.
+    public var breaks: [Double] {
+        let all = panels.flatMap { $0.values.values }.filter(\.isFinite)
+        guard palette == .diverging else { return classification.breaks(all) }
+        let m = all.map(abs).max() ?? 1
+        let step = LinearScale.tickStep(0, m, count: 2)
+        let top = (m / step).rounded(.up) * step
+        return [-top, -top / 2, 0, top / 2, top].map { $0 == 0 ? 0 : $0 }
+    }
+
+    /// The fill colour of class `i` of `count`.
+    public func classColor(_ i: Int, _ count: Int, _ t: Theme) -> Color {
+        switch palette {
+        case .sequential: return Theme.interpolate(Array(t.ramp.dropFirst()), at: count <= 1 ? 0.6 : Double(i) / Double(count - 1))
+        case .diverging:
+            let ramp: [Color] = [.hex("#8C510A"), .hex("#D8B365"), .hex("#F6E8C3"), .hex("#C7EAE5"), .hex("#5AB4AC"), .hex("#01665E")]
+            // Symmetric classes: lower half browns, upper half teals (colour-blind safe, BrBG).
+            let half = count / 2
+            if i < half { return ramp[max(0, 2 - (half - 1 - i))] }
+            return ramp[min(5, 3 + (i - half))]
+        }
+    }
+
+    public func scene(measurer: TextMeasurer) throws(ChartError) -> Scene {
+        guard !panels.isEmpty, panels.contains(where: { !$0.values.isEmpty }) else { throw .noData("a map needs values") }
+        if let bad = panels.flatMap({ $0.values.values }).first(where: { !$0.isFinite }) { throw .invalidValue("a value is \(bad)") }
+        if style == .circles, let neg = panels.flatMap({ $0.values.values }).first(where: { $0 < 0 }) {
+            throw .invalidValue("proportional circles cannot show the negative value \(neg)")
+        }
+        let t = theme.fitted(width: width, height: height)
+        let fmt = NumberFormat(language, fractionDigits: valueDigits)
+        let b = breaks
+        let classes = max(1, b.count - 1)
+        let all = panels.flatMap { $0.values.values }
+
+        // Legend entries (drawn in a column at the right): classes with counts, or reference circles.
+        let frame = ChartFrame(texts: texts, legend: [], theme: t, width: width, height: height, language: language)
+        var (marks, area, titleText) = frame.layout(measurer)
+        let legendFont = t.font(t.legendSize), legendTitleFont = t.font(t.legendSize, .semibold)
+        let noDataLabel = language == .vi ? "Không có số liệu" : "No data"
+        let hasNoData = panels.contains { p in boundaries.features.contains { p.values[$0.key] == nil } }
+        var legendLines: [String] = []
+        if style != .circles {
+            for i in 0..<classes {
+                let n = all.filter { classOf($0, b) == i }.count
+                legendLines.append("\(fmt(b[i])) – \(fmt(b[i + 1])) (\(n))")
+            }
+        }
+        if hasNoData { legendLines.append(noDataLabel) }
+        let legendW = max((legendLines.map { measurer.measure($0, font: legendFont).width }.max() ?? 0) + t.legendSize * 1.6,
+                          legendTitle.map { min(area.width * 0.28, measurer.measure($0, font: legendTitleFont).width) } ?? 0,
+                          style == .circles ? t.legendSize * 8 : 0)
+        var mapsArea = Rect(x: area.minX, y: area.minY, width: area.width - legendW - t.padding * 0.5, height: area.height)
+        if panels.count == 1, style != .tiles {
+            // Keep the legend beside the map: shrink the map's box to the map's own width and centre both.
+            let probe = FittedProjection(projection, fitting: boundaries, into: mapsArea, margin: t.padding * 0.2)
+            let xs = boundaries.features.flatMap { $0.polygons.flatMap { $0.outer.points.map { probe(lon: $0.lon, lat: $0.lat).x } } }
+            let used = (xs.max() ?? mapsArea.maxX) - (xs.min() ?? mapsArea.minX) + t.padding * 0.4
+            let total = used + t.padding * 0.5 + legendW
+            mapsArea = Rect(x: area.minX + max(0, (area.width - total) / 2), y: area.minY, width: min(used, mapsArea.width), height: area.height)
+        }
+        let lx = mapsArea.maxX + t.padding * 0.5
+
+        // Panels side by side.
+        let n = Double(panels.count)
+        let gapX = t.padding * 0.4
+        let panelW = (mapsArea.width - gapX * (n - 1)) / n
+        let panelTitleFont = t.font(t.subtitleSize, .semibold)
+        var labelBoxes: [Rect] = []
+        var maxCircle = 0.0
+        for (pi, panel) in panels.enumerated() {
+            var rect = Rect(x: mapsArea.minX + Double(pi) * (panelW + gapX), y: mapsArea.minY, width: panelW, height: mapsArea.height)
+            if let pt = panel.title, !pt.isEmpty {
+                let m = TextMark(pt, font: panelTitleFont, color: t.text, at: Point(rect.midX, rect.minY), anchor: .middle,
+                                 baseline: .top, maxWidth: panelW, overflow: .ellipsis, id: "panel-title/\(pi)")
+                let h = measurer.measure(m).height
+                marks.append(.text(m))
+                rect = Rect(x: rect.minX, y: rect.minY + h + t.padding * 0.2, width: rect.width, height: rect.height - h - t.padding * 0.2)
+            }
+            switch style {
+            case .tiles:
+                marks += tiles(panel, pi, rect, b, classes, t, fmt, measurer, &labelBoxes)
+            case .choropleth, .circles:
+                let proj = FittedProjection(projection, fitting: boundaries, into: rect, margin: t.padding * 0.2)
+                var under: [Mark] = [], fills: [Mark] = [], borders: [Mark] = [], overlay: [Mark] = []
+                for f in boundaries.features {
+                    let path = proj.path(f)
+                    under.append(.path(PathMark(path, fillRule: .evenOdd, stroke: Stroke(color: t.axis, width: t.axisWidth * 2.2, join: .round))))
+                    let v = panel.values[f.key]
+                    let id = "area/\(pi)/\(f.key)"
+                    if style == .circles {
+                        fills.append(.path(PathMark(path, fill: t.grid.mixed(with: t.background, amount: 0.3), fillRule: .evenOdd, id: id)))
+                    } else if let v {
+                        fills.append(.path(PathMark(path, fill: classColor(classOf(v, b), classes, t), fillRule: .evenOdd, id: id)))
+                    } else {
+                        fills.append(.path(PathMark(path, fill: t.background, fillRule: .evenOdd, id: id)))
+                        fills.append(.group(GroupMark([.path(PathMark(hatchLines(path), stroke: Stroke(color: t.mutedText.withAlpha(0.6), width: 1.2)))],
+                                                      clipPath: path, id: "no-data/\(pi)/\(f.key)")))
+                    }
+                    borders.append(.path(PathMark(path, fillRule: .evenOdd, stroke: Stroke(color: t.background, width: max(1, t.gridWidth * 1.5), join: .round))))
+                }
+                marks += under + fills + borders
+                // Label points and labels.
+                let rMax = min(rect.width, rect.height) * 0.065
+                let vMax = max(all.max() ?? 1, 1e-9)
+                maxCircle = rMax
+                for f in boundaries.features.sorted(by: { projectedArea(proj, $0) > projectedArea(proj, $1) }) {
+                    let (pole, rings) = labelPoint(proj, f)
+                    let v = panel.values[f.key]
+                    if style == .circles, let v {
+                        let r = rMax * (v / vMax).squareRoot()
+                        overlay.append(.path(Shapes.circle(center: pole, radius: r, fill: t.palette[0].withAlpha(0.55),
+                                                           stroke: Stroke(color: t.palette[0], width: 1.5), id: "circle/\(pi)/\(f.key)")))
+                    }
+                    guard showLabels else { continue }
+                    let fill = style == .circles || v == nil ? t.background : classColor(classOf(v!, b), classes, t)
+                    let ink = fill.luminance < 0.3 ? Color.white : t.text
+                    overlay += placeLabel(f, v, pole, rings, ink, t, fmt, measurer, &labelBoxes, pi, below: style == .circles ? rMax * ((v ?? 0) / vMax).squareRoot() : 0)
+                }
+                marks += overlay
+            }
+        }
+
+        // Legend column.
+        var y = area.minY + (panels.first?.title != nil ? measurer.measure("Ag", font: panelTitleFont).height : 0)
+        if let lt = legendTitle, !lt.isEmpty {
+            let m = TextMark(lt, font: legendTitleFont, color: t.text, at: Point(lx, y), baseline: .top,
+                             maxWidth: legendW, overflow: .wrap(maxLines: 3), id: "legend-title")
+            marks.append(.text(m))
+            y += measurer.measure(m).height + t.legendSize * 0.5
+        }
+        let sw = t.legendSize * 1.1
+        let rowH = max(sw, measurer.measure("Ag", font: legendFont).height) + t.legendSize * 0.35
+        if style == .circles {
+            let vMax = all.max() ?? 1
+            // The largest value and a round value near half of it.
+            let half = vMax / 2, step = LinearScale.tickStep(0, half, count: 2)
+            let refs = [vMax, max(step, (half / step).rounded() * step)].filter { $0 > 0 }
+            for (i, v) in Array(Set(refs)).sorted(by: >).enumerated() {
+                let r = maxCircle * (v / max(vMax, 1e-9)).squareRoot()
+                let c = Point(lx + maxCircle, y + r)
+                marks.append(.path(Shapes.circle(center: c, radius: r, fill: t.palette[0].withAlpha(0.35), stroke: Stroke(color: t.palette[0], width: 1.5), id: "legend-circle/\(i)")))
+                marks.append(.text(TextMark(fmt(v), font: legendFont, color: t.text, at: Point(lx + maxCircle * 2 + t.legendSize * 0.5, c.y),
+                                            baseline: .middle, id: "legend/circle/\(i)")))
+                y += 2 * r + t.legendSize * 0.6
+            }
+        } else {
+            for (i, line) in legendLines.enumerated() {
+                let isNoData = hasNoData && i == legendLines.count - 1
+                let box = Rect(x: lx, y: y + (rowH - sw) / 2, width: sw, height: sw)
+                if isNoData {
+                    marks.append(.rect(RectMark(box, fill: t.background, stroke: Stroke(color: t.mutedText, width: 1), id: "legend-symbol/no-data")))
+                    marks.append(.group(GroupMark([.path(PathMark(hatchLines([.move(Point(box.minX, box.minY)), .line(Point(box.maxX, box.maxY))], extent: box),
+                                                                 stroke: Stroke(color: t.mutedText, width: 1.2)))], clip: box)))
+                } else {
+                    marks.append(.rect(RectMark(box, fill: classColor(i, classes, t), stroke: Stroke(color: t.grid, width: 1), id: "legend-symbol/class/\(i)")))
+                }
+                marks.append(.text(TextMark(line, font: legendFont, color: t.text, at: Point(lx + sw + t.legendSize * 0.5, y + rowH / 2),
+                                            baseline: .middle, id: isNoData ? "legend/no-data" : "legend/class/\(i)")))
+                y += rowH
+            }
+        }
+        let alt = panels.map { p in
+            (p.title.map { $0 + ": " } ?? "") + boundaries.features.map { f in "\(f.name) \(p.values[f.key].map(fmt.format) ?? noDataLabel)" }.joined(separator: ", ") + "."
+        }.joined(separator: " ")
+        return Scene(width: width, height: height, background: t.background, marks: marks,
+                     metadata: DocumentMetadata(title: titleText, description: alt, language: language.rawValue))
+    }
+
+    /// The class of a value; on a diverging map zero counts with the increases' first class (no change is not a decrease).
+    public func classOf(_ v: Double, _ b: [Double]) -> Int {
+        if palette == .diverging, v == 0, let zero = b.firstIndex(of: 0), zero > 0 { return zero }
+        return Classification.classIndex(v, b)
+    }
+
+    func projectedArea(_ proj: FittedProjection, _ f: BoundaryFeature) -> Double {
+        f.polygons.map { p in PlaneGeometry.area(p.outer.points.map { proj(lon: $0.lon, lat: $0.lat) }) }.reduce(0, +)
+    }
+
+    /// The pole of inaccessibility of the feature's largest polygon, and that polygon's projected rings.
+    func labelPoint(_ proj: FittedProjection, _ f: BoundaryFeature) -> (Point, [[Point]]) {
+        let polys = f.polygons.map { p in ([p.outer] + p.holes).map { r in r.points.dropLast().map { proj(lon: $0.lon, lat: $0.lat) } } }
+        let largest = polys.max { PlaneGeometry.area($0[0]) < PlaneGeometry.area($1[0]) }!
+        return (PlaneGeometry.poleOfInaccessibility(largest, precision: 0.5).point, largest)
+    }
+
+    /// Name over value at the pole; smaller, then value only, when it would overlap a label already placed.
+    func placeLabel(_ f: BoundaryFeature, _ v: Double?, _ pole: Point, _ rings: [[Point]], _ ink: Color, _ t: Theme,
+                    _ fmt: NumberFormat, _ measurer: TextMeasurer, _ placed: inout [Rect], _ pi: Int, below: Double) -> [Mark] {
+        let valueText = v.map(fmt.format) ?? "–"
+        for withName in [true, false] {
+            for scale in [1.0, 0.85, 0.72] {
+                let nameFont = t.font(t.categoryLabelSize * 0.9 * scale, .semibold), valueFont = t.font(t.valueLabelSize * 0.9 * scale)
+                let nm = measurer.measure(f.name, font: nameFont), vm = measurer.measure(valueText, font: valueFont)
+                let h = (withName ? nm.height : 0) + vm.height
+                let w = max(withName ? nm.width : 0, vm.width)
+                let top0 = below > 0 ? pole.y + below + 2 : pole.y - h / 2
+                // At the pole first; then nudged right, left, up or down while the box's centre stays inside.
+                let offsets: [(Double, Double)] = [(0, 0), (w * 0.6, 0), (-w * 0.6, 0), (0, -h * 0.8), (0, h * 0.8)]
+                for (dx, dy) in offsets {
+                    let box = Rect(x: pole.x - w / 2 + dx, y: top0 + dy, width: w, height: h)
+                    if dx != 0 || dy != 0, !PlaneGeometry.contains(rings, Point(box.midX, box.midY)) { continue }
+                    if placed.contains(where: { $0.intersects(box) }) { continue }
+                    placed.append(box)
+                    var out: [Mark] = []
+                    if withName {
+                        out.append(.text(TextMark(f.name, font: nameFont, color: ink, at: Point(box.midX, box.minY), anchor: .middle,
+                                                  baseline: .top, id: "label-name/\(pi)/\(f.key)")))
+                    }
+                    out.append(.text(TextMark(valueText, font: valueFont, color: ink, at: Point(box.midX, box.minY + (withName ? nm.height : 0)),
+                                              anchor: .middle, baseline: .top, id: "label-value/\(pi)/\(f.key)")))
+                    return out
+                }
+            }
+        }
+        return []
+    }
+
+    /// Diagonal lines covering the bounding box of a path (to be clipped to it).
+    func hatchLines(_ path: [PathElement], extent: Rect? = nil) -> [PathElement] {
+        let box = extent ?? PathMark(path).controlBounds ?? Rect(x: 0, y: 0, width: 0, height: 0)
+        var els: [PathElement] = []
+        var s = -box.height
+        while s < box.width {
+            els.append(.move(Point(box.minX + s, box.maxY)))
+            els.append(.line(Point(box.minX + s + box.height, box.minY)))
+            s += 6
+        }
+        return els
+    }
+
+    /// Tile grid: one square per feature at a grid cell near its centroid, name and value inside.
+    func tiles(_ panel: Panel, _ pi: Int, _ rect: Rect, _ b: [Double], _ classes: Int, _ t: Theme, _ fmt: NumberFormat,
+               _ measurer: TextMeasurer, _ placed: inout [Rect]) -> [Mark] {
+        let cells = MapChart.tileGrid(boundaries)
+        let cols = (cells.values.map(\.col).max() ?? 0) + 1, rows = (cells.values.map(\.row).max() ?? 0) + 1
+        let side = min(rect.width / Double(cols), rect.height / Double(rows))
+        let x0 = rect.midX - side * Double(cols) / 2, y0 = rect.midY - side * Double(rows) / 2
+        var out: [Mark] = []
+        for f in boundaries.features {
+            guard let c = cells[f.key] else { continue }
+            let r = Rect(x: x0 + Double(c.col) * side, y: y0 + Double(c.row) * side, width: side, height: side).insetBy(dx: side * 0.04, dy: side * 0.04)
+            let v = panel.values[f.key]
+            let fill = v.map { classColor(classOf($0, b), classes, t) } ?? t.background
+            out.append(.rect(RectMark(r, fill: fill, stroke: v == nil ? Stroke(color: t.mutedText, width: 1) : nil, id: "tile/\(pi)/\(f.key)")))
+            if v == nil {
+                out.append(.group(GroupMark([.path(PathMark(hatchLines([], extent: r), stroke: Stroke(color: t.mutedText.withAlpha(0.6), width: 1.2)))], clip: r)))
+            }
+            let ink = fill.luminance < 0.3 ? Color.white : t.text
+            var size = t.categoryLabelSize * 0.85
+            var name = TextMark(f.name, font: t.font(size, .semibold), color: ink, at: Point(r.midX, r.midY), anchor: .middle,
+                                baseline: .bottom, maxWidth: r.width * 0.92, overflow: .wrap(maxLines: 2), id: "label-name/\(pi)/\(f.key)")
+            while size > t.categoryLabelSize * 0.5, measurer.measure(name).isTruncated || measurer.measure(name).height > r.height * 0.55 {
+                size *= 0.9
+                name.font = t.font(size, .semibold)
+            }
+            let value = TextMark(v.map(fmt.format) ?? "–", font: t.font(t.valueLabelSize * 0.9), color: ink, at: Point(r.midX, r.midY + 2),
+                                 anchor: .middle, baseline: .top, id: "label-value/\(pi)/\(f.key)")
+            out += [.text(name), .text(value)]
+        }
+        return out
+    }
+
+    /// Grid cells (row, column) for each feature: centroids scaled onto a grid about √n wide, each feature taking
+    /// the free cell nearest its centroid, largest features first. Deterministic.
+    public static func tileGrid(_ boundaries: Boundaries) -> [String: (row: Int, col: Int)] {
+        let cents: [(String, Double, Double, Double)] = boundaries.features.map { f in
+            let pts = f.polygons.flatMap { $0.outer.points }
+            let lon = pts.map(\.lon).reduce(0, +) / Double(pts.count), lat = pts.map(\.lat).reduce(0, +) / Double(pts.count)
+            let a = f.polygons.map { abs($0.outer.signedArea) }.reduce(0, +)
+            return (f.key, lon, lat, a)
+        }
+        let lons = cents.map(\.1), lats = cents.map(\.2)
+        let w = max(1e-9, lons.max()! - lons.min()!), h = max(1e-9, lats.max()! - lats.min()!)
+        let n = Double(cents.count)
+        let cols = max(2, Int((n * w / h).squareRoot().rounded(.up)) + 1)
+        let rows = max(2, Int((n * h / w).squareRoot().rounded(.up)) + 1)
+        var taken: Set<Int> = []
+        var out: [String: (row: Int, col: Int)] = [:]
+        for (key, lon, lat, _) in cents.sorted(by: { $0.3 > $1.3 || ($0.3 == $1.3 && $0.0 < $1.0) }) {
+            let fx = (lon - lons.min()!) / w * Double(cols - 1), fy = (lats.max()! - lat) / h * Double(rows - 1)
+            var best: (Int, Int)? = nil, bestD = Double.infinity
+            for r in 0..<rows { for c in 0..<cols where !taken.contains(r * cols + c) {
+                let d = (Double(c) - fx) * (Double(c) - fx) + (Double(r) - fy) * (Double(r) - fy)
+                if d < bestD - 1e-12 { bestD = d; best = (r, c) }
+            } }
+            if let (r, c) = best { taken.insert(r * cols + c); out[key] = (r, c) }
+        }
+        // Drop empty leading rows and columns.
+        let minR = out.values.map(\.row).min() ?? 0, minC = out.values.map(\.col).min() ?? 0
+        return out.mapValues { ($0.row - minR, $0.col - minC) }
+    }
+}

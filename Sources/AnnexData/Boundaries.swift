@@ -1,0 +1,203 @@
+import Foundation
+
+/// A ring of a polygon: longitude/latitude pairs, closed (the first position repeated at the end).
+public struct Ring: Hashable, Sendable {
+    public var points: [(lon: Double, lat: Double)]
+    public init(_ points: [(lon: Double, lat: Double)]) { self.points = points }
+    public static func == (a: Ring, b: Ring) -> Bool {
+        a.points.count == b.points.count && zip(a.points, b.points).allSatisfy { $0.lon == $1.lon && $0.lat == $1.lat }
+    }
+    public func hash(into h: inout Hasher) { h.combine(points.count); for p in points { h.combine(p.lon); h.combine(p.lat) } }
+
+    /// Signed area in squared degrees (shoelace); positive counter-clockwise.
+    public var signedArea: Double {
+        var a = 0.0
+        for (p, q) in zip(points, points.dropFirst()) { a += p.lon * q.lat - q.lon * p.lat }
+        return a / 2
+    }
+}
+
+/// A polygon: an outer ring and holes.
+public struct Polygon: Hashable, Sendable {
+    public var outer: Ring
+    public var holes: [Ring]
+    public init(outer: Ring, holes: [Ring] = []) { self.outer = outer; self.holes = holes }
+}
+
+/// One boundary: its join key, its name, its properties and its polygons (a MultiPolygon has several).
+public struct BoundaryFeature: Hashable, Sendable {
+    public var key: String
+    public var name: String
+    public var properties: [String: String]
+    public var polygons: [Polygon]
+    public init(key: String, name: String, properties: [String: String], polygons: [Polygon]) {
+        self.key = key; self.name = name; self.properties = properties; self.polygons = polygons
+    }
+}
+
+/// A set of boundaries read from a GeoJSON FeatureCollection of Polygon and MultiPolygon features.
+public struct Boundaries: Hashable, Sendable {
+    public var features: [BoundaryFeature]
+    public var file: String
+
+    public init(features: [BoundaryFeature], file: String) { self.features = features; self.file = file }
+
+    public func feature(_ key: String) -> BoundaryFeature? { features.first { $0.key == key } }
+
+    /// Reads a GeoJSON file; `key` names the property that joins features to data rows, `nameProperty` the one
+    /// used as a label. Every problem names the file and the key path (`features[3].geometry.coordinates[0]`).
+    public static func load(path: String, key: String, nameProperty: String = "name") throws(DataError) -> Boundaries {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DataError([DataIssue(SourceLocation(file: path), expected: "a readable GeoJSON file", found: "no such file or not readable")])
+        }
+        return try parse(data, file: path, key: key, nameProperty: nameProperty)
+    }
+
+    public static func parse(_ data: Data, file: String, key: String, nameProperty: String = "name") throws(DataError) -> Boundaries {
+        var issues: [DataIssue] = []
+        func bad(_ path: String, _ expected: String, _ found: String?) {
+            issues.append(DataIssue(SourceLocation(file: file, column: path), expected: expected, found: found))
+        }
+        let json: Any
+        do { json = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
+            let ns = error as NSError
+            let detail = (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ns.localizedDescription
+            throw DataError([DataIssue(SourceLocation(file: file), expected: "valid JSON", found: detail)])
+        }
+        guard let root = json as? [String: Any] else {
+            throw DataError([DataIssue(SourceLocation(file: file), expected: "a GeoJSON object", found: describe(json))])
+        }
+        guard root["type"] as? String == "FeatureCollection" else {
+            throw DataError([DataIssue(SourceLocation(file: file, column: "type"), expected: "'FeatureCollection'", found: describe(root["type"]))])
+        }
+        guard let feats = root["features"] as? [Any] else {
+            throw DataError([DataIssue(SourceLocation(file: file, column: "features"), expected: "a list of features", found: describe(root["features"]))])
+        }
+        if feats.isEmpty { bad("features", "at least one feature", "an empty list") }
+        var out: [BoundaryFeature] = []
+        var keys: [String: Int] = [:]
+        for (i, f) in feats.enumerated() {
+            let at = "features[\(i)]"
+            guard let fo = f as? [String: Any], fo["type"] as? String == "Feature" else {
+                bad(at, "a Feature object", describe(f)); continue
+            }
+            let props = fo["properties"] as? [String: Any] ?? [:]
+            var properties: [String: String] = [:]
+            for (k, v) in props {
+                if let s = v as? String { properties[k] = s.precomposedStringWithCanonicalMapping }
+                else if let n = v as? NSNumber { properties[k] = n.stringValue }
+            }
+            guard let k = properties[key], !k.isEmpty else {
+                bad("\(at).properties.\(key)", "the join key property '\(key)'", props[key] == nil ? "nothing" : describe(props[key])); continue
+            }
+            if let first = keys[k] { bad("\(at).properties.\(key)", "a key not used by another feature (features[\(first)] has it too)", k); continue }
+            keys[k] = i
+            guard let g = fo["geometry"] as? [String: Any], let type = g["type"] as? String else {
+                bad("\(at).geometry", "a Polygon or MultiPolygon geometry", describe(fo["geometry"])); continue
+            }
+            var polys: [Polygon] = []
+            switch type {
+            case "Polygon":
+                guard let coords = g["coordinates"] as? [Any] else { bad("\(at).geometry.coordinates", "a list of rings", describe(g["coordinates"])); continue }
+                if let p = polygon(coords, "\(at).geometry.coordinates", &issues, file) { polys.append(p) }
+            case "MultiPolygon":
+                guard let coords = g["coordinates"] as? [Any], !coords.isEmpty else {
+                    bad("\(at).geometry.coordinates", "a list of polygons", describe(g["coordinates"])); continue
+                }
+                for (j, pc) in coords.enumerated() {
+                    guard let rings = pc as? [Any] else { bad("\(at).geometry.coordinates[\(j)]", "a list of rings", describe(pc)); continue }
+                    if let p = polygon(rings, "\(at).geometry.coordinates[\(j)]", &issues, file) { polys.append(p) }
+                }
+            default:
+                bad("\(at).geometry.type", "Polygon or MultiPolygon", type); continue
+            }
+            out.append(BoundaryFeature(key: k, name: properties[nameProperty] ?? k, properties: properties, polygons: polys))
+        }
+        if !issues.isEmpty { throw DataError(issues) }
+        return Boundaries(features: out, file: file)
+    }
+
+    static func polygon(_ rings: [Any], _ at: String, _ issues: inout [DataIssue], _ file: String) -> Polygon? {
+        guard !rings.isEmpty else {
+            issues.append(DataIssue(SourceLocation(file: file, column: at), expected: "at least an outer ring", found: "an empty list")); return nil
+        }
+        var parsed: [Ring] = []
+        for (r, ring) in rings.enumerated() {
+            let rp = "\(at)[\(r)]"
+            guard let positions = ring as? [Any] else {
+                issues.append(DataIssue(SourceLocation(file: file, column: rp), expected: "a ring (a list of positions)", found: describe(ring))); return nil
+            }
+            var pts: [(lon: Double, lat: Double)] = []
+            for (k, pos) in positions.enumerated() {
+                guard let pair = pos as? [Any], pair.count >= 2, let lon = (pair[0] as? NSNumber)?.doubleValue,
+                      let lat = (pair[1] as? NSNumber)?.doubleValue, !(pair[0] is Bool), lon.isFinite, lat.isFinite else {
+                    issues.append(DataIssue(SourceLocation(file: file, column: "\(rp)[\(k)]"), expected: "a position [longitude, latitude]",
+                                            found: describe(pos)))
+                    return nil
+                }
+                guard (-180...180).contains(lon), (-90...90).contains(lat) else {
+                    let swapped = (-90...90).contains(lon) && (-180...180).contains(lat)
+                    issues.append(DataIssue(SourceLocation(file: file, column: "\(rp)[\(k)]"),
+                                            expected: "longitude from -180 to 180 and latitude from -90 to 90 (WGS84 degrees)"
+                                                + (swapped ? "; GeoJSON positions are [longitude, latitude], these look swapped" : ""),
+                                            found: "[\(fmt(lon)), \(fmt(lat))]"))
+                    return nil
+                }
+                pts.append((lon, lat))
+            }
+            guard pts.count >= 4 else {
+                issues.append(DataIssue(SourceLocation(file: file, column: rp), expected: "a ring of at least 4 positions", found: "\(pts.count)"))
+                return nil
+            }
+            guard pts.first! == pts.last! else {
+                issues.append(DataIssue(SourceLocation(file: file, column: rp), expected: "a closed ring (its last position equal to its first)",
+                                        found: "[\(fmt(pts.first!.lon)), \(fmt(pts.first!.lat))] … [\(fmt(pts.last!.lon)), \(fmt(pts.last!.lat))]"))
+                return nil
+            }
+            let ringValue = Ring(pts)
+            guard abs(ringValue.signedArea) > 1e-12 else {
+                issues.append(DataIssue(SourceLocation(file: file, column: rp), expected: "a ring that encloses an area", found: "a degenerate ring (zero area)"))
+                return nil
+            }
+            parsed.append(ringValue)
+        }
+        return Polygon(outer: parsed[0], holes: Array(parsed.dropFirst()))
+    }
+
+    static func fmt(_ x: Double) -> String { NumberFormat(.en, fractionDigits: 0...6, groupFrom: .infinity)(x) }
+
+    static func describe(_ v: Any?) -> String {
+        switch v {
+        case nil: return "nothing"
+        case is NSNull: return "null"
+        case let s as String: return s
+        case let n as NSNumber: return n.stringValue
+        case let a as [Any]:
+            if a.isEmpty { return "an empty list" }
+            if a.count <= 4, a.allSatisfy({ $0 is NSNumber || $0 is String || $0 is NSNull }) {
+                return "[" + a.map { ($0 as? String).map { "\"\($0)\"" } ?? describe($0) }.joined(separator: ", ") + "]"
+            }
+            return "a list of \(a.count)"
+        case let d as [String: Any]: return (d["type"] as? String).map { "a '\($0)' object" } ?? "an object"
+        default: return "\(v!)"
+        }
+    }
+
+    /// Features whose key matches no data key, and data keys that match no feature, with the nearest spelling.
+    public func join(_ dataKeys: [String], dataFile: String) -> [DataIssue] {
+        var issues: [DataIssue] = []
+        let featureKeys = features.map(\.key)
+        // Hints come from the other side's unmatched keys: a typo pairs with the key it should have been.
+        let lonelyFeatures = featureKeys.filter { !dataKeys.contains($0) }
+        let lonelyData = dataKeys.filter { !featureKeys.contains($0) }
+        for k in lonelyData {
+            let hint = Spelling.nearest(to: k, in: lonelyFeatures).map { " (did you mean '\($0)'?)" } ?? ""
+            issues.append(DataIssue(SourceLocation(file: dataFile), expected: "a data key that matches a feature of \(file)\(hint)", found: k))
+        }
+        for f in features where !dataKeys.contains(f.key) {
+            let hint = Spelling.nearest(to: f.key, in: lonelyData).map { " (did you mean '\($0)'?)" } ?? ""
+            issues.append(DataIssue(SourceLocation(file: file), expected: "a data row for feature '\(f.key)' (\(f.name))\(hint)", found: "none"))
+        }
+        return issues
+    }
+}

@@ -1,0 +1,147 @@
+import AnnexCharts
+import AnnexData
+import AnnexRender
+import AnnexScene
+import CCairo
+import Foundation
+import Testing
+@testable import AnnexReport
+
+let geoFixtures = repoRoot + "/Tests/Fixtures/bad-geojson"
+let badGeoFiles = ((try? FileManager.default.contentsOfDirectory(atPath: geoFixtures)) ?? []).filter { $0.hasSuffix(".geojson") }.sorted()
+
+/// Pixels of a PNG, through Cairo.
+func pixels(_ png: [UInt8]) -> (width: Int, height: Int, rgb: (Int, Int) -> (UInt8, UInt8, UInt8)) {
+    final class Reader { var bytes: [UInt8]; var offset = 0; init(_ b: [UInt8]) { bytes = b } }
+    let reader = Reader(png)
+    let s = cairo_image_surface_create_from_png_stream({ c, data, n in
+        let r = Unmanaged<Reader>.fromOpaque(c!).takeUnretainedValue()
+        guard r.offset + Int(n) <= r.bytes.count else { return CAIRO_STATUS_READ_ERROR }
+        r.bytes.withUnsafeBufferPointer { data!.update(from: $0.baseAddress! + r.offset, count: Int(n)) }
+        r.offset += Int(n)
+        return CAIRO_STATUS_SUCCESS
+    }, Unmanaged.passUnretained(reader).toOpaque())!
+    let w = Int(cairo_image_surface_get_width(s)), h = Int(cairo_image_surface_get_height(s)), stride = Int(cairo_image_surface_get_stride(s)) / 4
+    let data = cairo_image_surface_get_data(s)!.withMemoryRebound(to: UInt32.self, capacity: stride * h) { Array(UnsafeBufferPointer(start: $0, count: stride * h)) }
+    cairo_surface_destroy(s)
+    return (w, h, { x, y in let p = data[y * stride + x]; return (UInt8((p >> 16) & 0xFF), UInt8((p >> 8) & 0xFF), UInt8(p & 0xFF)) })
+}
+
+func rings(of path: PathMark) -> [[Point]] {
+    var out: [[Point]] = [], cur: [Point] = []
+    for e in path.elements {
+        switch e {
+        case .move(let p): if !cur.isEmpty { out.append(cur) }; cur = [p]
+        case .line(let p): cur.append(p)
+        case .close: out.append(cur); cur = []
+        case .curve: break
+        }
+    }
+    if !cur.isEmpty { out.append(cur) }
+    return out
+}
+
+@Suite struct MapTests {
+    let dataset: Dataset
+    let gallery: Gallery
+    init() throws {
+        dataset = try Dataset.load(folder: bundledFolder)
+        gallery = try Gallery(dataset: dataset)
+    }
+
+    func chart(_ name: String, _ lang: Language = .vi) throws -> MapChart {
+        try #require(gallery.entries(language: lang, theme: .report).first { $0.name == name }?.chart as? MapChart)
+    }
+
+    /// Each district's fill in the PNG is the colour of its class, sampled at its label point.
+    @Test func districtFillIsItsClassColour() throws {
+        var map = try chart("map-choropleth")
+        map.showLabels = false
+        let m = PangoTextMeasurer()
+        let scene = try map.scene(measurer: m)
+        let png = pixels(try Renderer().render(scene, as: .png))
+        let t = map.theme.fitted(width: map.width, height: map.height)
+        let b = map.breaks
+        for f in map.boundaries.features {
+            guard case .path(let area)? = scene.mark(id: "area/0/\(f.key)")?.mark else { Issue.record("no area for \(f.key)"); continue }
+            let largest = f.polygons.count == 1 ? rings(of: area) : [rings(of: area).max { PlaneGeometry.area($0) < PlaneGeometry.area($1) }!]
+            let pole = PlaneGeometry.poleOfInaccessibility(largest).point
+            let expected = map.classColor(map.classOf(map.panels[0].values[f.key]!, b), b.count - 1, t).rgba8
+            let got = png.rgb(Int(pole.x), Int(pole.y))
+            #expect(abs(Int(got.0) - Int(expected.r)) <= 1 && abs(Int(got.1) - Int(expected.g)) <= 1 && abs(Int(got.2) - Int(expected.b)) <= 1,
+                    "\(f.name): \(got) is not \(expected)")
+        }
+    }
+
+    /// Every label's centre lies inside its district.
+    @Test(arguments: ["map-choropleth", "map-change", "map-circles"])
+    func labelsLieInsideTheirDistricts(_ name: String) throws {
+        let map = try chart(name)
+        let m = PangoTextMeasurer()
+        let scene = try map.scene(measurer: m)
+        var labelled = 0
+        for placed in scene.leaves {
+            guard case .text(let t) = placed.mark, let id = t.id, id.hasPrefix("label-value/0/") else { continue }
+            let key = String(id.dropFirst("label-value/0/".count))
+            guard case .path(let area)? = scene.mark(id: "area/0/\(key)")?.mark else { Issue.record("no area \(key)"); continue }
+            let box = t.bounds(m.measure(t))
+            #expect(PlaneGeometry.contains(rings(of: area), Point(box.midX, box.midY - (map.style == .circles ? box.height : 0))) ||
+                    PlaneGeometry.contains(rings(of: area), Point(box.midX, box.minY)), "\(name): label of \(key) is outside")
+            labelled += 1
+        }
+        #expect(labelled == 11, "\(name): \(labelled) districts labelled")
+    }
+
+    /// A MultiPolygon with a hole: the hole stays empty, both parts are filled.
+    @Test func multiPolygonHoleIsNotFilled() throws {
+        let outer = Ring([(106, 21), (107, 21), (107, 22), (106, 22), (106, 21)])
+        let hole = Ring([(106.3, 21.3), (106.3, 21.7), (106.7, 21.7), (106.7, 21.3), (106.3, 21.3)])
+        let island = Ring([(107.2, 21.2), (107.6, 21.2), (107.6, 21.6), (107.2, 21.6), (107.2, 21.2)])
+        let b = Boundaries(features: [BoundaryFeature(key: "a", name: "A", properties: [:],
+                                                      polygons: [Polygon(outer: outer, holes: [hole]), Polygon(outer: island)])], file: "t")
+        let map = MapChart(boundaries: b, panels: [.init(values: ["a": 5])], showLabels: false, texts: ChartTexts(title: "Hole"),
+                           width: 800, height: 600)
+        let scene = try map.scene(measurer: PangoTextMeasurer())
+        let png = pixels(try Renderer().render(scene, as: .png))
+        guard case .path(let area)? = scene.mark(id: "area/0/a")?.mark else { Issue.record("no area"); return }
+        let rs = rings(of: area)
+        let holeCentre = PlaneGeometry.areaCentroid(rs[1]), islandCentre = PlaneGeometry.areaCentroid(rs[2])
+        let ringPoint = Point((rs[0][0].x * 0.9 + rs[1][0].x * 0.1), (rs[0][0].y * 0.9 + rs[1][0].y * 0.1))
+        let fill = map.classColor(0, 1, map.theme.fitted(width: 800, height: 600)).rgba8
+        #expect(png.rgb(Int(holeCentre.x), Int(holeCentre.y)) == (255, 255, 255))
+        #expect(png.rgb(Int(islandCentre.x), Int(islandCentre.y)) == (fill.r, fill.g, fill.b))
+        #expect(png.rgb(Int(ringPoint.x), Int(ringPoint.y)) == (fill.r, fill.g, fill.b))
+    }
+
+    /// Every bad GeoJSON of Tests/Fixtures/bad-geojson fails with the exact error of its `.expected` file.
+    @Test(arguments: badGeoFiles)
+    func badGeoJSONGivesItsExactError(_ name: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: geoFixtures + "/" + name))
+        let expected = try String(contentsOfFile: geoFixtures + "/" + name.replacingOccurrences(of: ".geojson", with: ".expected"), encoding: .utf8)
+        #expect {
+            try Boundaries.parse(data, file: name, key: "code")
+        } throws: { error in
+            let got = (error as! DataError).description + "\n"
+            if got != expected { Issue.record(Comment(rawValue: got)) }
+            return got == expected
+        }
+    }
+
+    @Test func thereAreAtLeastTenBadGeoJSONFiles() { #expect(badGeoFiles.count >= 10) }
+
+    /// Keys that do not join are listed both ways, with the nearest spelling.
+    @Test func unmatchedKeysAreListedWithHints() throws {
+        let b = try #require(try dataset.loadBoundaries())
+        let issues = b.join(["178", "180", "181", "182", "183", "184", "185", "186", "187", "188", "1899"], dataFile: "data.csv")
+        #expect(issues.map(\.description) == [
+            "data.csv: expected a data key that matches a feature of \(b.file) (did you mean '189'?), found '1899'",
+            "\(b.file): expected a data row for feature '189' (Đình Lập) (did you mean '1899'?), found 'none'",
+        ])
+    }
+
+    @Test func everyMapCarriesTheAttribution() throws {
+        for name in ["map-choropleth", "map-small-multiples", "map-change", "map-circles"] {
+            #expect(try chart(name).texts.source?.contains("geoBoundaries (CC BY 3.0 IGO)") == true, "\(name)")
+        }
+    }
+}
