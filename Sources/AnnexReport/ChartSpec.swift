@@ -30,7 +30,7 @@ public struct ChartSpec {
     }
 
     static let topKeys = ["type", "lang", "theme", "size", "figure", "title", "subtitle", "notes", "source", "illustrative",
-                          "data", "encoding", "bar", "line", "dumbbell"]
+                          "data", "encoding", "bar", "line", "dumbbell", "map"]
 
     public static func parse(_ text: String, file: String, baseFolder: String) throws(SpecError) -> ChartSpec {
         do { return try parseUntyped(text, file: file, baseFolder: baseFolder) } catch let e as SpecError { throw e } catch {
@@ -41,7 +41,7 @@ public struct ChartSpec {
     static func parseUntyped(_ text: String, file: String, baseFolder: String) throws -> ChartSpec {
         let root = try SpecNode.parse(text, file: file)
         try root.onlyKeys(topKeys)
-        let type = try root.require("type").oneOf(["bar", "line", "dumbbell"])
+        let type = try root.require("type").oneOf(["bar", "line", "dumbbell", "map"])
         let lang = try root.child("lang").map { Language(rawValue: try $0.oneOf(["vi", "en"]))! } ?? .vi
         var theme = Theme.report
         if let t = root.child("theme") { theme = Theme.named(try t.oneOf(Theme.all.map(\.name)))! }
@@ -65,7 +65,7 @@ public struct ChartSpec {
             if let n = Int(f.string ?? "") { figureLabel = lang == .vi ? "Biểu đồ \(n)." : "Figure \(n)." } else { figureLabel = try f.text() }
         }
         let enc = try root.require("encoding")
-        try enc.onlyKeys(["category", "x", "series", "value", "estimate", "target", "target_high"])
+        try enc.onlyKeys(["category", "x", "series", "value", "estimate", "target", "target_high", "key", "panel"])
         let valueEnc = try Encoding(try enc.require("value"), table)
         let texts = ChartTexts(
             figureLabel: figureLabel, title: try root.child("title")?.text() ?? "", subtitle: try root.child("subtitle")?.text(),
@@ -138,6 +138,8 @@ public struct ChartSpec {
                               targets: targets, texts: texts, language: lang, zeroBaseline: try l?.child("zero")?.bool() ?? true,
                               valueDigits: try valueEnc.digits, estimateLegend: try l?.child("estimate_label")?.text(),
                               width: width, height: height, theme: theme)
+        case "map":
+            chart = try mapChart(root, enc, table, valueEnc, texts, lang, width, height, theme, baseFolder)
         default: // dumbbell
             let cat = try Encoding(try enc.require("category"), table)
             let ser = try Encoding(try enc.require("series"), table)
@@ -163,6 +165,75 @@ public struct ChartSpec {
                                   sortByChange: try d.child("sort_by_change")?.bool() ?? false, width: width, height: height, theme: theme)
         }
         return ChartSpec(chart: chart, pngScale: scale, file: file)
+    }
+}
+
+extension ChartSpec {
+    static func mapChart(_ root: SpecNode, _ enc: SpecNode, _ table: DataTable, _ valueEnc: Encoding, _ textsIn: ChartTexts,
+                         _ lang: Language, _ width: Double, _ height: Double, _ theme: Theme, _ baseFolder: String) throws -> MapChart {
+        let m = try root.require("map")
+        try m.onlyKeys(["boundaries", "key", "name", "attribution", "style", "classes", "palette", "projection", "labels",
+                        "legend_title", "allow_missing"])
+        var texts = textsIn
+        // Boundaries: the spec's file, or the dataset's.
+        let boundaries: Boundaries
+        var attribution = try m.child("attribution")?.text()
+        if let bn = m.child("boundaries") {
+            let rel = try bn.text()
+            let path = rel.hasPrefix("/") ? rel : (baseFolder as NSString).appendingPathComponent(rel)
+            let key = try m.child("key")?.text() ?? "code", name = try m.child("name")?.text() ?? "name"
+            do { boundaries = try Boundaries.load(path: path, key: key, nameProperty: name) }
+            catch { throw SpecError([DataIssue(bn.location, expected: "a valid GeoJSON file", found: rel)] + error.issues) }
+        } else if let ds = table.dataset, let b = try ds.loadBoundaries() {
+            boundaries = b
+            attribution = attribution ?? ds.manifest.boundaries?.attribution[lang]
+        } else {
+            throw SpecError(m.location, "map.boundaries (a GeoJSON file), or data from a dataset whose manifest names boundaries", "neither")
+        }
+        if let a = attribution, !a.isEmpty { texts.source = [texts.source, a].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ") }
+        let keyEnc = try Encoding(try enc.require("key"), table)
+        let panelEnc = try enc.child("panel").map { n in try Encoding(n, table) }
+        var panelOrder: [String] = [], values: [String: [String: Double]] = [:], labels: [String: String] = [:]
+        for (i, row) in table.rows.enumerated() {
+            let p = panelEnc?.value(row) ?? ""
+            if !panelOrder.contains(p) { panelOrder.append(p); labels[p] = panelEnc?.label(row) }
+            if row["kind"] == "estimate", let l = labels[p], !l.hasSuffix(")") { labels[p] = l + (lang == .vi ? " (ước)" : " (est.)") }
+            let k = keyEnc.value(row)
+            if values[p]?[k] != nil { throw SpecError(table.locations[i], "one value for '\(k)'" + (p.isEmpty ? "" : " in panel '\(p)'"), "a second one") }
+            values[p, default: [:]][k] = try valueEnc.number(row, table.locations[i])
+        }
+        // Join: every data key must name a feature; every feature needs a value unless missing values are allowed.
+        let allowMissing = try m.child("allow_missing")?.bool() ?? false
+        let dataKeys = Array(Set(values.values.flatMap(\.keys))).sorted()
+        var issues = boundaries.join(dataKeys, dataFile: root.file)
+        if allowMissing { issues = issues.filter { !$0.expected.hasPrefix("a data row for feature") } }
+        if !issues.isEmpty { throw SpecError(issues) }
+        let style = MapChart.Style(rawValue: try m.child("style")?.oneOf(MapChart.Style.allCases.map(\.rawValue)) ?? "choropleth")!
+        var classification = Classification.naturalBreaks(5)
+        if let c = m.child("classes") {
+            try c.onlyKeys(["method", "count", "breaks"])
+            let method = try c.child("method")?.oneOf(["jenks", "quantiles", "equal", "manual"]) ?? (c.child("breaks") != nil ? "manual" : "jenks")
+            let count = try c.child("count")?.int(2...9) ?? 5
+            switch method {
+            case "quantiles": classification = .quantiles(count)
+            case "equal": classification = .equalIntervals(count)
+            case "manual":
+                let bn = try c.require("breaks")
+                let breaks = try bn.list().map { try $0.number() }
+                guard breaks == breaks.sorted(), Set(breaks).count == breaks.count, !breaks.isEmpty else {
+                    throw SpecError(bn.location, "increasing class bounds such as [10, 12, 15]", bn.describe)
+                }
+                classification = .manual(breaks)
+            default: classification = .naturalBreaks(count)
+            }
+        }
+        let palette = MapChart.Palette(rawValue: try m.child("palette")?.oneOf(MapChart.Palette.allCases.map(\.rawValue)) ?? "sequential")!
+        let projection: Projection = (try m.child("projection")?.oneOf(["equirectangular", "web-mercator"]) ?? "equirectangular") == "web-mercator" ? .webMercator : .equirectangular
+        return MapChart(boundaries: boundaries, panels: panelOrder.map { .init(title: $0.isEmpty ? nil : labels[$0], values: values[$0] ?? [:]) },
+                        style: style, classification: classification, palette: palette, projection: projection,
+                        showLabels: try m.child("labels")?.bool() ?? (panelOrder.count == 1),
+                        legendTitle: try m.child("legend_title")?.text() ?? valueEnc.title, texts: texts, language: lang,
+                        valueDigits: try valueEnc.digits, width: width, height: height, theme: theme)
     }
 }
 
@@ -235,6 +306,8 @@ struct DataTable {
     var locations: [SourceLocation]
     var synthetic = false
     var defaultSource: String? = nil
+    /// The dataset the rows come from, when they come from one.
+    var dataset: Dataset? = nil
 
     static func load(_ n: SpecNode, language: Language, baseFolder: String) throws -> DataTable {
         try n.onlyKeys(["values", "csv", "decimal", "dataset", "metric", "scope", "groups", "years", "kind", "detail", "origin"])
@@ -325,6 +398,7 @@ struct DataTable {
                     "base_year", "target", "target_high", "status", "gap", "source"]
         return DataTable(columns: cols, rows: rows, locations: recs.map { _ in n.location },
                          synthetic: ds.manifest.synthetic && origin != "stated",
-                         defaultSource: (language == .vi ? "Bộ dữ liệu " : "Dataset ") + (ds.manifest.title[language] ?? ds.manifest.name))
+                         defaultSource: (language == .vi ? "Bộ dữ liệu " : "Dataset ") + (ds.manifest.title[language] ?? ds.manifest.name),
+                         dataset: ds)
     }
 }
