@@ -74,7 +74,7 @@ public struct CriteriaBand: Hashable, Sendable {
     public var label: String { low == high ? "\(low)" : "\(low)-\(high)" }
     public func contains(_ n: Int) -> Bool { n >= low && n <= high }
 
-    /// 19, 15–18, 10–14, 5–9, under 5: the notices' bands.
-    public static let standard = [CriteriaBand(19, 19), CriteriaBand(15, 18), CriteriaBand(10, 14),
-                                  CriteriaBand(5, 9), CriteriaBand(0, 4)]
+    /// Under 5, 5–9, 10–14, 15–18, 19: the notices' bands, from the fewest criteria up.
+    public static let standard = [CriteriaBand(0, 4), CriteriaBand(5, 9), CriteriaBand(10, 14),
+                                  CriteriaBand(15, 18), CriteriaBand(19, 19)]
 }

@@ -4,7 +4,7 @@ import AnnexScene
 /// Bars: vertical or horizontal; grouped, stacked, 100% stacked or diverging; optionally sorted; with targets
 /// (a tick for a point, a band for a range) and estimated values hatched. Says what to show; `scene(measurer:)`
 /// decides where.
-public struct BarChart: ChartDescription, Hashable {
+public struct BarChart: SizedChart, Hashable {
     public enum Orientation: String, Sendable, CaseIterable { case vertical, horizontal }
     public enum Mode: String, Sendable, CaseIterable {
         /// Series side by side in each category.

@@ -69,4 +69,24 @@ public enum ChartError: Error, Sendable, CustomStringConvertible, Equatable {
 /// Anything that becomes a scene.
 public protocol ChartDescription: Sendable {
     func scene(measurer: TextMeasurer) throws(ChartError) -> Scene
+    /// The same chart on another canvas or theme.
+    func sized(width: Double, height: Double, theme: Theme) -> any ChartDescription
+    var chartTexts: ChartTexts { get }
+}
+
+/// The charts that keep their canvas and theme in `width`, `height`, `theme` and their words in `texts`.
+public protocol SizedChart: ChartDescription {
+    var width: Double { get set }
+    var height: Double { get set }
+    var theme: Theme { get set }
+    var texts: ChartTexts { get }
+}
+
+extension SizedChart {
+    public func sized(width: Double, height: Double, theme: Theme) -> any ChartDescription {
+        var c = self
+        c.width = width; c.height = height; c.theme = theme
+        return c
+    }
+    public var chartTexts: ChartTexts { texts }
 }

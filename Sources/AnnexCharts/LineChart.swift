@@ -4,7 +4,7 @@ import AnnexScene
 /// Lines over years: several series, markers, gaps where a value is missing, estimated stretches dashed
 /// (and estimated points hollow), target lines and bands, and labels at the line ends instead of a legend
 /// when there is room.
-public struct LineChart: ChartDescription, Hashable {
+public struct LineChart: SizedChart, Hashable {
     public struct Series: Hashable, Sendable {
         public var key: ChartKey
         /// Values by x (a year); absent x are gaps.
@@ -190,7 +190,7 @@ public struct LineChart: ChartDescription, Hashable {
 
 /// Dumbbells (a slope form): one row per category, a dot for each of two years joined by a bar, values at
 /// both ends and the change at the right: "2018 → 2019" by group at a glance.
-public struct DumbbellChart: ChartDescription, Hashable {
+public struct DumbbellChart: SizedChart, Hashable {
     public var categories: [ChartKey]
     public var from: ChartKey
     public var to: ChartKey

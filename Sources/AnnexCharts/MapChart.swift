@@ -4,7 +4,7 @@ import Foundation
 
 /// Maps of district-level (or any) boundaries: choropleth with classes, tile grid, or proportional circles; one
 /// panel or small multiples that share their classes; a legend of class ranges with counts; no data hatched.
-public struct MapChart: ChartDescription {
+public struct MapChart: SizedChart {
     public enum Style: String, Sendable, CaseIterable { case choropleth, tiles, circles }
     public enum Palette: String, Sendable, CaseIterable {
         /// Light to dark: more is darker.

@@ -133,7 +133,14 @@ public struct Theme: Hashable, Sendable {
         return t
     }()
 
-    public static let all: [Theme] = [report, reportSerif, slide, slideDark]
+    /// The report theme for figures set into an A4 annex: text relatively larger, for a 16–18 cm print width.
+    public static let reportPrint: Theme = {
+        var t = report
+        t.name = "report-print"; t.nominalWidth = 1100; t.nominalHeight = 620
+        return t
+    }()
+
+    public static let all: [Theme] = [report, reportSerif, slide, slideDark, reportPrint]
 
     public static func named(_ name: String) -> Theme? { all.first { $0.name == name } }
 }

@@ -46,6 +46,13 @@ public struct Renderer: Sendable {
         do { try AtomicFile.write(bytes, to: path) } catch { throw .write(error) }
     }
 
+    /// Several scenes as the pages of one PDF (each page the size of its scene), with the first page's metadata.
+    public func renderPDF(pages: [Scene]) throws(RenderError) -> [UInt8] {
+        guard let first = pages.first else { throw .invalidScene("a document needs at least one page") }
+        for p in pages { try SceneValidator.validate(p, format: .pdf, options: RenderOptions()) }
+        return try renderPDF(first, more: Array(pages.dropFirst()))
+    }
+
     // MARK: formats
 
     private func renderPNG(_ scene: Scene, scale: Double) throws(RenderError) -> [UInt8] {
@@ -77,7 +84,7 @@ public struct Renderer: Sendable {
         return SVGPostProcessor.normalise(sink.bytes, metadata: scene.metadata)
     }
 
-    private func renderPDF(_ scene: Scene) throws(RenderError) -> [UInt8] {
+    private func renderPDF(_ scene: Scene, more: [Scene] = []) throws(RenderError) -> [UInt8] {
         let sink = ByteSink()
         let k = Renderer.pointsPerPixel
         guard let surface = cairo_pdf_surface_create_for_stream(
@@ -95,6 +102,10 @@ public struct Renderer: Sendable {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, md.created)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, md.modified)
         try draw(scene, on: surface, scale: k)
+        for page in more {
+            cairo_pdf_surface_set_size(surface, page.width * k, page.height * k)
+            try draw(page, on: surface, scale: k)
+        }
         cairo_surface_finish(surface)
         try RenderError.check(cairo_surface_status(surface), "finish the PDF document")
         return sink.bytes

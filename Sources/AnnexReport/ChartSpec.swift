@@ -39,10 +39,17 @@ public struct ChartSpec {
     }
 
     static func parseUntyped(_ text: String, file: String, baseFolder: String) throws -> ChartSpec {
-        let root = try SpecNode.parse(text, file: file)
-        try root.onlyKeys(topKeys)
+        try build(try SpecNode.parse(text, file: file), baseFolder: baseFolder, context: SpecContext())
+    }
+
+    /// Builds the chart of a spec mapping; a report passes its language, dataset and cache in `context`.
+    static func build(_ rootIn: SpecNode, baseFolder: String, context: SpecContext) throws -> ChartSpec {
+        var root = rootIn
+        try root.onlyKeys(topKeys + context.extraKeys)
         let type = try root.require("type").oneOf(["bar", "line", "dumbbell", "map"])
-        let lang = try root.child("lang").map { Language(rawValue: try $0.oneOf(["vi", "en"]))! } ?? .vi
+        let lang = try context.language ?? root.child("lang").map { Language(rawValue: try $0.oneOf(["vi", "en"]))! } ?? .vi
+        root.lang = lang
+        let file = root.file
         var theme = Theme.report
         if let t = root.child("theme") { theme = Theme.named(try t.oneOf(Theme.all.map(\.name)))! }
         var (width, height) = theme.name.hasPrefix("slide") ? (1920.0, 1080.0) : (1600.0, 900.0)
@@ -59,9 +66,9 @@ public struct ChartSpec {
                 width = Double(try s.require("width").int(200...8000)); height = Double(try s.require("height").int(150...8000))
             }
         }
-        let table = try DataTable.load(try root.require("data"), language: lang, baseFolder: baseFolder)
-        var figureLabel: String? = nil
-        if let f = root.child("figure") {
+        let table = try DataTable.load(try root.require("data"), language: lang, baseFolder: baseFolder, context: context)
+        var figureLabel: String? = context.figureNumber.map { lang == .vi ? "Biểu đồ \($0)." : "Figure \($0)." }
+        if context.figureNumber == nil, let f = root.child("figure") {
             if let n = Int(f.string ?? "") { figureLabel = lang == .vi ? "Biểu đồ \(n)." : "Figure \(n)." } else { figureLabel = try f.text() }
         }
         let enc = try root.require("encoding")
@@ -237,6 +244,33 @@ extension ChartSpec {
     }
 }
 
+/// What a report passes to the charts and tables it builds: the run's language, its dataset and a cache so
+/// that the dataset is loaded and analysed once.
+final class SpecContext {
+    var language: Language?
+    var datasetPath: String?
+    var figureNumber: Int?
+    var extraKeys: [String] = []
+    let cache = DatasetCache()
+    init(language: Language? = nil, datasetPath: String? = nil) { self.language = language; self.datasetPath = datasetPath }
+}
+
+/// Datasets loaded and analysed, by folder.
+final class DatasetCache {
+    private var loaded: [String: (Dataset, Analysis)] = [:]
+    func get(_ folder: String, _ at: SpecNode) throws -> (Dataset, Analysis) {
+        if let x = loaded[folder] { return x }
+        let ds: Dataset
+        do { ds = try Dataset.load(folder: folder) } catch {
+            throw SpecError([DataIssue(at.location, expected: "a valid dataset", found: folder)] + error.issues)
+        }
+        let analysis: Analysis
+        do { analysis = try Analysis.run(ds) } catch { throw SpecError(at.location, "a dataset that can be analysed", error.description) }
+        loaded[folder] = (ds, analysis)
+        return (ds, analysis)
+    }
+}
+
 /// Which column of the data a channel shows, with optional display labels.
 struct Encoding {
     var field: String
@@ -309,9 +343,14 @@ struct DataTable {
     /// The dataset the rows come from, when they come from one.
     var dataset: Dataset? = nil
 
-    static func load(_ n: SpecNode, language: Language, baseFolder: String) throws -> DataTable {
+    static func load(_ n: SpecNode, language: Language, baseFolder: String, context: SpecContext) throws -> DataTable {
         try n.onlyKeys(["values", "csv", "decimal", "dataset", "metric", "scope", "groups", "years", "kind", "detail", "origin"])
         let kinds = ["values", "csv", "dataset"].filter { n.child($0) != nil }
+        if kinds.isEmpty, context.datasetPath != nil {
+            let t = try fromDataset(n, language: language, baseFolder: baseFolder, context: context)
+            if t.rows.isEmpty { throw SpecError(n.location, "at least one row of data", "none") }
+            return t
+        }
         guard kinds.count == 1 else {
             throw SpecError(n.location, "exactly one of data.values, data.csv or data.dataset", kinds.isEmpty ? "none" : kinds.joined(separator: " and "))
         }
@@ -344,23 +383,22 @@ struct DataTable {
                 return row
             }, locations: csv.rows.map { SourceLocation(file: path, line: $0.line) })
         } else {
-            t = try fromDataset(n, language: language, baseFolder: baseFolder)
+            t = try fromDataset(n, language: language, baseFolder: baseFolder, context: context)
         }
         if t.rows.isEmpty { throw SpecError(n.location, "at least one row of data", "none") }
         return t
     }
 
-    static func fromDataset(_ n: SpecNode, language: Language, baseFolder: String) throws -> DataTable {
-        let dn = try n.require("dataset")
-        let rel = try dn.text()
-        let folder = rel.hasPrefix("/") ? rel : (baseFolder as NSString).appendingPathComponent(rel)
-        let ds: Dataset
-        do { ds = try Dataset.load(folder: folder) } catch {
-            throw SpecError([DataIssue(dn.location, expected: "a valid dataset", found: rel)] + error.issues)
-        }
-        let analysis: Analysis
-        do { analysis = try Analysis.run(ds) } catch { throw SpecError(dn.location, "a dataset that can be analysed", error.description) }
-        let metric = try n.require("metric").text()
+    static func fromDataset(_ n: SpecNode, language: Language, baseFolder: String, context: SpecContext) throws -> DataTable {
+        let folder: String, at: SpecNode
+        if let dn = n.child("dataset") {
+            let rel = try dn.text()
+            folder = rel.hasPrefix("/") ? rel : (baseFolder as NSString).appendingPathComponent(rel)
+            at = dn
+        } else { folder = context.datasetPath!; at = n }
+        let (ds, analysis) = try context.cache.get(folder, at)
+        let metrics = try n.require("metric").texts()
+        let metric = metrics[0]
         let scope = try n.child("scope").map { FactScope(rawValue: try $0.oneOf(FactScope.allCases.map(\.rawValue)))! }
         let groups = try n.child("groups")?.texts()
         var years: [Int]? = nil
@@ -370,16 +408,17 @@ struct DataTable {
         let detail = try n.child("detail")?.text()
         let origin = try n.child("origin")?.oneOf(["computed", "stated", "any"]) ?? "computed"
         var recs = analysis.records.filter {
-            $0.metric == metric && (scope == nil || $0.scope == scope) && (groups == nil || groups!.contains($0.group))
+            metrics.contains($0.metric) && (scope == nil || $0.scope == scope) && (groups == nil || groups!.contains($0.group))
                 && (years == nil || years!.contains($0.year)) && kinds.contains($0.kind.rawValue)
                 && (detail == nil || $0.detail == detail)
                 && (origin == "any" || (origin == "computed") == ($0.source == "computed"))
         }
-        if !analysis.records.contains(where: { $0.metric == metric }) {
+        for metric in metrics where !analysis.records.contains(where: { $0.metric == metric }) {
             let known = Array(Set(analysis.records.map(\.metric))).sorted()
             let hint = Spelling.nearest(to: metric, in: known).map { " (did you mean '\($0)'?)" } ?? " (annex analyze lists them)"
             throw SpecError(n.child("metric")!.location, "a metric of the dataset" + hint, metric)
         }
+        _ = metric
         if let groups { recs.sort { (groups.firstIndex(of: $0.group) ?? 0, $0.year) < (groups.firstIndex(of: $1.group) ?? 0, $1.year) } }
         let num = { (x: Double?) in x.map { NumberFormat(.en, fractionDigits: 0...9, groupFrom: .infinity)($0) } ?? "" }
         let rows: [[String: String]] = recs.map { r in
@@ -388,17 +427,27 @@ struct DataTable {
             case .district: ds.districts[r.group]?.name ?? r.group
             case .unit: ds.units[r.group]?.name ?? r.group
             }
-            return ["scope": r.scope.rawValue, "group": r.group, "name": name, "metric": r.metric, "year": String(r.year),
+            let district: String = r.scope == .unit ? (ds.units[r.group].flatMap { ds.districts[$0.districtCode]?.name } ?? "") : ""
+            let detailName: String = r.detail.hasPrefix("c") && r.detail.count == 3 && Int(r.detail.dropFirst()) != nil
+                ? "\(Int(r.detail.dropFirst())!). " + (NationalCriteria.names[language]?[Int(r.detail.dropFirst())! - 1] ?? r.detail)
+                : r.detail.split(separator: " ").map { c -> String in
+                    guard c.hasPrefix("c"), let i = Int(c.dropFirst()), (1...19).contains(i) else { return String(c) }
+                    return NationalCriteria.names[language]![i - 1]
+                }.joined(separator: "; ")
+            return ["scope": r.scope.rawValue, "group": r.group, "name": name, "district": district, "detail_name": detailName, "metric": r.metric, "year": String(r.year),
                     "kind": r.kind.rawValue, "value": num(r.value), "value_high": num(r.valueHigh), "unit": r.unit,
                     "n": r.n.map(String.init) ?? "", "detail": r.detail, "base_year": r.baseYear.map(String.init) ?? "",
                     "target": num(r.target), "target_high": num(r.targetHigh), "status": r.status?.rawValue ?? "",
                     "gap": num(r.gap), "source": r.source]
         }
-        let cols = ["scope", "group", "name", "metric", "year", "kind", "value", "value_high", "unit", "n", "detail",
+        let cols = ["scope", "group", "name", "district", "detail_name", "metric", "year", "kind", "value", "value_high", "unit", "n", "detail",
                     "base_year", "target", "target_high", "status", "gap", "source"]
         return DataTable(columns: cols, rows: rows, locations: recs.map { _ in n.location },
                          synthetic: ds.manifest.synthetic && origin != "stated",
-                         defaultSource: (language == .vi ? "Bộ dữ liệu " : "Dataset ") + (ds.manifest.title[language] ?? ds.manifest.name),
+                         defaultSource: origin == "stated"
+                            ? Array(Set(recs.map(\.source))).sorted().compactMap { id in ds.facts.first { $0.id == id }.flatMap { ds.sources[$0.source]?.citation(language) } }
+                                .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: "; ")
+                            : (language == .vi ? "Bộ dữ liệu " : "Dataset ") + (ds.manifest.title[language] ?? ds.manifest.name),
                          dataset: ds)
     }
 }

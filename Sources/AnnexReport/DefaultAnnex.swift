@@ -6,41 +6,7 @@ import AnnexRender
 import AnnexScene
 import Foundation
 
-/// A file a report run wrote.
-public struct WrittenFile: Hashable, Sendable {
-    public var path: String
-    public var bytes: Int
-    public var title: String
-}
-
-/// Why a report run failed; each kind has its own exit code.
-public enum ReportError: Error, CustomStringConvertible {
-    case data(DataError)
-    case chart(String, ChartError)
-    case render(String, RenderError)
-    case output(String)
-
-    public var description: String {
-        switch self {
-        case .data(let e): e.description
-        case .chart(let what, let e): "\(what): \(e)"
-        case .render(let what, let e): "\(what): \(e)"
-        case .output(let s): s
-        }
-    }
-
-    /// 65 bad data, 73 cannot write output, 70 a chart or render failure (sysexits.h).
-    public var exitCode: Int32 {
-        switch self {
-        case .data: 65
-        case .output: 73
-        case .render(_, .write): 73
-        case .chart, .render: 70
-        }
-    }
-}
-
-/// The default annex of the bundled notices dataset.
+/// The notices' own figure and table (figure 1 of the gallery): built in Swift, without a spec.
 public struct DefaultAnnex {
     public var facts: Dataset
     public var language: Language
@@ -120,48 +86,4 @@ public struct DefaultAnnex {
         return (header, rows)
     }
 
-    /// Document metadata for the annex's files: dated by the newest source, never by the clock.
-    func documentMetadata(title: String, description: String) -> DocumentMetadata {
-        let date = facts.sources.values.map(\.date).max() ?? "2020-01-01"
-        return DocumentMetadata(title: title, description: description, author: "Annex", creator: "Annex",
-                                keywords: ["nông thôn mới", "NTM", "Lạng Sơn"], created: date + "T00:00:00",
-                                language: language.rawValue)
-    }
-
-    /// Renders everything into `directory` (made if missing). Each file is written atomically.
-    public func run(into directory: String, measurer: TextMeasurer) throws(ReportError) -> [WrittenFile] {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .output("\(directory): cannot create the output folder: \(error.localizedDescription)")
-        }
-        var written: [WrittenFile] = []
-        let chart = figure1()
-        var scene: Scene
-        do { scene = try chart.scene(measurer: measurer) } catch { throw .chart("figure 1", error) }
-        scene.metadata = documentMetadata(title: scene.metadata.title, description: scene.metadata.description)
-        let base = (directory as NSString).appendingPathComponent("fig01-mean-criteria-by-group")
-        let renderer = Renderer()
-        for fmt in formats {
-            let path = base + "." + fmt.fileExtension
-            do {
-                let bytes = try renderer.render(scene, as: fmt, options: RenderOptions(scale: pngScale))
-                try AtomicFile.write(bytes, to: path)
-                written.append(WrittenFile(path: path, bytes: bytes.count, title: scene.metadata.title))
-            } catch let e as RenderError {
-                throw .render("figure 1 (\(fmt.rawValue))", e)
-            } catch let e as FileWriteError {
-                throw .output(e.description)
-            } catch {
-                throw .output("\(path): \(error)")
-            }
-        }
-        let table = table1()
-        let csvPath = (directory as NSString).appendingPathComponent("tab01-mean-criteria-by-group.csv")
-        // Vietnamese Excel reads decimal commas, so its CSV separator is the semicolon.
-        let csv = CSVWriter.encode(header: table.header, rows: table.rows, delimiter: language == .vi ? ";" : ",")
-        do { try AtomicFile.write(csv, to: csvPath) } catch { throw .output(error.description) }
-        written.append(WrittenFile(path: csvPath, bytes: csv.count, title: scene.metadata.title))
-        return written
-    }
 }

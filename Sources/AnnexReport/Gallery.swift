@@ -76,7 +76,7 @@ public struct Gallery {
             width: w, height: h, theme: theme)))
 
         // 3–4. Bands by district: stacked counts and 100% shares.
-        let bands = CriteriaBand.standard.reversed()
+        let bands = CriteriaBand.standard
         let bandKeys = bands.map { b in ChartKey(b.label, b.low == b.high ? (vi ? "\(b.low) tiêu chí" : "\(b.low) criteria")
                                                    : b.low == 0 ? (vi ? "Dưới \(b.high + 1)" : "Under \(b.high + 1)")
                                                    : (vi ? "\(b.low)–\(b.high) tiêu chí" : "\(b.low)–\(b.high) criteria")) }

@@ -15,6 +15,8 @@ struct SpecNode {
     let node: Node
     let path: String
     let file: String
+    /// The language of the run: texts may be given as `{vi: …, en: …}`.
+    var lang: Language? = nil
 
     static func parse(_ text: String, file: String) throws -> SpecNode {
         let node: Node?
@@ -38,7 +40,7 @@ struct SpecNode {
 
     func child(_ key: String) -> SpecNode? {
         guard let m = node.mapping, let n = m[Node(key)] else { return nil }
-        return SpecNode(node: n, path: path.isEmpty ? key : path + "." + key, file: file)
+        return SpecNode(node: n, path: path.isEmpty ? key : path + "." + key, file: file, lang: lang)
     }
 
     func require(_ key: String) throws -> SpecNode {
@@ -73,6 +75,12 @@ struct SpecNode {
     var string: String? { if case .scalar(let s) = node { return s.string.precomposedStringWithCanonicalMapping } else { return nil } }
 
     func text() throws -> String {
+        if string == nil, let lang, let m = node.mapping {
+            guard let v = m[Node(lang.rawValue)]?.string else {
+                throw SpecError(location, "text, or a mapping with a '\(lang.rawValue)' text", describe)
+            }
+            return v.precomposedStringWithCanonicalMapping
+        }
         guard let s = string else { throw SpecError(location, "text", describe) }
         return s
     }
@@ -102,11 +110,11 @@ struct SpecNode {
 
     func list() throws -> [SpecNode] {
         guard let seq = node.sequence else { throw SpecError(location, "a list", describe) }
-        return seq.enumerated().map { SpecNode(node: $1, path: "\(path)[\($0)]", file: file) }
+        return seq.enumerated().map { SpecNode(node: $1, path: "\(path)[\($0)]", file: file, lang: lang) }
     }
 
     func texts() throws -> [String] {
-        if string != nil { return [try text()] }
+        if string != nil || node.mapping != nil { return [try text()] }
         var out: [String] = []
         for item in try list() { out.append(try item.text()) }
         return out
@@ -115,6 +123,6 @@ struct SpecNode {
     /// A mapping's entries in file order.
     func entries() throws -> [(String, SpecNode)] {
         guard let m = node.mapping else { throw SpecError(location, "a mapping", describe) }
-        return m.map { k, v in (k.string ?? "", SpecNode(node: v, path: path.isEmpty ? (k.string ?? "") : path + "." + (k.string ?? ""), file: file)) }
+        return m.map { k, v in (k.string ?? "", SpecNode(node: v, path: path.isEmpty ? (k.string ?? "") : path + "." + (k.string ?? ""), file: file, lang: lang)) }
     }
 }

@@ -46,6 +46,12 @@ struct DatasetOptions: ParsableArguments {
 }
 
 enum BundledData {
+    static func findFile(_ relative: String) -> String? {
+        let dir = (relative as NSString).deletingLastPathComponent
+        return find(dir).map { ($0 as NSString).appendingPathComponent((relative as NSString).lastPathComponent) }
+            .flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+    }
+
     /// Looks for `relative` under the current folder, then under the folders above the executable.
     static func find(_ relative: String) -> String? {
         let fm = FileManager.default
@@ -69,44 +75,58 @@ extension OutputFormat: ExpressibleByArgument {}
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render the default annex of a dataset: figures as PNG, SVG and PDF, tables as CSV.",
-        discussion: "With no arguments, renders the bundled Lạng Sơn dataset in Vietnamese into Output/<lang>/.")
+        abstract: "Render a whole report annex from a spec: figures, tables, slides, the A4 annex PDF, key findings, manifest.",
+        discussion: """
+            With no spec, renders the bundled default annex (Reports/langson-2020.yaml) into Output/<lang>/. The run \
+            renders into a hidden folder and replaces the previous annex only when everything succeeded. Exit codes: \
+            0 success; 64 wrong arguments; 65 bad data; 66 bad spec; 70 a chart could not be drawn; 73 output failure.
+            """)
 
-    @OptionGroup var data: DatasetOptions
+    @Argument(help: ArgumentHelp("The report spec (YAML); default: the bundled Reports/langson-2020.yaml.", valueName: "spec"))
+    var spec: String?
 
     @Option(name: [.short, .long], help: ArgumentHelp("Output folder.", valueName: "dir"))
     var output: String = "Output"
 
-    @Option(name: .long, help: "Language of labels and number format: vi (11,54) or en (11.54).")
-    var lang: Language = .vi
+    @Option(name: .long, help: "Only this language (vi or en); default: the spec's languages.")
+    var lang: Language?
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Formats to write: png, svg, pdf.")
-    var format: [OutputFormat] = OutputFormat.allCases
+    @Option(name: [.short, .long], help: "Render with this many parallel jobs.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: "PNG pixel density (2 for high-resolution slides).")
-    var scale: Double = 1
+    @Flag(name: .long, help: "Skip a language whose inputs (spec, dataset, tool version) are unchanged since its manifest.")
+    var incremental = false
 
     @Flag(name: [.short, .long], help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(name: [.short, .long], help: "Log every step to standard error.")
+    var verbose = false
+
     func validate() throws {
-        guard scale.isFinite, scale > 0, scale <= 8 else {
-            throw ValidationError("--scale must be a number from 0 to 8, found \(scale)")
-        }
+        guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be 1 to 64, found \(jobs)") }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
     func run() throws {
-        let facts = try loadDataset(data)
-        let dir = (output as NSString).appendingPathComponent(lang.rawValue)
-        let annex = DefaultAnnex(facts: facts, language: lang, formats: format, pngScale: scale)
-        do {
-            let files = try annex.run(into: dir, measurer: PangoTextMeasurer())
-            if !quiet {
-                for f in files { print("wrote \(f.path) (\(f.bytes) bytes)") }
-            }
-        } catch {
+        guard let specPath = spec ?? BundledData.findFile("Reports/langson-2020.yaml") else {
+            throw ValidationError("cannot find the bundled Reports/langson-2020.yaml; run from the project folder or give a spec")
+        }
+        let verbose = self.verbose
+        let tty = isatty(2) == 1 && !quiet && !verbose
+        let progress: (@Sendable (Int, Int) -> Void)? = tty ? ProgressBar.draw : nil
+        let log: @Sendable (String) -> Void = { line in if verbose { Stderr.print("annex: " + line) } }
+        let options = ReportOptions(output: output, languages: lang.map { [$0] }, jobs: jobs, incremental: incremental,
+                                    log: log, progress: progress)
+        let started = Date()
+        let files: [WrittenFile]
+        do { files = try ReportRunner.run(specPath: specPath, options: options) } catch {
             Stderr.print("annex: \(error.description)")
             throw ExitCode(error.exitCode)
+        }
+        if !quiet {
+            for f in files { print("wrote \(f.path) (\(f.bytes) bytes)") }
+            Stderr.print("annex: \(files.count) files in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
         }
     }
 }
@@ -180,6 +200,7 @@ func loadDataset(_ options: DatasetOptions) throws -> Dataset {
         throw ExitCode(65)
     }
 }
+
 
 struct Chart: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -353,6 +374,17 @@ struct Bench: ParsableCommand {
             print(r.name.padding(toLength: 34, withPad: " ", startingAt: 0) + " " + ms(r.median) + " " + ms(r.p10)
                   + " " + ms(r.p90) + "  " + String(format: "%9d", r.bytes))
         }
+    }
+}
+
+enum ProgressBar {
+    /// "[#######       ] 12/40" on standard error, redrawn in place.
+    @Sendable static func draw(_ done: Int, _ total: Int) {
+        let width = 30
+        let filled = total == 0 ? width : done * width / total
+        let bar = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)"
+        FileHandle.standardError.write(Data(bar.utf8))
+        if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }
 

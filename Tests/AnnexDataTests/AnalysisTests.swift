@@ -47,9 +47,9 @@ import Testing
 
     @Test func bandsCountTiesAtTheirBounds() {
         let y2018 = CriteriaBand.standard.map { v(.province, "all", "band_count", 2018, $0.label)?.value }
-        #expect(y2018 == [1, 1, 2, 1, 0])   // 19 | 15 | 14, 10 | 5 | —
+        #expect(y2018 == [0, 1, 2, 1, 1])   // — | 5 | 14, 10 | 15 | 19
         let y2019 = CriteriaBand.standard.map { v(.province, "all", "band_count", 2019, $0.label)?.value }
-        #expect(y2019 == [1, 1, 1, 1, 0])   // 19 | 18 | 14 | 9 | —
+        #expect(y2019 == [0, 1, 1, 1, 1])   // — | 9 | 14 | 18 | 19
     }
 
     @Test func configurableBands() throws {

@@ -1,0 +1,135 @@
+import AnnexCharts
+import AnnexData
+import AnnexRender
+import AnnexScene
+import Foundation
+
+/// Lays out the pages of the A4 annex: a title page with contents, the figures (two to a page) and tables
+/// (headers repeated across page breaks) in the spec's order, the key findings, and notes on the sources;
+/// every page numbered.
+enum AnnexDocument {
+    static let w = ReportRunner.pageWidth, h = ReportRunner.pageHeight, m = ReportRunner.margin
+    static let theme = Theme.report
+
+    static func stamp(_ marks: [Mark], _ md: DocumentMetadata) -> Scene {
+        Scene(width: w, height: h, background: .white, marks: marks, metadata: md)
+    }
+
+    static func tablePages(_ table: TableContent, lang: Language, header: String) -> [[Mark]] {
+        let measurer = PangoTextMeasurer()
+        let pages = TableLayout(table, theme: theme, language: lang, fontSize: 11).pages(left: m, width: w - 2 * m, firstTop: m, top: m, bottom: h - m, measurer: measurer)
+        return pages
+    }
+
+    static func pages(_ r: BuiltReport, figures: [(Int, Scene)], lang: Language) -> [Scene] {
+        let vi = lang == .vi
+        let measurer = PangoTextMeasurer()
+        var content: [[Mark]] = []
+        var toc: [(String, Int)] = []   // entry, page number (the title page is 1)
+        var current: [Mark] = []
+        var y = m
+        let contentWidth = w - 2 * m
+        func newPage() { if !current.isEmpty { content.append(current) }; current = []; y = m }
+        func heading(_ text: String) {
+            let t = TextMark(text, font: theme.font(17, .bold), color: theme.text, at: Point(m, y), baseline: .top, maxWidth: contentWidth,
+                             overflow: .wrap(maxLines: 3), id: "heading")
+            current.append(.text(t)); y += measurer.measure(t).height + 12
+        }
+        let figureMap = Dictionary(uniqueKeysWithValues: figures)
+        let tableMap = Dictionary(uniqueKeysWithValues: r.tables.map { ($0.0, $0.1) })
+        for item in r.order {
+            switch item {
+            case .figure(let n):
+                guard let s = figureMap[n] else { continue }
+                let k = contentWidth / s.width
+                let fh = s.height * k
+                if y + fh > h - m { newPage() }
+                toc.append((s.metadata.title, content.count + 2))
+                var marks: [Mark] = []
+                if let bg = s.background { marks.append(.rect(RectMark(Rect(x: 0, y: 0, width: s.width, height: s.height), fill: bg))) }
+                marks += s.marks
+                current.append(.group(GroupMark(marks, transform: AffineTransform.translation(m, y).concatenating(.scale(k, k)),
+                                                clip: Rect(x: 0, y: 0, width: s.width, height: s.height), id: "figure/\(n)")))
+                current.append(.rect(RectMark(Rect(x: m, y: y, width: contentWidth, height: fh), stroke: Stroke(color: theme.grid, width: 0.75))))
+                y += fh + 28
+            case .table(let n):
+                guard let t = tableMap[n] else { continue }
+                newPage()
+                toc.append((t.caption, content.count + 2))
+                let pages = TableLayout(t, theme: theme, language: lang, fontSize: 11).pages(left: m, width: contentWidth, firstTop: m, top: m, bottom: h - m, measurer: measurer)
+                for (i, p) in pages.enumerated() {
+                    current = p
+                    if i < pages.count - 1 { content.append(current); current = [] }
+                }
+                newPage()
+            case .findings:
+                newPage()
+                let title = vi ? "Nhận định chính" : "Key findings"
+                toc.append((title, content.count + 2))
+                heading(title)
+                for (i, s) in r.findings.enumerated() {
+                    let t = TextMark("• " + s, font: theme.font(12.5), color: theme.text, at: Point(m, y), baseline: .top, maxWidth: contentWidth,
+                                     overflow: .wrap(maxLines: nil), lineSpacing: 1.15, id: "finding/\(i)")
+                    let th = measurer.measure(t).height
+                    if y + th > h - m { newPage(); var t2 = t; t2.position = Point(m, y); current.append(.text(t2)); y += th + 9 }
+                    else { current.append(.text(t)); y += th + 9 }
+                }
+                newPage()
+            }
+        }
+        newPage()
+        // Sources and notes.
+        let ds = r.dataset
+        let notesTitle = vi ? "Nguồn số liệu và ghi chú" : "Sources and notes"
+        toc.append((notesTitle, content.count + 2))
+        heading(notesTitle)
+        var lines: [String] = []
+        for src in ds.sources.values.sorted(by: { $0.id < $1.id }) { lines.append(src.citation(lang) + (src.dataCutoff.isEmpty ? "" : (vi ? "; số liệu thực hiện đến ngày \(src.dataCutoff)" : "; actual figures to \(src.dataCutoff)"))) }
+        lines.append((vi ? "Bộ dữ liệu: " : "Dataset: ") + (ds.manifest.title[lang] ?? ds.manifest.name) + ". " + ds.manifest.provenance.trimmingCharacters(in: .whitespacesAndNewlines))
+        if let a = ds.manifest.boundaries?.attribution[lang] { lines.append(a) }
+        lines.append(vi ? "Số liệu năm có ghi \"ước\" là ước thực hiện đến hết năm; các hình gạch chéo và đường nét đứt biểu thị số ước."
+                        : "Figures marked \"estimate\" are estimated to the end of the year; hatched bars and dashed lines show estimates.")
+        for (i, l) in lines.enumerated() {
+            let t = TextMark(l, font: theme.font(11), color: theme.text, at: Point(m, y), baseline: .top, maxWidth: contentWidth, overflow: .wrap(maxLines: nil), id: "note/\(i)")
+            current.append(.text(t)); y += measurer.measure(t).height + 8
+        }
+        newPage()
+
+        // Title page with contents.
+        var title: [Mark] = []
+        var ty = h * 0.16
+        let tt = TextMark(r.title, font: theme.font(26, .bold), color: theme.text, at: Point(m, ty), baseline: .top, maxWidth: contentWidth, overflow: .wrap(maxLines: 4), id: "report-title")
+        title.append(.text(tt)); ty += measurer.measure(tt).height + 14
+        if let sub = r.subtitle {
+            let st = TextMark(sub, font: theme.font(15), color: theme.mutedText, at: Point(m, ty), baseline: .top, maxWidth: contentWidth, overflow: .wrap(maxLines: 3), id: "report-subtitle")
+            title.append(.text(st)); ty += measurer.measure(st).height + 10
+        }
+        let dateLine = TextMark((vi ? "Ngày " : "Date: ") + r.date, font: theme.font(12), color: theme.mutedText, at: Point(m, ty), baseline: .top, id: "report-date")
+        title.append(.text(dateLine)); ty += 40
+        if ds.manifest.synthetic {
+            let il = TextMark(vi ? "Số liệu cấp xã là số liệu minh họa" : "Commune-level data are illustrative", font: theme.font(12, .bold), color: theme.target,
+                              at: Point(m, ty), baseline: .top, id: "illustrative")
+            title.append(.text(il)); ty += 36
+        }
+        let ct = TextMark(vi ? "Mục lục" : "Contents", font: theme.font(15, .bold), color: theme.text, at: Point(m, ty), baseline: .top, id: "contents")
+        title.append(.text(ct)); ty += 30
+        for (i, (entry, page)) in toc.enumerated() {
+            let num = TextMark(String(page), font: theme.font(11), color: theme.text, at: Point(w - m, ty), anchor: .end, baseline: .top, id: "toc-page/\(i)")
+            let e = TextMark(entry, font: theme.font(11), color: theme.text, at: Point(m, ty), baseline: .top, maxWidth: contentWidth - 50, overflow: .ellipsis, id: "toc/\(i)")
+            title += [.text(e), .text(num)]
+            ty += measurer.measure(e).height + 6
+        }
+        let all = [title] + content
+        let n = all.count
+        return all.enumerated().map { i, marks in
+            var page = marks
+            let label = "\(i + 1) / \(n)"
+            page.append(.text(TextMark(label, font: theme.font(9.5), color: theme.mutedText, at: Point(w / 2, h - m * 0.45), anchor: .middle, baseline: .bottom, id: "page-number")))
+            if i > 0 {
+                page.append(.text(TextMark(r.shortTitle, font: theme.font(9), color: theme.mutedText, at: Point(m, m * 0.45), baseline: .top,
+                                           maxWidth: contentWidth, overflow: .ellipsis, id: "running-head")))
+            }
+            return stamp(page, r.metadata(r.title))
+        }
+    }
+}

@@ -1,0 +1,313 @@
+import AnnexAnalytics
+import AnnexCharts
+import AnnexData
+import AnnexIO
+import AnnexRender
+import AnnexScene
+import Foundation
+
+/// Why a report run failed; each kind has its own exit code.
+public enum ReportError: Error, CustomStringConvertible {
+    case spec(SpecError)
+    case data(DataError)
+    case chart(String, ChartError)
+    case render(String, RenderError)
+    case output(String)
+
+    public var description: String {
+        switch self {
+        case .spec(let e): e.description
+        case .data(let e): e.description
+        case .chart(let what, let e): "\(what): \(e)"
+        case .render(let what, let e): "\(what): \(e)"
+        case .output(let s): s
+        }
+    }
+
+    /// 65 bad data, 66 bad spec, 70 a chart could not be drawn, 73 cannot write output (sysexits.h).
+    public var exitCode: Int32 {
+        switch self {
+        case .data: 65
+        case .spec(let e): e.issues.contains { $0.expected.hasPrefix("a valid dataset") } ? 65 : 66
+        case .output: 73
+        case .render(_, .write): 73
+        case .chart, .render: 70
+        }
+    }
+}
+
+/// A file a report run wrote.
+public struct WrittenFile: Hashable, Sendable {
+    public var path: String
+    public var bytes: Int
+    public var title: String
+}
+
+/// How a report run behaves.
+public struct ReportOptions: Sendable {
+    public var output: String
+    /// Only these languages (nil: the spec's).
+    public var languages: [Language]?
+    public var jobs: Int
+    /// Skip a language whose manifest says the spec, the dataset and the tool are unchanged.
+    public var incremental: Bool
+    public var log: @Sendable (String) -> Void
+    public var progress: (@Sendable (Int, Int) -> Void)?
+
+    public init(output: String = "Output", languages: [Language]? = nil, jobs: Int = 1, incremental: Bool = false,
+                log: @escaping @Sendable (String) -> Void = { _ in }, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+        self.output = output; self.languages = languages; self.jobs = jobs; self.incremental = incremental
+        self.log = log; self.progress = progress
+    }
+}
+
+/// Metadata of an output file, for the manifest.
+struct FileMeta: Sendable {
+    var kind: String
+    var number: Int?
+    var title: String
+    var alt: String
+}
+
+/// One unit of parallel work: draws some files.
+struct RenderTask: Sendable {
+    var name: String
+    var work: @Sendable () throws -> [(path: String, bytes: [UInt8], meta: FileMeta)]
+}
+
+final class ResultStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Int: [(path: String, bytes: [UInt8], meta: FileMeta)]] = [:]
+    private var scenes: [Int: Scene] = [:]
+    private var error: Error?
+    private var done = 0
+    func put(_ i: Int, _ r: [(path: String, bytes: [UInt8], meta: FileMeta)]) { lock.lock(); results[i] = r; done += 1; lock.unlock() }
+    func fail(_ e: Error) { lock.lock(); if error == nil { error = e }; done += 1; lock.unlock() }
+    var firstError: Error? { lock.lock(); defer { lock.unlock() }; return error }
+    var completed: Int { lock.lock(); defer { lock.unlock() }; return done }
+    func all() -> [(path: String, bytes: [UInt8], meta: FileMeta)] { lock.lock(); defer { lock.unlock() }; return results.keys.sorted().flatMap { results[$0]! } }
+}
+
+/// Runs a report spec: every figure as PNG, SVG and PDF, every table as CSV and PDF, slides, one multi-page A4
+/// annex PDF, key findings and a manifest, per language; rendered into a hidden staging folder and swapped in
+/// only when everything succeeded.
+public enum ReportRunner {
+    public static let toolVersion = "0.2.0"
+    /// A4 portrait in scene pixels (96 per inch).
+    static let pageWidth = 794.0, pageHeight = 1123.0, margin = 64.0
+
+    public static func run(specPath: String, options: ReportOptions) throws(ReportError) -> [WrittenFile] {
+        let spec: ReportSpec
+        do { spec = try ReportSpec.load(path: specPath) } catch { throw .spec(error) }
+        let fm = FileManager.default
+        do { try fm.createDirectory(atPath: options.output, withIntermediateDirectories: true) } catch {
+            throw .output("\(options.output): cannot create the output folder: \(error.localizedDescription)")
+        }
+        guard fm.isWritableFile(atPath: options.output) else { throw .output("\(options.output): the output folder is not writable") }
+        // Leftovers of an interrupted run are removed; the annex they would have replaced is untouched.
+        for name in (try? fm.contentsOfDirectory(atPath: options.output)) ?? [] where name.hasPrefix(".annex-staging-") || name.hasPrefix(".annex-old-") {
+            try? fm.removeItem(atPath: (options.output as NSString).appendingPathComponent(name))
+        }
+        let languages = (options.languages ?? spec.languages).filter { spec.languages.contains($0) || options.languages != nil }
+        let staging = (options.output as NSString).appendingPathComponent(".annex-staging-\(getpid())")
+        var written: [WrittenFile] = []
+        var staged: [Language] = []
+        let specHash = SHA256.hex(Array(spec.text.utf8))
+        let datasetHash = hashFolder(spec.datasetPath)
+        do {
+            for lang in languages {
+                let finalDir = (options.output as NSString).appendingPathComponent(lang.rawValue)
+                if options.incremental, unchanged(finalDir, specHash: specHash, datasetHash: datasetHash) {
+                    options.log("[\(lang.rawValue)] unchanged since the last run (spec, dataset and tool): skipped")
+                    continue
+                }
+                let dir = (staging as NSString).appendingPathComponent(lang.rawValue)
+                let files = try render(spec, lang: lang, options: options)
+                for f in files {
+                    let path = (dir as NSString).appendingPathComponent(f.path)
+                    do {
+                        try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                        try AtomicFile.write(f.bytes, to: path)
+                    } catch let e as FileWriteError { throw ReportError.output(e.description) }
+                    catch { throw ReportError.output("\(path): \(error.localizedDescription)") }
+                }
+                let manifest = manifestJSON(spec, lang: lang, files: files, specHash: specHash, datasetHash: datasetHash)
+                do { try AtomicFile.write(manifest, to: (dir as NSString).appendingPathComponent("manifest.json")) }
+                catch { throw ReportError.output(error.description) }
+                written += files.map { WrittenFile(path: (finalDir as NSString).appendingPathComponent($0.path), bytes: $0.bytes.count, title: $0.meta.title) }
+                written.append(WrittenFile(path: (finalDir as NSString).appendingPathComponent("manifest.json"), bytes: manifest.utf8.count, title: "manifest"))
+                staged.append(lang)
+            }
+            // Everything rendered: swap each language's folder in.
+            for lang in staged {
+                let finalDir = (options.output as NSString).appendingPathComponent(lang.rawValue)
+                let old = (options.output as NSString).appendingPathComponent(".annex-old-\(getpid())-\(lang.rawValue)")
+                if fm.fileExists(atPath: finalDir) {
+                    guard rename(finalDir, old) == 0 else { throw ReportError.output("\(finalDir): cannot move the previous annex aside: \(String(cString: strerror(errno)))") }
+                }
+                guard rename((staging as NSString).appendingPathComponent(lang.rawValue), finalDir) == 0 else {
+                    let why = String(cString: strerror(errno))
+                    _ = rename(old, finalDir)
+                    throw ReportError.output("\(finalDir): cannot put the new annex in place: \(why)")
+                }
+                try? fm.removeItem(atPath: old)
+            }
+            try? fm.removeItem(atPath: staging)
+        } catch let e as ReportError {
+            try? fm.removeItem(atPath: staging)
+            throw e
+        } catch {
+            try? fm.removeItem(atPath: staging)
+            throw .output("\(error)")
+        }
+        return written
+    }
+
+    /// Builds and draws everything of one language, in parallel over `options.jobs` workers.
+    static func render(_ spec: ReportSpec, lang: Language, options: ReportOptions) throws(ReportError) -> [(path: String, bytes: [UInt8], meta: FileMeta)] {
+        let built: BuiltReport
+        do { built = try spec.build(language: lang) } catch let e as SpecError { throw .spec(e) }
+        catch let e as DataError { throw .data(e) }
+        catch { throw .output("\(error)") }
+        let formats = spec.formats
+        var tasks: [RenderTask] = []
+        for (n, chart) in built.figures {
+            let base = String(format: "figures/fig%02d", n)
+            let title = chart.chartTexts.title
+            tasks.append(RenderTask(name: "figure \(n)") {
+                let scene = try sceneOf(chart, "\(spec.file): figure \(n)")
+                return try formats.map { f in
+                    (base + "." + f.fileExtension, try bytesOf(scene, f, "figure \(n) (\(f.rawValue))"),
+                     FileMeta(kind: "figure", number: n, title: title, alt: scene.metadata.description))
+                }
+            })
+            if spec.slides.contains(n) {
+                let slide = chart.sized(width: 1920, height: 1080, theme: .slide)
+                tasks.append(RenderTask(name: "slide \(n)") {
+                    let scene = try sceneOf(slide, "\(spec.file): slide \(n)")
+                    return [(String(format: "slides/fig%02d-slide.png", n), try bytesOf(scene, .png, "slide \(n)"),
+                             FileMeta(kind: "slide", number: n, title: title, alt: scene.metadata.description))]
+                })
+            }
+        }
+        for (n, table) in built.tables {
+            let base = String(format: "tables/tab%02d", n)
+            tasks.append(RenderTask(name: "table \(n)") {
+                let csv = CSVWriter.encode(header: table.columns.map(\.header), rows: table.rows.map { $0.map(\.text) } + (table.totals.map { [$0.map(\.text)] } ?? []),
+                                           delimiter: lang == .vi ? ";" : ",")
+                let pages = AnnexDocument.tablePages(table, lang: lang, header: built.shortTitle)
+                let meta = FileMeta(kind: "table", number: n, title: table.caption, alt: table.caption)
+                return [(base + ".csv", csv, meta), (base + ".pdf", try pdfOf(pages.map { AnnexDocument.stamp($0, built.metadata(table.caption)) }, "table \(n)"), meta)]
+            })
+        }
+        // The annex PDF: the figures laid out anew for an A4 page, then assembled with the tables.
+        tasks.append(RenderTask(name: "annex") {
+            var figureScenes: [(Int, Scene)] = []
+            for (n, chart) in built.figures {
+                figureScenes.append((n, try sceneOf(chart.sized(width: 1200, height: 675, theme: .reportPrint), "\(spec.file): figure \(n) in the annex")))
+            }
+            let pages = AnnexDocument.pages(built, figures: figureScenes, lang: lang)
+            return [("annex.pdf", try pdfOf(pages, "annex"), FileMeta(kind: "annex", number: nil, title: built.title, alt: built.title))]
+        })
+        let findings = built.findings.joined(separator: "\n") + "\n"
+        let work = tasks
+        let store = ResultStore()
+        let next = ResultStore.Counter()
+        let group = DispatchGroup()
+        let total = tasks.count
+        let jobs = max(1, min(options.jobs, total))
+        for _ in 0..<jobs {
+            group.enter()
+            DispatchQueue.global().async {
+                defer { group.leave() }
+                while store.firstError == nil, let i = next.take(below: total) {
+                    do { store.put(i, try work[i].work()) } catch { store.fail(error) }
+                    options.progress?(store.completed, total)
+                    options.log("[\(lang.rawValue)] \(work[i].name)")
+                }
+            }
+        }
+        group.wait()
+        if let e = store.firstError { throw (e as? ReportError) ?? .output("\(e)") }
+        var files = store.all()
+        files.append(("findings.txt", Array(findings.utf8), FileMeta(kind: "findings", number: nil, title: lang == .vi ? "Nhận định chính" : "Key findings", alt: "")))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    static func sceneOf(_ chart: any ChartDescription, _ what: String) throws(ReportError) -> Scene {
+        do { return try chart.scene(measurer: PangoTextMeasurer()) } catch { throw .chart(what, error) }
+    }
+
+    static func bytesOf(_ scene: Scene, _ f: OutputFormat, _ what: String) throws(ReportError) -> [UInt8] {
+        do { return try Renderer().render(scene, as: f) } catch { throw .render(what, error) }
+    }
+
+    static func pdfOf(_ pages: [Scene], _ what: String) throws(ReportError) -> [UInt8] {
+        do { return try Renderer().renderPDF(pages: pages) } catch { throw .render(what, error) }
+    }
+
+    static func unchanged(_ dir: String, specHash: String, datasetHash: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: (dir as NSString).appendingPathComponent("manifest.json")),
+              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              (json["spec"] as? [String: Any])?["sha256"] as? String == specHash,
+              (json["dataset"] as? [String: Any])?["sha256"] as? String == datasetHash,
+              json["tool_version"] as? String == toolVersion,
+              let files = json["files"] as? [[String: Any]] else { return false }
+        return files.allSatisfy { f in
+            guard let p = f["path"] as? String, let bytes = f["bytes"] as? Int,
+                  let attrs = try? FileManager.default.attributesOfItem(atPath: (dir as NSString).appendingPathComponent(p)) else { return false }
+            return (attrs[.size] as? Int) == bytes
+        }
+    }
+
+    /// A hash of every file of a folder (names and contents, in sorted order).
+    static func hashFolder(_ folder: String) -> String {
+        let fm = FileManager.default
+        var h = SHA256()
+        let files = ((fm.enumerator(atPath: folder)?.allObjects as? [String]) ?? []).sorted()
+        for f in files {
+            let p = (folder as NSString).appendingPathComponent(f)
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: p, isDirectory: &isDir), !isDir.boolValue, let d = fm.contents(atPath: p) else { continue }
+            h.update(Array(f.utf8) + [0])
+            h.update([UInt8](d))
+        }
+        return h.finish().map { let x = String($0, radix: 16); return x.count == 1 ? "0" + x : x }.joined()
+    }
+
+    static func manifestJSON(_ spec: ReportSpec, lang: Language, files: [(path: String, bytes: [UInt8], meta: FileMeta)],
+                             specHash: String, datasetHash: String) -> String {
+        func s(_ x: String) -> String {
+            var o = "\""
+            for u in x.unicodeScalars {
+                switch u {
+                case "\"": o += "\\\""
+                case "\\": o += "\\\\"
+                case "\n": o += "\\n"
+                default: if u.value < 0x20 { o += String(format: "\\u%04x", u.value) } else { o.unicodeScalars.append(u) }
+                }
+            }
+            return o + "\""
+        }
+        var out = "{\n"
+        out += "  \"tool\": \"annex\",\n  \"tool_version\": \(s(toolVersion)),\n  \"language\": \(s(lang.rawValue)),\n"
+        out += "  \"spec\": {\"path\": \(s((spec.file as NSString).lastPathComponent)), \"sha256\": \(s(specHash))},\n"
+        out += "  \"dataset\": {\"path\": \(s((spec.datasetPath as NSString).lastPathComponent)), \"sha256\": \(s(datasetHash))},\n"
+        out += "  \"files\": [\n"
+        out += files.map { f in
+            "    {\"path\": \(s(f.path)), \"sha256\": \(s(SHA256.hex(f.bytes))), \"bytes\": \(f.bytes.count), \"kind\": \(s(f.meta.kind)), "
+                + "\"number\": \(f.meta.number.map(String.init) ?? "null"), \"title\": \(s(f.meta.title)), \"alt\": \(s(f.meta.alt))}"
+        }.joined(separator: ",\n")
+        out += "\n  ]\n}\n"
+        return out
+    }
+}
+
+extension ResultStore {
+    /// Hands out task indices to workers.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+        func take(below n: Int) -> Int? { lock.lock(); defer { lock.unlock() }; guard next < n else { return nil }; next += 1; return next - 1 }
+    }
+}

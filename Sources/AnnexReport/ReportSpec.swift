@@ -1,0 +1,137 @@
+import AnnexAnalytics
+import AnnexCharts
+import AnnexData
+import AnnexRender
+import AnnexScene
+import Foundation
+
+/// A report spec (see docs/report-spec.md): the annex's titles, its dataset, languages, formats, slides and an
+/// ordered list of figures, tables and the key findings.
+public struct ReportSpec: @unchecked Sendable {
+    var file: String
+    var text: String
+    var root: SpecNode
+    var baseFolder: String
+    var datasetPath: String
+    var languages: [Language]
+    var formats: [OutputFormat]
+    var slides: [Int]
+    var date: String
+
+    static let keys = ["title", "subtitle", "date", "author", "dataset", "languages", "formats", "slides", "items"]
+
+    public static func load(path: String) throws(SpecError) -> ReportSpec {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SpecError(SourceLocation(file: path), "a readable report spec", "no such file or not readable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw SpecError(SourceLocation(file: path), "UTF-8 text", "bytes that are not UTF-8") }
+        do { return try parse(text, file: path) } catch let e as SpecError { throw e } catch {
+            throw SpecError(SourceLocation(file: path), "a report spec", "\(error)")
+        }
+    }
+
+    static func parse(_ text: String, file: String) throws -> ReportSpec {
+        let root = try SpecNode.parse(text, file: file)
+        try root.onlyKeys(keys)
+        let base = (file as NSString).deletingLastPathComponent
+        let dn = try root.require("dataset")
+        let rel = try dn.text()
+        let dataset = rel.hasPrefix("/") ? rel : (base as NSString).appendingPathComponent(rel)
+        guard FileManager.default.fileExists(atPath: (dataset as NSString).appendingPathComponent("manifest.yaml")) else {
+            throw SpecError(dn.location, "a dataset folder (with a manifest.yaml)", rel)
+        }
+        let langs = try root.child("languages")?.texts().map { s -> Language in
+            guard let l = Language(rawValue: s) else { throw SpecError(root.child("languages")!.location, "vi or en", s) }
+            return l
+        } ?? [.vi]
+        let formats = try root.child("formats")?.texts().map { s -> OutputFormat in
+            guard let f = OutputFormat(rawValue: s) else { throw SpecError(root.child("formats")!.location, "png, svg or pdf", s) }
+            return f
+        } ?? OutputFormat.allCases
+        let slides = try root.child("slides")?.list().map { try $0.int(1...999) } ?? []
+        let date = try root.child("date")?.text() ?? "2020-01-01"
+        guard DatasetChecksPublic.isISODate(date) else { throw SpecError(root.child("date")!.location, "a date as YYYY-MM-DD", date) }
+        let items = try root.require("items").list()
+        guard !items.isEmpty else { throw SpecError(root.child("items")!.location, "at least one item", "none") }
+        // Numbers: figures and tables count separately; an explicit number must not repeat.
+        var figs: [Int: SpecNode] = [:], tabs: [Int: SpecNode] = [:]
+        var nf = 0, nt = 0
+        for item in items {
+            try item.onlyKeys(["figure", "table", "findings"])
+            let kinds = ["figure", "table", "findings"].filter { item.child($0) != nil }
+            guard kinds.count == 1 else { throw SpecError(item.location, "one of figure, table or findings", kinds.joined(separator: " and ")) }
+            for k in ["figure", "table"] {
+                guard let n = item.child(k) else { continue }
+                var num = (k == "figure" ? nf : nt) + 1
+                if let explicit = n.child("number") { num = try explicit.int(1...999) }
+                if k == "figure" { nf = num } else { nt = num }
+                if let first = (k == "figure" ? figs[num] : tabs[num]) {
+                    throw SpecError(n.child("number")?.location ?? n.location, "a \(k) number not used before (\(first.path) has \(num))", String(num))
+                }
+                if k == "figure" { figs[num] = n } else { tabs[num] = n }
+            }
+        }
+        for s in slides where figs[s] == nil {
+            throw SpecError(root.child("slides")!.location, "numbers of figures of the report (\(figs.keys.sorted().map(String.init).joined(separator: ", ")))", String(s))
+        }
+        return ReportSpec(file: file, text: text, root: root, baseFolder: base, datasetPath: dataset, languages: langs,
+                          formats: formats, slides: slides, date: date)
+    }
+
+    /// The charts, tables and findings of one language.
+    func build(language lang: Language) throws -> BuiltReport {
+        var root = self.root
+        root.lang = lang
+        let ctx = SpecContext(language: lang, datasetPath: datasetPath)
+        ctx.extraKeys = ["number"]
+        var figures: [(Int, any ChartDescription)] = [], tables: [(Int, TableContent)] = [], order: [BuiltReport.Item] = []
+        var nf = 0, nt = 0
+        for item in try root.require("items").list() {
+            if let f = item.child("figure") {
+                nf = try f.child("number")?.int(1...999) ?? nf + 1
+                ctx.figureNumber = nf
+                let chart = try ChartSpec.build(f, baseFolder: baseFolder, context: ctx).chart
+                figures.append((nf, chart)); order.append(.figure(nf))
+            } else if let t = item.child("table") {
+                nt = try t.child("number")?.int(1...999) ?? nt + 1
+                tables.append((nt, try TableSpec.build(t, number: nt, baseFolder: baseFolder, context: ctx, language: lang))); order.append(.table(nt))
+            } else {
+                order.append(.findings)
+            }
+        }
+        let (ds, analysis) = try ctx.cache.get(datasetPath, root)
+        let title = try root.require("title").text()
+        return BuiltReport(title: title, shortTitle: title, subtitle: try root.child("subtitle")?.text(), author: try root.child("author")?.text() ?? "Annex",
+                           date: date, language: lang, figures: figures, tables: tables, order: order,
+                           findings: Findings.sentences(ds, analysis, language: lang), dataset: ds)
+    }
+}
+
+enum DatasetChecksPublic {
+    static func isISODate(_ s: String) -> Bool {
+        let p = s.split(separator: "-")
+        guard p.count == 3, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]), p[0].count == 4 else { return false }
+        return (1900...2100).contains(y) && (1...12).contains(m) && (1...31).contains(d)
+    }
+}
+
+/// A report of one language, ready to draw.
+struct BuiltReport: @unchecked Sendable {
+    enum Item { case figure(Int), table(Int), findings }
+    var title: String
+    var shortTitle: String
+    var subtitle: String?
+    var author: String
+    var date: String
+    var language: Language
+    var figures: [(Int, any ChartDescription)]
+    var tables: [(Int, TableContent)]
+    var order: [Item]
+    var findings: [String]
+    var dataset: Dataset
+
+    func metadata(_ title: String) -> DocumentMetadata {
+        DocumentMetadata(title: title, description: self.title, author: author, creator: "Annex \(ReportRunner.toolVersion)",
+                         keywords: ["nông thôn mới", "NTM", dataset.manifest.regionName], created: date + "T00:00:00", language: language.rawValue)
+    }
+}

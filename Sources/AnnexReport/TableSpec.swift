@@ -1,0 +1,88 @@
+import AnnexAnalytics
+import AnnexCharts
+import AnnexData
+import Foundation
+
+/// A table of a report: rows from the analysis, columns chosen by field (`value[2019]` picks the 2019 record
+/// of the row's group; tokens in brackets match a year, a metric or a detail), headers, number formats, totals.
+struct TableSpec {
+    static let keys = ["title", "data", "columns", "totals", "notes", "source", "number"]
+
+    static func build(_ n: SpecNode, number: Int, baseFolder: String, context: SpecContext, language lang: Language) throws -> TableContent {
+        var n = n
+        n.lang = lang
+        try n.onlyKeys(keys)
+        let table = try DataTable.load(try n.require("data"), language: lang, baseFolder: baseFolder, context: context)
+        let title = try n.require("title").text()
+        let caption = (lang == .vi ? "Biểu \(number < 10 ? "0" : "")\(number). " : "Table \(number). ") + title
+        struct Col { var field: String; var pick: [String]; var header: String; var digits: ClosedRange<Int>; var signed: Bool; var node: SpecNode }
+        var cols: [Col] = []
+        for c in try n.require("columns").list() {
+            try c.onlyKeys(["field", "header", "digits", "signed"])
+            let raw = try c.require("field").text()
+            var field = raw, pick: [String] = []
+            if let open = raw.firstIndex(of: "["), raw.hasSuffix("]") {
+                field = String(raw[..<open])
+                pick = raw[raw.index(after: open)..<raw.index(before: raw.endIndex)].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+            guard table.columns.contains(field) else {
+                let hint = Spelling.nearest(to: field, in: table.columns).map { "; did you mean '\($0)'?" } ?? ""
+                throw SpecError(c.child("field")!.location, "a column of the data (" + table.columns.joined(separator: ", ") + hint + ")", field)
+            }
+            var digits: ClosedRange<Int> = 0...2
+            if let d = c.child("digits") {
+                let parts = try d.list()
+                guard parts.count == 2 else { throw SpecError(d.location, "[fewest, most] digits such as [1, 2]", d.describe) }
+                let a = try parts[0].int(0...6), b = try parts[1].int(0...6)
+                guard a <= b else { throw SpecError(d.location, "fewest digits no more than most", "[\(a), \(b)]") }
+                digits = a...b
+            }
+            cols.append(Col(field: field, pick: pick, header: try c.child("header")?.text() ?? raw, digits: digits,
+                            signed: try c.child("signed")?.bool() ?? false, node: c))
+        }
+        // One row per subject (scope + group), in the order the data gives.
+        var order: [String] = [], bySubject: [String: [[String: String]]] = [:]
+        for row in table.rows {
+            let k = (row["scope"] ?? "") + "|" + (row["group"] ?? "") + ((row["scope"] == "unit") ? "|" + (row["year"] ?? "") : "")
+            if bySubject[k] == nil { order.append(k) }
+            bySubject[k, default: []].append(row)
+        }
+        let numeric: Set<String> = ["value", "value_high", "n", "target", "target_high", "gap", "year", "base_year"]
+        func pickRow(_ rows: [[String: String]], _ pick: [String]) -> [String: String]? {
+            rows.first { r in pick.allSatisfy { t in r["year"] == t || r["metric"] == t || r["detail"] == t } }
+        }
+        func cell(_ rows: [[String: String]], _ c: Col) -> TableContent.Cell {
+            guard let r = pickRow(rows, c.pick), let v = r[c.field], !v.isEmpty else { return TableContent.Cell("") }
+            if c.field == "status" {
+                let label = PlanStatus(rawValue: v)?.label(vietnamese: lang == .vi) ?? v
+                return TableContent.Cell(label, status: v)
+            }
+            if c.field == "kind" { return TableContent.Cell(lang == .vi ? (["actual": "thực hiện", "estimate": "ước", "plan": "kế hoạch"][v] ?? v) : v) }
+            if numeric.contains(c.field), let x = NumberParser.parse(v) {
+                if c.field == "year" || c.field == "base_year" { return TableContent.Cell(v) }
+                let f = NumberFormat(lang, fractionDigits: c.digits)
+                return TableContent.Cell((c.signed && x > 0 ? "+" : "") + f(x))
+            }
+            return TableContent.Cell(v)
+        }
+        let rows = order.map { k in cols.map { cell(bySubject[k]!, $0) } }
+        var totals: [TableContent.Cell]? = nil
+        if let t = n.child("totals") {
+            try t.onlyKeys(["label", "sum"])
+            let sums = try t.require("sum").texts()
+            totals = cols.enumerated().map { i, c in
+                if i == 0 { return TableContent.Cell((try? t.child("label")?.text()) ?? (lang == .vi ? "Tổng" : "Total")) }
+                let key = c.field + (c.pick.isEmpty ? "" : "[" + c.pick.joined(separator: ",") + "]")
+                guard sums.contains(key) else { return TableContent.Cell("") }
+                let total = order.compactMap { pickRow(bySubject[$0]!, c.pick)?[c.field] }.compactMap { NumberParser.parse($0) }.reduce(0, +)
+                return TableContent.Cell(NumberFormat(lang, fractionDigits: c.digits)(total))
+            }
+            for s in sums where !cols.contains(where: { $0.field + ($0.pick.isEmpty ? "" : "[" + $0.pick.joined(separator: ",") + "]") == s }) {
+                throw SpecError(t.child("sum")!.location, "fields of the table's columns", s)
+            }
+        }
+        let aligns = cols.map { numeric.contains($0.field) && $0.field != "year" ? TableContent.Align.right : ($0.field == "status" ? .center : .left) }
+        return TableContent(caption: caption, columns: zip(cols, aligns).map { TableContent.Column($0.header, align: $1) }, rows: rows,
+                            totals: totals, notes: try n.child("notes")?.texts() ?? [], source: try n.child("source")?.text() ?? table.defaultSource)
+    }
+}
