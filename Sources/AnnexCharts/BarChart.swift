@@ -133,7 +133,8 @@ public struct BarChart: SizedChart, Hashable {
 
         // Legend.
         var legend: [LegendItem] = []
-        if !(mode == .diverging && series.count == 1) && (series.count > 1 || mode != .grouped || true) {
+        // One series needs no legend entry: the axis title says what the bars are.
+        if series.count > 1 {
             for (i, s) in series.enumerated() { legend.append(LegendItem(.swatch(color(i, 1, t)), s.label, id: s.id)) }
         }
         if mode == .diverging, series.count == 1 {

@@ -204,7 +204,12 @@ public enum ReportRunner {
         tasks.append(RenderTask(name: "annex") {
             var figureScenes: [(Int, Scene)] = []
             for (n, chart) in built.figures {
-                figureScenes.append((n, try sceneOf(chart.sized(width: 1200, height: 675, theme: .reportPrint), "\(spec.file): figure \(n) in the annex")))
+                // Long lists of horizontal bars get a taller figure on the page.
+                var height = 675.0
+                if let bar = chart as? BarChart, bar.orientation == .horizontal, bar.categories.count > 8 {
+                    height = min(1350, 675 * Double(bar.categories.count) / 8)
+                }
+                figureScenes.append((n, try sceneOf(chart.sized(width: 1200, height: height, theme: .reportPrint), "\(spec.file): figure \(n) in the annex")))
             }
             let pages = AnnexDocument.pages(built, figures: figureScenes, lang: lang)
             return [("annex.pdf", try pdfOf(pages, "annex"), FileMeta(kind: "annex", number: nil, title: built.title, alt: built.title))]
