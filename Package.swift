@@ -19,12 +19,13 @@ let package = Package(
         .systemLibrary(
             name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev"])]),
+        .target(name: "CPNGEncoder", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("z")]),
         .target(name: "AnnexIO"),
         .target(name: "AnnexData", dependencies: ["AnnexIO", .product(name: "Yams", package: "Yams")]),
         .target(name: "AnnexAnalytics", dependencies: ["AnnexData"]),
         .target(name: "AnnexScene"),
         .target(name: "AnnexCharts", dependencies: ["AnnexScene", "AnnexData"]),
-        .target(name: "AnnexRender", dependencies: ["AnnexScene", "AnnexIO", "CCairo", "CPangoCairo"]),
+        .target(name: "AnnexRender", dependencies: ["AnnexScene", "AnnexIO", "CCairo", "CPangoCairo", "CPNGEncoder"]),
         .target(
             name: "AnnexReport",
             dependencies: ["AnnexData", "AnnexAnalytics", "AnnexCharts", "AnnexRender", "AnnexIO", .product(name: "Yams", package: "Yams")]),

@@ -2,6 +2,7 @@ import AnnexIO
 import AnnexScene
 import CCairo
 import CPangoCairo
+import CPNGEncoder
 import Foundation
 
 /// Options of one rendering.
@@ -63,10 +64,8 @@ public struct Renderer: Sendable {
         defer { cairo_surface_destroy(surface) }
         try RenderError.check(cairo_surface_status(surface), "create a \(w)×\(h) image surface")
         try draw(scene, on: surface, scale: scale)
-        let sink = ByteSink()
-        let status = cairo_surface_write_to_png_stream(surface, byteSinkWrite, Unmanaged.passUnretained(sink).toOpaque())
-        try RenderError.check(status, "encode PNG")
-        return sink.bytes
+        cairo_surface_flush(surface)
+        return try PNGEncoder.encode(surface, hasAlpha: !opaque)
     }
 
     private func renderSVG(_ scene: Scene) throws(RenderError) -> [UInt8] {
@@ -229,6 +228,27 @@ public struct Renderer: Sendable {
     private func set(_ cr: OpaquePointer, _ c: Color) {
         if c.alpha >= 1 { cairo_set_source_rgb(cr, c.red, c.green, c.blue) }
         else { cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha) }
+    }
+}
+
+/// Encodes Cairo image surfaces through libpng with a zlib level and filter chosen by measurement: on the
+/// 1600×900 figure 1, Cairo's own writer (zlib 6, adaptive filters) takes about 50 ms for 75,9 KB; zlib level 3
+/// (deflate_fast) with the Up filter takes about 11 ms for 87 KB (+15%). Levels 4 and up switch zlib to its slow
+/// matcher (about 30 ms); the adaptive filter choice alone costs about 20 ms.
+enum PNGEncoder {
+    static let level: Int32 = 3
+    static let strategy: Int32 = 0          // Z_DEFAULT_STRATEGY
+    static let filters: Int32 = 0x20        // PNG_FILTER_UP
+
+    static func encode(_ surface: OpaquePointer, hasAlpha: Bool) throws(RenderError) -> [UInt8] {
+        guard let data = cairo_image_surface_get_data(surface) else { throw .invalidScene("the image surface has no pixels") }
+        var out: UnsafeMutablePointer<UInt8>? = nil
+        var len = 0
+        let rc = annex_png_encode(data, cairo_image_surface_get_width(surface), cairo_image_surface_get_height(surface),
+                                  cairo_image_surface_get_stride(surface), hasAlpha ? 1 : 0, level, filters, strategy, &out, &len)
+        guard rc == 0, let out else { throw .cairo(operation: "encode PNG with libpng", status: Int(rc), message: "libpng error \(rc)") }
+        defer { annex_png_free(out) }
+        return Array(UnsafeBufferPointer(start: out, count: len))
     }
 }
 
