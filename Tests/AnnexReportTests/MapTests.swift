@@ -127,6 +127,18 @@ func rings(of path: PathMark) -> [[Point]] {
         }
     }
 
+    /// A district with no value is hatched and named in the legend.
+    @Test func noDataIsHatchedAndInTheLegend() throws {
+        var map = try chart("map-choropleth")
+        map.panels[0].values["189"] = nil
+        let s = try map.scene(measurer: PangoTextMeasurer())
+        #expect(s.marks.contains { $0.id == "no-data/0/189" })
+        guard case .text(let t)? = s.mark(id: "legend/no-data")?.mark else { Issue.record("no legend entry"); return }
+        #expect(t.text == "Không có số liệu")
+        guard case .text(let v)? = s.mark(id: "label-value/0/189")?.mark else { Issue.record("no label"); return }
+        #expect(v.text == "–")
+    }
+
     @Test func thereAreAtLeastTenBadGeoJSONFiles() { #expect(badGeoFiles.count >= 10) }
 
     /// Keys that do not join are listed both ways, with the nearest spelling.
