@@ -341,7 +341,7 @@ public struct BarChart: SizedChart, Hashable {
                 }
             } else {
                 // Stacked: inside the segment when it fits, in a colour that reads on the fill.
-                let m0 = TextMark(text, font: labelFont, color: fill.luminance < 0.35 ? t.inverseText : t.text,
+                let m0 = TextMark(text, font: labelFont, color: fill.readableInk,
                                   at: Point(r.midX, r.midY), anchor: .middle, baseline: .middle, id: "value/\(seg.category)/\(seg.series)")
                 let mm = measurer.measure(m0)
                 if mm.width + 6 <= r.width, mm.height + 2 <= r.height { labelMarks.append(.text(m0)) }

@@ -155,6 +155,12 @@ extension Color {
               blue: blue + (other.blue - blue) * amount, alpha: alpha)
     }
 
+    /// Near-black or white, whichever reads better on this colour as a background (any theme).
+    public var readableInk: Color {
+        // Contrast ratios against black (L + 0.05) / 0.05 and white 1.05 / (L + 0.05) cross at L ≈ 0.18.
+        luminance > 0.18 ? .hex("#161616") : .white
+    }
+
     /// Relative luminance (WCAG), for choosing text colour on a fill.
     public var luminance: Double {
         func ch(_ v: Double) -> Double { v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4) }

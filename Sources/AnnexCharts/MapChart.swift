@@ -161,7 +161,7 @@ public struct MapChart: SizedChart {
                     }
                     guard showLabels else { continue }
                     let fill = style == .circles || v == nil ? t.background : classColor(classOf(v!, b), classes, t)
-                    let ink = fill.luminance < 0.3 ? Color.white : t.text
+                    let ink = style == .circles || v == nil ? t.text : fill.readableInk
                     overlay += placeLabel(f, v, pole, rings, ink, t, fmt, measurer, &labelBoxes, pi, below: style == .circles ? rMax * ((v ?? 0) / vMax).squareRoot() : 0)
                 }
                 marks += overlay
@@ -293,7 +293,7 @@ public struct MapChart: SizedChart {
             if v == nil {
                 out.append(.group(GroupMark([.path(PathMark(hatchLines([], extent: r), stroke: Stroke(color: t.mutedText.withAlpha(0.6), width: 1.2)))], clip: r)))
             }
-            let ink = fill.luminance < 0.3 ? Color.white : t.text
+            let ink = v == nil ? t.text : fill.readableInk
             var size = t.categoryLabelSize * 0.85
             var name = TextMark(f.name, font: t.font(size, .semibold), color: ink, at: Point(r.midX, r.midY), anchor: .middle,
                                 baseline: .bottom, maxWidth: r.width * 0.92, overflow: .wrap(maxLines: 2), id: "label-name/\(pi)/\(f.key)")
