@@ -293,13 +293,7 @@ struct Encoding {
             labels = l
             title = try n.child("title")?.text()
             equals = try n.child("equals")?.text()
-            if let d = n.child("digits") {
-                let parts = try d.list()
-                guard parts.count == 2 else { throw SpecError(d.location, "[fewest, most] digits after the decimal mark, such as [1, 2]", d.describe) }
-                let a = try parts[0].int(0...6), b = try parts[1].int(0...6)
-                guard a <= b else { throw SpecError(d.location, "fewest digits no more than most", "[\(a), \(b)]") }
-                digitsRange = a...b
-            } else { digitsRange = nil }
+            digitsRange = try n.child("digits")?.digits()
         }
         for f in [field] + (labelField.map { [$0] } ?? []) where !table.columns.contains(f) {
             let at = n.child("field")?.location ?? n.location

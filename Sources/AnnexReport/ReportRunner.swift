@@ -282,18 +282,7 @@ public enum ReportRunner {
 
     static func manifestJSON(_ spec: ReportSpec, lang: Language, files: [(path: String, bytes: [UInt8], meta: FileMeta)],
                              specHash: String, datasetHash: String) -> String {
-        func s(_ x: String) -> String {
-            var o = "\""
-            for u in x.unicodeScalars {
-                switch u {
-                case "\"": o += "\\\""
-                case "\\": o += "\\\\"
-                case "\n": o += "\\n"
-                default: if u.value < 0x20 { o += String(format: "\\u%04x", u.value) } else { o.unicodeScalars.append(u) }
-                }
-            }
-            return o + "\""
-        }
+        let s = JSONText.string
         var out = "{\n"
         out += "  \"tool\": \"annex\",\n  \"tool_version\": \(s(toolVersion)),\n  \"language\": \(s(lang.rawValue)),\n"
         out += "  \"spec\": {\"path\": \(s((spec.file as NSString).lastPathComponent)), \"sha256\": \(s(specHash))},\n"

@@ -1,5 +1,6 @@
 import AnnexAnalytics
 import AnnexData
+import AnnexIO
 import Foundation
 
 /// Prints analysis records as an aligned table (people), CSV or JSON (machines).
@@ -32,21 +33,7 @@ public enum ResultFormatter {
     }
 
     public static func json(_ records: [ResultRecord]) -> String {
-        func str(_ s: String) -> String {
-            var o = "\""
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": o += "\\\""
-                case "\\": o += "\\\\"
-                case "\n": o += "\\n"
-                case "\r": o += "\\r"
-                case "\t": o += "\\t"
-                default:
-                    if u.value < 0x20 { o += String(format: "\\u%04x", u.value) } else { o.unicodeScalars.append(u) }
-                }
-            }
-            return o + "\""
-        }
+        let str = JSONText.string
         func num(_ x: Double?) -> String { x.map(machine) ?? "null" }
         var lines: [String] = []
         for r in records {

@@ -113,6 +113,15 @@ struct SpecNode {
         return seq.enumerated().map { SpecNode(node: $1, path: "\(path)[\($0)]", file: file, lang: lang) }
     }
 
+    /// `[fewest, most]` digits after the decimal mark.
+    func digits() throws -> ClosedRange<Int> {
+        let parts = try list()
+        guard parts.count == 2 else { throw SpecError(location, "[fewest, most] digits after the decimal mark, such as [1, 2]", describe) }
+        let a = try parts[0].int(0...6), b = try parts[1].int(0...6)
+        guard a <= b else { throw SpecError(location, "fewest digits no more than most", "[\(a), \(b)]") }
+        return a...b
+    }
+
     func texts() throws -> [String] {
         if string != nil || node.mapping != nil { return [try text()] }
         var out: [String] = []

@@ -29,14 +29,7 @@ struct TableSpec {
                 let hint = Spelling.nearest(to: field, in: table.columns).map { "; did you mean '\($0)'?" } ?? ""
                 throw SpecError(c.child("field")!.location, "a column of the data (" + table.columns.joined(separator: ", ") + hint + ")", field)
             }
-            var digits: ClosedRange<Int> = 0...2
-            if let d = c.child("digits") {
-                let parts = try d.list()
-                guard parts.count == 2 else { throw SpecError(d.location, "[fewest, most] digits such as [1, 2]", d.describe) }
-                let a = try parts[0].int(0...6), b = try parts[1].int(0...6)
-                guard a <= b else { throw SpecError(d.location, "fewest digits no more than most", "[\(a), \(b)]") }
-                digits = a...b
-            }
+            let digits = try c.child("digits")?.digits() ?? 0...2
             cols.append(Col(field: field, pick: pick, header: try c.child("header")?.text() ?? raw, digits: digits,
                             signed: try c.child("signed")?.bool() ?? false, node: c))
         }

@@ -46,18 +46,9 @@ let exampleSpecs = ((try? FileManager.default.contentsOfDirectory(atPath: repoRo
     @Test(arguments: badSpecs)
     func badSpecFailsClearly(_ name: String) throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("annex-spec-\(UUID().uuidString).png").path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: CommandLineTests.annex)
-        p.arguments = ["chart", name, "-o", out]
-        p.currentDirectoryURL = URL(fileURLWithPath: specFixtures)
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = Pipe()
-        try p.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        let (status, _, text) = try runAnnex(["chart", name, "-o", out], cwd: specFixtures)
         let expected = try String(contentsOfFile: specFixtures + "/" + name.replacingOccurrences(of: ".yaml", with: ".expected"), encoding: .utf8)
-        #expect(p.terminationStatus == 66, "\(name): \(text)")
+        #expect(status == 66, "\(name): \(text)")
         #expect(text == expected, "\(name)")
         #expect(text.hasPrefix(name) || text.hasPrefix("nowhere"), "\(name): the error names the spec file")
         #expect(!FileManager.default.fileExists(atPath: out))

@@ -93,16 +93,7 @@ func tempDir() throws -> String {
     static let annex = repoRoot + "/.build/debug/annex"
 
     func run(_ args: [String], cwd: String = repoRoot) throws -> (Int32, String, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: CommandLineTests.annex)
-        p.arguments = args
-        p.currentDirectoryURL = URL(fileURLWithPath: cwd)
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try runAnnex(args, cwd: cwd)
     }
 
     @Test func reportWritesAndListsItsFiles() throws {

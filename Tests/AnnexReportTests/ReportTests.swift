@@ -19,11 +19,17 @@ func snapshot(_ dir: String) -> [String: Data] {
     return out
 }
 
-func runAnnex(_ args: [String]) throws -> (Int32, String, String) {
+/// Runs the annex command from the repository root.
+func runAnnex(_ args: [String], cwd: String = repoRoot) throws -> (Int32, String, String) {
+    try runProcess(CommandLineTests.annex, args, cwd: cwd)
+}
+
+/// Runs a program and returns (exit status, stdout, stderr).
+func runProcess(_ executable: String, _ args: [String], cwd: String? = nil) throws -> (Int32, String, String) {
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: CommandLineTests.annex)
+    p.executableURL = URL(fileURLWithPath: executable)
     p.arguments = args
-    p.currentDirectoryURL = URL(fileURLWithPath: repoRoot)
+    if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out; p.standardError = err
     try p.run()
@@ -189,16 +195,8 @@ func runAnnex(_ args: [String]) throws -> (Int32, String, String) {
     }
 }
 
-/// Runs a tool from the PATH and returns (exit status, stdout, stderr).
+/// Runs a tool from the PATH.
 @discardableResult
 func runTool(_ tool: String, _ args: [String]) throws -> (Int32, String, String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [tool] + args
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out; p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    try runProcess("/usr/bin/env", [tool] + args)
 }
