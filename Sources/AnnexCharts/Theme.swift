@@ -24,8 +24,6 @@ public struct Theme: Hashable, Sendable {
     public var negative: Color
     /// The colour of targets (plan markers and bands).
     public var target: Color
-    /// Value labels drawn inside dark bars.
-    public var inverseText: Color
 
     public var nominalWidth: Double
     public var nominalHeight: Double
@@ -94,7 +92,7 @@ public struct Theme: Hashable, Sendable {
         name: "report", fontFamily: "DejaVu Sans", titleFontFamily: "DejaVu Sans", background: .white,
         text: .hex("#1F1F1F"), mutedText: .hex("#555555"), grid: .hex("#E2E2E2"), axis: .hex("#3A3A3A"),
         palette: colourBlindSafe, sequential: [.hex("#C6DBEF"), .hex("#9CC3E4"), .hex("#2B6A9E")], ramp: blues,
-        positive: .hex("#1B7837"), negative: .hex("#B2182B"), target: .hex("#C0392B"), inverseText: .white,
+        positive: .hex("#1B7837"), negative: .hex("#B2182B"), target: .hex("#C0392B"),
         nominalWidth: 1600, nominalHeight: 900,
         padding: 44, titleSize: 30, subtitleSize: 21, axisTitleSize: 19, tickLabelSize: 18,
         categoryLabelSize: 19, valueLabelSize: 19, legendSize: 19, footerSize: 16,
@@ -112,7 +110,7 @@ public struct Theme: Hashable, Sendable {
         name: "slide", fontFamily: "DejaVu Sans", titleFontFamily: "DejaVu Sans", background: .white,
         text: .hex("#141414"), mutedText: .hex("#4A4A4A"), grid: .hex("#E6E6E6"), axis: .hex("#333333"),
         palette: colourBlindSafe, sequential: [.hex("#BFD7EA"), .hex("#7FB0D8"), .hex("#1F5F99")], ramp: blues,
-        positive: .hex("#1B7837"), negative: .hex("#B2182B"), target: .hex("#C0392B"), inverseText: .white,
+        positive: .hex("#1B7837"), negative: .hex("#B2182B"), target: .hex("#C0392B"),
         nominalWidth: 1920, nominalHeight: 1080,
         padding: 64, titleSize: 50, subtitleSize: 32, axisTitleSize: 28, tickLabelSize: 28,
         categoryLabelSize: 30, valueLabelSize: 30, legendSize: 30, footerSize: 22,
@@ -129,7 +127,6 @@ public struct Theme: Hashable, Sendable {
         t.sequential = [.hex("#3B5B78"), .hex("#5F95C4"), .hex("#A9D3F5")]
         t.ramp = blues.reversed()
         t.positive = .hex("#5AAE61"); t.negative = .hex("#F4A582"); t.target = .hex("#FF6B5B")
-        t.inverseText = .hex("#12161C")
         return t
     }()
 

@@ -10,12 +10,9 @@ import Foundation
 public struct DefaultAnnex {
     public var facts: Dataset
     public var language: Language
-    public var formats: [OutputFormat]
-    public var pngScale: Double
 
-    public init(facts: Dataset, language: Language = .vi, formats: [OutputFormat] = OutputFormat.allCases,
-                pngScale: Double = 1) {
-        self.facts = facts; self.language = language; self.formats = formats; self.pngScale = pngScale
+    public init(facts: Dataset, language: Language = .vi) {
+        self.facts = facts; self.language = language
     }
 
     /// The groups of figure 1, in the notices' order.
