@@ -42,7 +42,7 @@ public struct NumberFormat: Hashable, Sendable {
         digits.fraction = frac
         let isZero = digits.integer.allSatisfy { $0 == "0" } && frac.allSatisfy { $0 == "0" }
         var intPart = digits.integer
-        if abs(value) >= groupFrom {
+        if (Double(digits.integer) ?? 0) >= groupFrom {
             intPart = NumberFormat.group(intPart, with: language.groupingSeparator)
         }
         var s = (value < 0 && !isZero ? "-" : "") + intPart

@@ -70,6 +70,8 @@ public struct Renderer: Sendable {
 
     private func renderSVG(_ scene: Scene) throws(RenderError) -> [UInt8] {
         let sink = ByteSink()
+        // Cairo holds the sink unretained until the surface is destroyed (also on the error path).
+        defer { withExtendedLifetime(sink) {} }
         guard let surface = cairo_svg_surface_create_for_stream(
             byteSinkWrite, Unmanaged.passUnretained(sink).toOpaque(), scene.width, scene.height)
         else { throw .invalidScene("cannot create an SVG surface") }
@@ -85,6 +87,8 @@ public struct Renderer: Sendable {
 
     private func renderPDF(_ scene: Scene, more: [Scene] = []) throws(RenderError) -> [UInt8] {
         let sink = ByteSink()
+        // Cairo holds the sink unretained until the surface is destroyed (also on the error path).
+        defer { withExtendedLifetime(sink) {} }
         let k = Renderer.pointsPerPixel
         guard let surface = cairo_pdf_surface_create_for_stream(
             byteSinkWrite, Unmanaged.passUnretained(sink).toOpaque(), scene.width * k, scene.height * k)

@@ -3,7 +3,8 @@
 public enum CSVWriter {
     public static func encode(header: [String], rows: [[String]], delimiter: Character = ",") -> [UInt8] {
         func field(_ s: String) -> String {
-            if s.contains(delimiter) || s.contains("\"") || s.contains("\n") || s.contains("\r") {
+            let d = delimiter.asciiValue ?? 0x2C
+            if s.utf8.contains(where: { $0 == d || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
                 return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return s

@@ -146,7 +146,7 @@ public struct ChartSpec {
                               valueDigits: try valueEnc.digits, estimateLegend: try l?.child("estimate_label")?.text(),
                               width: width, height: height, theme: theme)
         case "map":
-            chart = try mapChart(root, enc, table, valueEnc, texts, lang, width, height, theme, baseFolder)
+            chart = try mapChart(root, enc, table, valueEnc, texts, lang, width, height, theme, baseFolder, context)
         default: // dumbbell
             let cat = try Encoding(try enc.require("category"), table)
             let ser = try Encoding(try enc.require("series"), table)
@@ -177,7 +177,8 @@ public struct ChartSpec {
 
 extension ChartSpec {
     static func mapChart(_ root: SpecNode, _ enc: SpecNode, _ table: DataTable, _ valueEnc: Encoding, _ textsIn: ChartTexts,
-                         _ lang: Language, _ width: Double, _ height: Double, _ theme: Theme, _ baseFolder: String) throws -> MapChart {
+                         _ lang: Language, _ width: Double, _ height: Double, _ theme: Theme, _ baseFolder: String,
+                         _ context: SpecContext) throws -> MapChart {
         let m = try root.require("map")
         try m.onlyKeys(["boundaries", "key", "name", "attribution", "style", "classes", "palette", "projection", "labels",
                         "legend_title", "allow_missing"])
@@ -189,9 +190,11 @@ extension ChartSpec {
             let rel = try bn.text()
             let path = rel.hasPrefix("/") ? rel : (baseFolder as NSString).appendingPathComponent(rel)
             let key = try m.child("key")?.text() ?? "code", name = try m.child("name")?.text() ?? "name"
+            context.inputs.insert(path)
             do { boundaries = try Boundaries.load(path: path, key: key, nameProperty: name) }
             catch { throw SpecError([DataIssue(bn.location, expected: "a valid GeoJSON file", found: rel)] + error.issues) }
         } else if let ds = table.dataset, let b = try ds.loadBoundaries() {
+            if let f = ds.manifest.boundaries?.file { context.inputs.insert((ds.folder as NSString).appendingPathComponent(f)) }
             boundaries = b
             attribution = attribution ?? ds.manifest.boundaries?.attribution[lang]
         } else {
@@ -251,6 +254,8 @@ final class SpecContext {
     var datasetPath: String?
     var figureNumber: Int?
     var extraKeys: [String] = []
+    /// Files and folders the specs read besides the report's dataset (for `--incremental`).
+    var inputs: Set<String> = []
     let cache = DatasetCache()
     init(language: Language? = nil, datasetPath: String? = nil) { self.language = language; self.datasetPath = datasetPath }
 }
@@ -367,6 +372,7 @@ struct DataTable {
             guard FileManager.default.isReadableFile(atPath: path) else {
                 throw SpecError(c.location, "a readable CSV file (relative to the spec's folder)", rel)
             }
+            context.inputs.insert(path)
             let csv: CSVTable
             do { csv = try CSVTable.read(path: path) } catch {
                 throw SpecError(error.issues.first.map { [$0] } ?? [DataIssue(c.location, expected: "a readable CSV file", found: rel)])
@@ -389,10 +395,11 @@ struct DataTable {
             let rel = try dn.text()
             folder = rel.hasPrefix("/") ? rel : (baseFolder as NSString).appendingPathComponent(rel)
             at = dn
+            context.inputs.insert(folder)
         } else { folder = context.datasetPath!; at = n }
         let (ds, analysis) = try context.cache.get(folder, at)
         let metrics = try n.require("metric").texts()
-        let metric = metrics[0]
+        guard let metric = metrics.first else { throw SpecError(n.child("metric")!.location, "a metric or a list of metrics", "an empty list") }
         let scope = try n.child("scope").map { FactScope(rawValue: try $0.oneOf(FactScope.allCases.map(\.rawValue)))! }
         let groups = try n.child("groups")?.texts()
         var years: [Int]? = nil

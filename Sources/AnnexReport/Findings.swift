@@ -10,6 +10,12 @@ public enum Findings {
         /// Counts as the notices write them: "01 xã", "13 xã".
         func count(_ x: Double) -> String { let n = Int(x.rounded()); return vi && n >= 0 && n < 10 ? "0\(n)" : String(n) }
         func v(_ s: FactScope, _ g: String, _ m: String, _ y: Int, _ d: String = "") -> ResultRecord? { a.value(scope: s, group: g, metric: m, year: y, detail: d) }
+        /// ", tăng 1,5 tiêu chí so với năm 2018" (or "giảm" when it fell), from the change's own base year.
+        func change(_ c: ResultRecord) -> String {
+            let base = c.baseYear.map(String.init) ?? ""
+            if c.value >= 0 { return vi ? ", tăng \(f1(c.value)) tiêu chí so với năm \(base)" : ", \(f1(c.value)) more than in \(base)" }
+            return vi ? ", giảm \(f1(-c.value)) tiêu chí so với năm \(base)" : ", \(f1(-c.value)) fewer than in \(base)"
+        }
         let years = ds.manifest.periods
         guard let last = years.last(where: { v(.province, "all", "mean_criteria", $0)?.kind == .actual }) else { return [] }
         let prev = years.last { $0 < last }
@@ -17,9 +23,7 @@ public enum Findings {
 
         if let m = v(.province, "all", "mean_criteria", last) {
             var s = vi ? "Năm \(last), bình quân 01 xã đạt \(f2(m.value)) tiêu chí" : "In \(last) a commune met \(f2(m.value)) criteria on average"
-            if let p = prev, let c = v(.province, "all", "mean_criteria_change", last) {
-                s += vi ? ", tăng \(f1(c.value)) tiêu chí so với năm \(p)" : ", \(f1(c.value)) more than in \(p)"
-            }
+            if prev != nil, let c = v(.province, "all", "mean_criteria_change", last) { s += change(c) }
             out.append(s + ".")
         }
         for g in ds.groupOrder where ds.groups[g]?.membership == .listed {
@@ -28,9 +32,7 @@ public enum Findings {
             let size = count(Double(m.n ?? 0))
             var s = vi ? "\(size) \(name.lowercasedFirst) đạt bình quân \(f2(m.value)) tiêu chí/xã" : "The \(size) \(name.lowercasedFirst) met \(f2(m.value)) criteria on average"
             if name.hasPrefix("0") || name.first?.isNumber == true { s = vi ? "\(name) đạt bình quân \(f2(m.value)) tiêu chí/xã" : "The \(name.lowercasedFirst) met \(f2(m.value)) criteria on average" }
-            if prev != nil, let c = v(.group, g, "mean_criteria_change", last) {
-                s += vi ? ", tăng \(f1(c.value)) tiêu chí so với năm \(prev!)" : ", \(f1(c.value)) more than in \(prev!)"
-            }
+            if prev != nil, let c = v(.group, g, "mean_criteria_change", last) { s += change(c) }
             switch status {
             case .exceeded: s += vi ? ", vượt \(f1(gap)) tiêu chí so với kế hoạch" : ", \(f1(gap)) above the plan of \(f2(target))"
             case .met: s += vi ? ", đạt kế hoạch" : ", meeting the plan of \(f2(target))"
@@ -79,8 +81,9 @@ public enum Findings {
             }
             out.append(s + ".")
         }
-        if let need = ds.facts.first(where: { $0.metric == "capital_need_total" && $0.kind == .plan }),
-           let direct = ds.facts.first(where: { $0.metric == "capital_state_budget_direct" && $0.year == need.year }) {
+        if let need = ds.facts.first(where: { $0.metric == "capital_need_total" && $0.kind == .plan && $0.scope == .province }),
+           let direct = ds.facts.first(where: { $0.metric == "capital_state_budget_direct" && $0.year == need.year && $0.scope == .province && $0.kind == need.kind }),
+           need.value > 0 {
             let share = NumberFormat(lang, fractionDigits: 0...0, percent: true)(direct.value / need.value * 100)
             let money = NumberFormat(lang, fractionDigits: 0...1)
             out.append(vi ? "Tổng nhu cầu vốn năm \(need.year) ước khoảng \(money(need.value)) tỷ đồng, trong đó ngân sách đầu tư trực tiếp \(money(direct.value)) tỷ đồng (\(share))."

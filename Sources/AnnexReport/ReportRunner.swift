@@ -100,29 +100,41 @@ public enum ReportRunner {
         let spec: ReportSpec
         do { spec = try ReportSpec.load(path: specPath) } catch { throw .spec(error) }
         let fm = FileManager.default
+        let out = options.output as NSString
         do { try fm.createDirectory(atPath: options.output, withIntermediateDirectories: true) } catch {
             throw .output("\(options.output): cannot create the output folder: \(error.localizedDescription)")
         }
         guard fm.isWritableFile(atPath: options.output) else { throw .output("\(options.output): the output folder is not writable") }
-        // Leftovers of an interrupted run are removed; the annex they would have replaced is untouched.
-        for name in (try? fm.contentsOfDirectory(atPath: options.output)) ?? [] where name.hasPrefix(".annex-staging-") || name.hasPrefix(".annex-old-") {
-            try? fm.removeItem(atPath: (options.output as NSString).appendingPathComponent(name))
+        // One run at a time per output folder.
+        let lockPath = out.appendingPathComponent(".annex.lock")
+        let lock = open(lockPath, O_CREAT | O_RDWR, 0o644)
+        guard lock >= 0 else { throw .output("\(lockPath): cannot create the lock file: \(String(cString: strerror(errno)))") }
+        guard flock(lock, LOCK_EX | LOCK_NB) == 0 else {
+            close(lock)
+            throw .output("\(options.output): another annex run is writing into this folder (\(lockPath))")
         }
-        let languages = (options.languages ?? spec.languages).filter { spec.languages.contains($0) || options.languages != nil }
-        let staging = (options.output as NSString).appendingPathComponent(".annex-staging-\(getpid())")
+        // Only the run that holds the lock removes the lock file.
+        defer { unlink(lockPath); close(lock) }
+        recoverInterruptedRun(options.output)
+        let languages = options.languages ?? spec.languages
+        let staging = out.appendingPathComponent(".annex-staging-\(getpid())")
         var written: [WrittenFile] = []
         var staged: [Language] = []
         let specHash = SHA256.hex(Array(spec.text.utf8))
         let datasetHash = hashFolder(spec.datasetPath)
         do {
             for lang in languages {
-                let finalDir = (options.output as NSString).appendingPathComponent(lang.rawValue)
-                if options.incremental, unchanged(finalDir, specHash: specHash, datasetHash: datasetHash) {
-                    options.log("[\(lang.rawValue)] unchanged since the last run (spec, dataset and tool): skipped")
+                let finalDir = out.appendingPathComponent(lang.rawValue)
+                let built: BuiltReport
+                do { built = try spec.build(language: lang) } catch let e as SpecError { throw ReportError.spec(e) }
+                catch let e as DataError { throw ReportError.data(e) }
+                let inputsHash = SHA256.hex(Array((specHash + datasetHash + built.inputs.map { hashPath($0) }.joined()).utf8))
+                if options.incremental, unchanged(finalDir, inputsHash: inputsHash) {
+                    options.log("[\(lang.rawValue)] unchanged since the last run (spec, data and tool): skipped")
                     continue
                 }
                 let dir = (staging as NSString).appendingPathComponent(lang.rawValue)
-                let files = try render(spec, lang: lang, options: options)
+                let files = try render(spec, built, lang: lang, options: options)
                 for f in files {
                     let path = (dir as NSString).appendingPathComponent(f.path)
                     do {
@@ -131,27 +143,14 @@ public enum ReportRunner {
                     } catch let e as FileWriteError { throw ReportError.output(e.description) }
                     catch { throw ReportError.output("\(path): \(error.localizedDescription)") }
                 }
-                let manifest = manifestJSON(spec, lang: lang, files: files, specHash: specHash, datasetHash: datasetHash)
+                let manifest = manifestJSON(spec, lang: lang, files: files, specHash: specHash, datasetHash: datasetHash, inputsHash: inputsHash)
                 do { try AtomicFile.write(manifest, to: (dir as NSString).appendingPathComponent("manifest.json")) }
                 catch { throw ReportError.output(error.description) }
                 written += files.map { WrittenFile(path: (finalDir as NSString).appendingPathComponent($0.path), bytes: $0.bytes.count, title: $0.meta.title) }
                 written.append(WrittenFile(path: (finalDir as NSString).appendingPathComponent("manifest.json"), bytes: manifest.utf8.count, title: "manifest"))
                 staged.append(lang)
             }
-            // Everything rendered: swap each language's folder in.
-            for lang in staged {
-                let finalDir = (options.output as NSString).appendingPathComponent(lang.rawValue)
-                let old = (options.output as NSString).appendingPathComponent(".annex-old-\(getpid())-\(lang.rawValue)")
-                if fm.fileExists(atPath: finalDir) {
-                    guard rename(finalDir, old) == 0 else { throw ReportError.output("\(finalDir): cannot move the previous annex aside: \(String(cString: strerror(errno)))") }
-                }
-                guard rename((staging as NSString).appendingPathComponent(lang.rawValue), finalDir) == 0 else {
-                    let why = String(cString: strerror(errno))
-                    _ = rename(old, finalDir)
-                    throw ReportError.output("\(finalDir): cannot put the new annex in place: \(why)")
-                }
-                try? fm.removeItem(atPath: old)
-            }
+            try swapIn(staged, staging: staging, output: options.output)
             try? fm.removeItem(atPath: staging)
         } catch let e as ReportError {
             try? fm.removeItem(atPath: staging)
@@ -163,21 +162,72 @@ public enum ReportRunner {
         return written
     }
 
+    /// Puts every staged language in place together: the previous folders are moved aside first, and put back if
+    /// any step fails, so the output never mixes a new language with a lost old one.
+    static func swapIn(_ langs: [Language], staging: String, output: String) throws(ReportError) {
+        let out = output as NSString
+        var movedAside: [(final: String, old: String)] = [], placed: [String] = []
+        func rollback() {
+            for p in placed { _ = rename(p, (staging as NSString).appendingPathComponent((p as NSString).lastPathComponent)) }
+            for m in movedAside { _ = rename(m.old, m.final) }
+        }
+        for lang in langs {
+            let finalDir = out.appendingPathComponent(lang.rawValue)
+            let old = out.appendingPathComponent(".annex-old-\(getpid())-\(lang.rawValue)")
+            if FileManager.default.fileExists(atPath: finalDir) {
+                guard rename(finalDir, old) == 0 else {
+                    let why = String(cString: strerror(errno)); rollback()
+                    throw .output("\(finalDir): cannot move the previous annex aside: \(why)")
+                }
+                movedAside.append((finalDir, old))
+            }
+        }
+        for lang in langs {
+            let finalDir = out.appendingPathComponent(lang.rawValue)
+            guard rename((staging as NSString).appendingPathComponent(lang.rawValue), finalDir) == 0 else {
+                let why = String(cString: strerror(errno)); rollback()
+                throw .output("\(finalDir): cannot put the new annex in place: \(why)")
+            }
+            placed.append(finalDir)
+        }
+        for m in movedAside { try? FileManager.default.removeItem(atPath: m.old) }
+    }
+
+    /// After a run that died: a language folder that was moved aside but not replaced is put back; staging
+    /// leftovers are removed. (Called under the output folder's lock, so no other run is using them.)
+    static func recoverInterruptedRun(_ output: String) {
+        let fm = FileManager.default
+        let out = output as NSString
+        let names = ((try? fm.contentsOfDirectory(atPath: output)) ?? []).sorted()
+        for name in names where name.hasPrefix(".annex-old-") {
+            let lang = String(name.split(separator: "-").last ?? "")
+            let finalDir = out.appendingPathComponent(lang)
+            if !lang.isEmpty, !fm.fileExists(atPath: finalDir) { _ = rename(out.appendingPathComponent(name), finalDir) }
+            else { try? fm.removeItem(atPath: out.appendingPathComponent(name)) }
+        }
+        for name in names where name.hasPrefix(".annex-staging-") { try? fm.removeItem(atPath: out.appendingPathComponent(name)) }
+    }
+
+    /// The hash of a file, or of every file of a folder.
+    static func hashPath(_ path: String) -> String {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return "missing:" + path }
+        if isDir.boolValue { return hashFolder(path) }
+        return SHA256.hex([UInt8](FileManager.default.contents(atPath: path) ?? Data()))
+    }
+
     /// Builds and draws everything of one language, in parallel over `options.jobs` workers.
-    static func render(_ spec: ReportSpec, lang: Language, options: ReportOptions) throws(ReportError) -> [(path: String, bytes: [UInt8], meta: FileMeta)] {
-        let built: BuiltReport
-        do { built = try spec.build(language: lang) } catch let e as SpecError { throw .spec(e) }
-        catch let e as DataError { throw .data(e) }
-        catch { throw .output("\(error)") }
+    static func render(_ spec: ReportSpec, _ built: BuiltReport, lang: Language, options: ReportOptions) throws(ReportError) -> [(path: String, bytes: [UInt8], meta: FileMeta)] {
         let formats = spec.formats
         var tasks: [RenderTask] = []
-        for (n, chart) in built.figures {
+        for fig in built.figures {
+            let n = fig.number, chart = fig.chart, scale = fig.pngScale
             let base = String(format: "figures/fig%02d", n)
             let title = chart.chartTexts.title
             tasks.append(RenderTask(name: "figure \(n)") {
                 let scene = try sceneOf(chart, "\(spec.file): figure \(n)")
                 return try formats.map { f in
-                    (base + "." + f.fileExtension, try bytesOf(scene, f, "figure \(n) (\(f.rawValue))"),
+                    (base + "." + f.fileExtension, try bytesOf(scene, f, "figure \(n) (\(f.rawValue))", scale: scale),
                      FileMeta(kind: "figure", number: n, title: title, alt: scene.metadata.description))
                 }
             })
@@ -203,7 +253,8 @@ public enum ReportRunner {
         // The annex PDF: the figures laid out anew for an A4 page, then assembled with the tables.
         tasks.append(RenderTask(name: "annex") {
             var figureScenes: [(Int, Scene)] = []
-            for (n, chart) in built.figures {
+            for fig in built.figures {
+                let n = fig.number, chart = fig.chart
                 // Long lists of horizontal bars get a taller figure on the page.
                 var height = 675.0
                 if let bar = chart as? BarChart, bar.orientation == .horizontal, bar.categories.count > 8 {
@@ -243,19 +294,18 @@ public enum ReportRunner {
         do { return try chart.scene(measurer: PangoTextMeasurer()) } catch { throw .chart(what, error) }
     }
 
-    static func bytesOf(_ scene: Scene, _ f: OutputFormat, _ what: String) throws(ReportError) -> [UInt8] {
-        do { return try Renderer().render(scene, as: f) } catch { throw .render(what, error) }
+    static func bytesOf(_ scene: Scene, _ f: OutputFormat, _ what: String, scale: Double = 1) throws(ReportError) -> [UInt8] {
+        do { return try Renderer().render(scene, as: f, options: RenderOptions(scale: scale)) } catch { throw .render(what, error) }
     }
 
     static func pdfOf(_ pages: [Scene], _ what: String) throws(ReportError) -> [UInt8] {
         do { return try Renderer().renderPDF(pages: pages) } catch { throw .render(what, error) }
     }
 
-    static func unchanged(_ dir: String, specHash: String, datasetHash: String) -> Bool {
+    static func unchanged(_ dir: String, inputsHash: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: (dir as NSString).appendingPathComponent("manifest.json")),
               let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              (json["spec"] as? [String: Any])?["sha256"] as? String == specHash,
-              (json["dataset"] as? [String: Any])?["sha256"] as? String == datasetHash,
+              (json["inputs"] as? [String: Any])?["sha256"] as? String == inputsHash,
               json["tool_version"] as? String == toolVersion,
               let files = json["files"] as? [[String: Any]] else { return false }
         return files.allSatisfy { f in
@@ -281,12 +331,13 @@ public enum ReportRunner {
     }
 
     static func manifestJSON(_ spec: ReportSpec, lang: Language, files: [(path: String, bytes: [UInt8], meta: FileMeta)],
-                             specHash: String, datasetHash: String) -> String {
+                             specHash: String, datasetHash: String, inputsHash: String) -> String {
         let s = JSONText.string
         var out = "{\n"
         out += "  \"tool\": \"annex\",\n  \"tool_version\": \(s(toolVersion)),\n  \"language\": \(s(lang.rawValue)),\n"
         out += "  \"spec\": {\"path\": \(s((spec.file as NSString).lastPathComponent)), \"sha256\": \(s(specHash))},\n"
         out += "  \"dataset\": {\"path\": \(s((spec.datasetPath as NSString).lastPathComponent)), \"sha256\": \(s(datasetHash))},\n"
+        out += "  \"inputs\": {\"sha256\": \(s(inputsHash))},\n"
         out += "  \"files\": [\n"
         out += files.map { f in
             "    {\"path\": \(s(f.path)), \"sha256\": \(s(SHA256.hex(f.bytes))), \"bytes\": \(f.bytes.count), \"kind\": \(s(f.meta.kind)), "

@@ -40,10 +40,12 @@ public struct ReportSpec: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: (dataset as NSString).appendingPathComponent("manifest.yaml")) else {
             throw SpecError(dn.location, "a dataset folder (with a manifest.yaml)", rel)
         }
-        let langs = try root.child("languages")?.texts().map { s -> Language in
+        var langs: [Language] = []
+        for s in try root.child("languages")?.texts() ?? ["vi"] {
             guard let l = Language(rawValue: s) else { throw SpecError(root.child("languages")!.location, "vi or en", s) }
-            return l
-        } ?? [.vi]
+            if !langs.contains(l) { langs.append(l) }
+        }
+        if langs.isEmpty { throw SpecError(root.child("languages")!.location, "at least one language (vi, en)", "an empty list") }
         let formats = try root.child("formats")?.texts().map { s -> OutputFormat in
             guard let f = OutputFormat(rawValue: s) else { throw SpecError(root.child("formats")!.location, "png, svg or pdf", s) }
             return f
@@ -84,14 +86,14 @@ public struct ReportSpec: @unchecked Sendable {
         root.lang = lang
         let ctx = SpecContext(language: lang, datasetPath: datasetPath)
         ctx.extraKeys = ["number"]
-        var figures: [(Int, any ChartDescription)] = [], tables: [(Int, TableContent)] = [], order: [BuiltReport.Item] = []
+        var figures: [BuiltReport.Figure] = [], tables: [(Int, TableContent)] = [], order: [BuiltReport.Item] = []
         var nf = 0, nt = 0
         for item in try root.require("items").list() {
             if let f = item.child("figure") {
                 nf = try f.child("number")?.int(1...999) ?? nf + 1
                 ctx.figureNumber = nf
-                let chart = try ChartSpec.build(f, baseFolder: baseFolder, context: ctx).chart
-                figures.append((nf, chart)); order.append(.figure(nf))
+                let cs = try ChartSpec.build(f, baseFolder: baseFolder, context: ctx)
+                figures.append(BuiltReport.Figure(number: nf, chart: cs.chart, pngScale: cs.pngScale)); order.append(.figure(nf))
             } else if let t = item.child("table") {
                 nt = try t.child("number")?.int(1...999) ?? nt + 1
                 tables.append((nt, try TableSpec.build(t, number: nt, baseFolder: baseFolder, context: ctx, language: lang))); order.append(.table(nt))
@@ -103,7 +105,8 @@ public struct ReportSpec: @unchecked Sendable {
         let title = try root.require("title").text()
         return BuiltReport(title: title, shortTitle: title, subtitle: try root.child("subtitle")?.text(), author: try root.child("author")?.text() ?? "Annex",
                            date: date, language: lang, figures: figures, tables: tables, order: order,
-                           findings: Findings.sentences(ds, analysis, language: lang), dataset: ds)
+                           findings: Findings.sentences(ds, analysis, language: lang), dataset: ds,
+                           inputs: ctx.inputs.filter { $0 != datasetPath }.sorted())
     }
 }
 
@@ -118,17 +121,20 @@ enum DatasetChecksPublic {
 /// A report of one language, ready to draw.
 struct BuiltReport: @unchecked Sendable {
     enum Item { case figure(Int), table(Int), findings }
+    struct Figure { var number: Int; var chart: any ChartDescription; var pngScale: Double }
     var title: String
     var shortTitle: String
     var subtitle: String?
     var author: String
     var date: String
     var language: Language
-    var figures: [(Int, any ChartDescription)]
+    var figures: [Figure]
     var tables: [(Int, TableContent)]
     var order: [Item]
     var findings: [String]
     var dataset: Dataset
+    /// Files and folders read besides the spec and its dataset.
+    var inputs: [String]
 
     func metadata(_ title: String) -> DocumentMetadata {
         DocumentMetadata(title: title, description: self.title, author: author, creator: "Annex \(ReportRunner.toolVersion)",

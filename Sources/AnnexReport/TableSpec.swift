@@ -51,7 +51,7 @@ struct TableSpec {
                 return TableContent.Cell(label, status: v)
             }
             if c.field == "kind" { return TableContent.Cell(lang == .vi ? (["actual": "thực hiện", "estimate": "ước", "plan": "kế hoạch"][v] ?? v) : v) }
-            if numeric.contains(c.field), let x = NumberParser.parse(v) {
+            if numeric.contains(c.field), let x = NumberParser.parse(v, decimalSeparator: r["\u{1F}decimal"] == "," ? "," : ".") {
                 if c.field == "year" || c.field == "base_year" { return TableContent.Cell(v) }
                 let f = NumberFormat(lang, fractionDigits: c.digits)
                 return TableContent.Cell((c.signed && x > 0 ? "+" : "") + f(x))
@@ -67,7 +67,9 @@ struct TableSpec {
                 if i == 0 { return TableContent.Cell((try? t.child("label")?.text()) ?? (lang == .vi ? "Tổng" : "Total")) }
                 let key = c.field + (c.pick.isEmpty ? "" : "[" + c.pick.joined(separator: ",") + "]")
                 guard sums.contains(key) else { return TableContent.Cell("") }
-                let total = order.compactMap { pickRow(bySubject[$0]!, c.pick)?[c.field] }.compactMap { NumberParser.parse($0) }.reduce(0, +)
+                let total = order.compactMap { pickRow(bySubject[$0]!, c.pick) }
+                    .compactMap { r in r[c.field].flatMap { NumberParser.parse($0, decimalSeparator: r["\u{1F}decimal"] == "," ? "," : ".") } }
+                    .reduce(0, +)
                 return TableContent.Cell(NumberFormat(lang, fractionDigits: c.digits)(total))
             }
             for s in sums where !cols.contains(where: { $0.field + ($0.pick.isEmpty ? "" : "[" + $0.pick.joined(separator: ",") + "]") == s }) {

@@ -26,14 +26,14 @@ static void sink_flush(png_structp png) { (void)png; }
 int annex_png_encode(const uint8_t *data, int width, int height, int stride, int has_alpha,
                      int level, int filters, int strategy, uint8_t **out, size_t *out_len) {
     sink_t sink = {0};
-    uint8_t *row = NULL;
+    uint8_t * volatile row = NULL;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
     if (!png) return 1;
     png_infop info = png_create_info_struct(png);
     if (!info) { png_destroy_write_struct(&png, NULL); return 1; }
     if (setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, &info);
-        free(sink.data); free(row);
+        free(sink.data); free((void *)row);
         return 2;
     }
     png_set_write_fn(png, &sink, sink_write, sink_flush);
@@ -48,7 +48,7 @@ int annex_png_encode(const uint8_t *data, int width, int height, int stride, int
     if (!row) png_error(png, "out of memory");
     for (int y = 0; y < height; y++) {
         const uint32_t *px = (const uint32_t *)(data + (size_t)y * (size_t)stride);
-        uint8_t *o = row;
+        uint8_t *o = (uint8_t *)row;
         if (has_alpha) {
             for (int x = 0; x < width; x++) {
                 uint32_t p = px[x];
@@ -65,11 +65,11 @@ int annex_png_encode(const uint8_t *data, int width, int height, int stride, int
                 o[0] = (uint8_t)(p >> 16); o[1] = (uint8_t)(p >> 8); o[2] = (uint8_t)p; o += 3;
             }
         }
-        png_write_row(png, row);
+        png_write_row(png, (png_bytep)row);
     }
     png_write_end(png, info);
     png_destroy_write_struct(&png, &info);
-    free(row);
+    free((void *)row);
     if (sink.failed) { free(sink.data); return 3; }
     *out = sink.data;
     *out_len = sink.len;

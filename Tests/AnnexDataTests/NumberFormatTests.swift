@@ -48,3 +48,12 @@ import Testing
         #expect(NumberParser.parse("1e5") == nil)
     }
 }
+
+@Suite struct NumberFormatEdgeTests {
+    /// Grouping follows the rounded number: 999,995 with two digits is 1.000,00, as 1000 is.
+    @Test func groupingAfterRounding() {
+        #expect(NumberFormat(.vi, fractionDigits: 2...2)(999.995) == "1.000,00")
+        #expect(NumberFormat(.en, fractionDigits: 0...0)(999.6) == "1,000")
+        #expect(NumberFormat(.vi, fractionDigits: 0...2)(999.994) == "999,99")
+    }
+}

@@ -200,3 +200,63 @@ func runProcess(_ executable: String, _ args: [String], cwd: String? = nil) thro
 func runTool(_ tool: String, _ args: [String]) throws -> (Int32, String, String) {
     try runProcess("/usr/bin/env", [tool] + args)
 }
+
+@Suite struct ReportEdgeTests {
+    @Test func csvFieldsWithLineBreaksAreQuoted() {
+        let bytes = CSVWriter.encode(header: ["a", "b"], rows: [["x\r\ny", "z"]])
+        #expect(String(decoding: bytes, as: UTF8.self) == "\u{FEFF}a,b\r\n\"x\r\ny\",z\r\n")
+    }
+
+    @Test func emptyMetricListIsASpecError() throws {
+        let spec = """
+            type: bar
+            title: T
+            data: { dataset: \(bundledFolder), metric: [] }
+            encoding: { category: group, value: value }
+            """
+        #expect {
+            try ChartSpec.parse(spec, file: "s.yaml", baseFolder: "/")
+        } throws: { error in
+            (error as! SpecError).description == "s.yaml:3: key 'data.metric': expected a metric or a list of metrics, found 'an empty list'"
+        }
+    }
+
+    @Test func duplicateAndEmptyLanguages() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let twice = "title: T\ndataset: \(bundledFolder)\nlanguages: [vi, vi]\nformats: [pdf]\nitems:\n  - findings: true\n"
+        try twice.write(toFile: dir + "/twice.yaml", atomically: true, encoding: .utf8)
+        let files = try ReportRunner.run(specPath: dir + "/twice.yaml", options: ReportOptions(output: dir + "/out", jobs: 2))
+        #expect(files.contains { $0.path.hasSuffix("vi/annex.pdf") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out") == ["vi"])
+        let none = "title: T\ndataset: \(bundledFolder)\nlanguages: []\nitems:\n  - findings: true\n"
+        try none.write(toFile: dir + "/none.yaml", atomically: true, encoding: .utf8)
+        #expect(throws: ReportError.self) { try ReportRunner.run(specPath: dir + "/none.yaml", options: ReportOptions(output: dir + "/out2")) }
+    }
+
+    /// A run that died between moving the old annex aside and putting the new one in place: the next run puts
+    /// the old one back before anything else.
+    @Test func anInterruptedSwapIsRecovered() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/.annex-old-99999-vi", withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: URL(fileURLWithPath: dir + "/.annex-old-99999-vi/annex.pdf"))
+        try FileManager.default.createDirectory(atPath: dir + "/.annex-staging-99999/vi", withIntermediateDirectories: true)
+        ReportRunner.recoverInterruptedRun(dir)
+        #expect(FileManager.default.contents(atPath: dir + "/vi/annex.pdf") == Data("old".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["vi"])
+    }
+
+    /// Two runs into one folder: the second is refused while the first holds the lock.
+    @Test func oneRunAtATimePerFolder() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fd = open(dir + "/.annex.lock", O_CREAT | O_RDWR, 0o644)
+        #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+        defer { close(fd) }
+        let (status, _, err) = try runAnnex(["report", "-o", dir])
+        #expect(status == 73)
+        #expect(err.contains("another annex run is writing into this folder"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/.annex.lock"), "a refused run leaves the other run's lock alone")
+    }
+}
