@@ -66,6 +66,9 @@ public enum AtomicFile {
         guard fsync(fd) == 0 else { throw failure(path, .sync) }
         guard rename(tmp, path) == 0 else { throw failure(path, .rename) }
         ok = true
+        // Make the rename itself durable.
+        let dirFD = open(dir, O_RDONLY | O_DIRECTORY)
+        if dirFD >= 0 { _ = fsync(dirFD); close(dirFD) }
     }
 
     static func failure(_ path: String, _ step: FileWriteError.Step) -> FileWriteError {

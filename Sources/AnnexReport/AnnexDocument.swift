@@ -113,13 +113,19 @@ enum AnnexDocument {
         }
         let ct = TextMark(vi ? "Mục lục" : "Contents", font: theme.font(15, .bold), color: theme.text, at: Point(m, ty), baseline: .top, id: "contents")
         title.append(.text(ct)); ty += 30
+        // Contents that do not fit continue on further pages; page numbers count those pages too.
+        let lineH = measurer.measure("Ág", font: theme.font(11)).height + 6
+        let firstCap = max(1, Int((h - m - ty) / lineH)), otherCap = max(1, Int((h - 2 * m) / lineH))
+        let extraPages = toc.count > firstCap ? (toc.count - firstCap + otherCap - 1) / otherCap : 0
+        var tocPages: [[Mark]] = [title]
         for (i, (entry, page)) in toc.enumerated() {
-            let num = TextMark(String(page), font: theme.font(11), color: theme.text, at: Point(w - m, ty), anchor: .end, baseline: .top, id: "toc-page/\(i)")
+            if i == firstCap || (i > firstCap && (i - firstCap) % otherCap == 0) { tocPages.append([]); ty = m }
+            let num = TextMark(String(page + extraPages), font: theme.font(11), color: theme.text, at: Point(w - m, ty), anchor: .end, baseline: .top, id: "toc-page/\(i)")
             let e = TextMark(entry, font: theme.font(11), color: theme.text, at: Point(m, ty), baseline: .top, maxWidth: contentWidth - 50, overflow: .ellipsis, id: "toc/\(i)")
-            title += [.text(e), .text(num)]
-            ty += measurer.measure(e).height + 6
+            tocPages[tocPages.count - 1] += [.text(e), .text(num)]
+            ty += lineH
         }
-        let all = [title] + content
+        let all = tocPages + content
         let n = all.count
         return all.enumerated().map { i, marks in
             var page = marks

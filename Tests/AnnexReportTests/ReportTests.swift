@@ -260,3 +260,27 @@ func runTool(_ tool: String, _ args: [String]) throws -> (Int32, String, String)
         #expect(FileManager.default.fileExists(atPath: dir + "/.annex.lock"), "a refused run leaves the other run's lock alone")
     }
 }
+
+@Suite struct LongContentsTests {
+    /// Contents longer than the title page continue on the next page; nothing runs off a page, and the last entry
+    /// (sources and notes) points at the last page.
+    @Test func longContentsContinue() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let items = String(repeating: "  - findings: true\n", count: 45)
+        try "title: T\ndataset: \(bundledFolder)\nformats: [pdf]\nitems:\n\(items)".write(toFile: dir + "/long.yaml", atomically: true, encoding: .utf8)
+        let spec = try ReportSpec.load(path: dir + "/long.yaml")
+        let built = try spec.build(language: .vi)
+        let pages = AnnexDocument.pages(built, figures: [], lang: .vi)
+        var tocEntries = 0, lastNumber = ""
+        for p in pages {
+            for case .text(let t) in p.marks {
+                #expect(t.position.y <= AnnexDocument.h, "\(t.id ?? t.text) runs off the page")
+                if t.id?.hasPrefix("toc/") == true { tocEntries += 1 }
+                if t.id?.hasPrefix("toc-page/") == true { lastNumber = t.text }
+            }
+        }
+        #expect(tocEntries == 46)
+        #expect(lastNumber == String(pages.count))
+    }
+}
