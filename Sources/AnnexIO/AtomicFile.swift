@@ -21,9 +21,11 @@ public struct FileWriteError: Error, Sendable, Equatable, CustomStringConvertibl
 public enum AtomicFile {
     /// Writes `bytes` to `path` atomically. On failure no temporary file is left and an existing file at
     /// `path` is untouched.
-    public static func write(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
+    /// With `syncFolder: false` the folder is not synced after the rename: for files staged in a folder that is
+    /// itself renamed (and synced) once everything is written.
+    public static func write(_ bytes: [UInt8], to path: String, syncFolder: Bool = true) throws(FileWriteError) {
         let result = bytes.withUnsafeBytes { buffer in
-            Result { () throws(FileWriteError) in try write(buffer, to: path) }
+            Result { () throws(FileWriteError) in try write(buffer, to: path, syncFolder: syncFolder) }
         }
         try result.get()
     }
@@ -39,7 +41,7 @@ public enum AtomicFile {
         try write(Array(text.utf8), to: path)
     }
 
-    static func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws(FileWriteError) {
+    static func write(_ buffer: UnsafeRawBufferPointer, to path: String, syncFolder: Bool = true) throws(FileWriteError) {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
@@ -66,9 +68,13 @@ public enum AtomicFile {
         guard fsync(fd) == 0 else { throw failure(path, .sync) }
         guard rename(tmp, path) == 0 else { throw failure(path, .rename) }
         ok = true
-        // Make the rename itself durable.
-        let dirFD = open(dir, O_RDONLY | O_DIRECTORY)
-        if dirFD >= 0 { _ = fsync(dirFD); close(dirFD) }
+        if syncFolder { syncDirectory(dir) }
+    }
+
+    /// Makes renames in a folder durable.
+    public static func syncDirectory(_ dir: String) {
+        let fd = open(dir, O_RDONLY | O_DIRECTORY)
+        if fd >= 0 { _ = fsync(fd); close(fd) }
     }
 
     static func failure(_ path: String, _ step: FileWriteError.Step) -> FileWriteError {

@@ -139,7 +139,7 @@ public enum ReportRunner {
                     let path = (dir as NSString).appendingPathComponent(f.path)
                     do {
                         try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                        try AtomicFile.write(f.bytes, to: path)
+                        try AtomicFile.write(f.bytes, to: path, syncFolder: false)
                     } catch let e as FileWriteError { throw ReportError.output(e.description) }
                     catch { throw ReportError.output("\(path): \(error.localizedDescription)") }
                 }
@@ -151,6 +151,7 @@ public enum ReportRunner {
                 staged.append(lang)
             }
             try swapIn(staged, staging: staging, output: options.output)
+            AtomicFile.syncDirectory(options.output)
             try? fm.removeItem(atPath: staging)
         } catch let e as ReportError {
             try? fm.removeItem(atPath: staging)
