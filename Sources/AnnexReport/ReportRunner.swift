@@ -78,7 +78,6 @@ struct RenderTask: Sendable {
 final class ResultStore: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [Int: [(path: String, bytes: [UInt8], meta: FileMeta)]] = [:]
-    private var scenes: [Int: Scene] = [:]
     private var error: Error?
     private var done = 0
     func put(_ i: Int, _ r: [(path: String, bytes: [UInt8], meta: FileMeta)]) { lock.lock(); results[i] = r; done += 1; lock.unlock() }
@@ -251,21 +250,21 @@ public enum ReportRunner {
                 return [(base + ".csv", csv, meta), (base + ".pdf", try pdfOf(pages.map { AnnexDocument.stamp($0, built.metadata(table.caption)) }, "table \(n)"), meta)]
             })
         }
-        // The annex PDF: the figures laid out anew for an A4 page, then assembled with the tables.
-        tasks.append(RenderTask(name: "annex") {
-            var figureScenes: [(Int, Scene)] = []
-            for fig in built.figures {
-                let n = fig.number, chart = fig.chart
+        // The annex's figures, laid out anew for an A4 page, are tasks of their own; the annex is assembled from
+        // them once every task is done.
+        let annexScenes = SceneStore()
+        for fig in built.figures {
+            let n = fig.number, chart = fig.chart
+            tasks.append(RenderTask(name: "figure \(n) for the annex") {
                 // Long lists of horizontal bars get a taller figure on the page.
                 var height = 675.0
                 if let bar = chart as? BarChart, bar.orientation == .horizontal, bar.categories.count > 8 {
                     height = min(1350, 675 * Double(bar.categories.count) / 8)
                 }
-                figureScenes.append((n, try sceneOf(chart.sized(width: 1200, height: height, theme: .reportPrint), "\(spec.file): figure \(n) in the annex")))
-            }
-            let pages = AnnexDocument.pages(built, figures: figureScenes, lang: lang)
-            return [("annex.pdf", try pdfOf(pages, "annex"), FileMeta(kind: "annex", number: nil, title: built.title, alt: built.title))]
-        })
+                annexScenes.put(n, try sceneOf(chart.sized(width: 1200, height: height, theme: .reportPrint), "\(spec.file): figure \(n) in the annex"))
+                return []
+            })
+        }
         let findings = built.findings.joined(separator: "\n") + "\n"
         let work = tasks
         let store = ResultStore()
@@ -287,6 +286,9 @@ public enum ReportRunner {
         group.wait()
         if let e = store.firstError { throw (e as? ReportError) ?? .output("\(e)") }
         var files = store.all()
+        let pages = AnnexDocument.pages(built, figures: annexScenes.all(), lang: lang)
+        files.append(("annex.pdf", try pdfOf(pages, "annex"), FileMeta(kind: "annex", number: nil, title: built.title, alt: built.title)))
+        options.log("[\(lang.rawValue)] annex")
         files.append(("findings.txt", Array(findings.utf8), FileMeta(kind: "findings", number: nil, title: lang == .vi ? "Nhận định chính" : "Key findings", alt: "")))
         return files.sorted { $0.path < $1.path }
     }
@@ -347,6 +349,14 @@ public enum ReportRunner {
         out += "\n  ]\n}\n"
         return out
     }
+}
+
+/// Scenes made by parallel tasks, by figure number.
+final class SceneStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var scenes: [Int: Scene] = [:]
+    func put(_ n: Int, _ s: Scene) { lock.lock(); scenes[n] = s; lock.unlock() }
+    func all() -> [(Int, Scene)] { lock.lock(); defer { lock.unlock() }; return scenes.keys.sorted().map { ($0, scenes[$0]!) } }
 }
 
 extension ResultStore {
