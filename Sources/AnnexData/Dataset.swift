@@ -169,7 +169,15 @@ struct DatasetLoader {
         }
         manifest.periods = m.years("periods", &issues)
         manifest.synthetic = m.bool("synthetic", &issues) ?? false
-        manifest.provenance = m.string("provenance", required: true, &issues) ?? ""
+        if m.node("provenance")?.mapping != nil {
+            for lang in Language.allCases {
+                if let t = m.string("provenance.\(lang.rawValue)", required: false, &issues) { manifest.provenanceText[lang] = t }
+            }
+            manifest.provenance = manifest.provenanceText[.en] ?? manifest.provenanceText[.vi] ?? ""
+            if manifest.provenance.isEmpty { issues.add(m.location("provenance"), "a text, or texts under vi and en", "nothing") }
+        } else {
+            manifest.provenance = m.string("provenance", required: true, &issues) ?? ""
+        }
         manifest.licence = m.string("licence", required: true, &issues) ?? ""
         if let d = m.string("csv.delimiter", required: false, &issues) {
             if d == "," || d == ";" { manifest.delimiter = Character(d) }
@@ -194,7 +202,7 @@ struct DatasetLoader {
         }
         issues.warnings += m.unknownKeys(["name", "title", "title.vi", "title.en", "region", "region.name",
                                           "region.code", "region.level", "unit_vintage", "periods", "synthetic",
-                                          "provenance", "licence", "csv", "csv.delimiter", "csv.decimal", "boundaries",
+                                          "provenance", "provenance.vi", "provenance.en", "licence", "csv", "csv.delimiter", "csv.decimal", "boundaries",
                                           "boundaries.file", "boundaries.key", "boundaries.name", "boundaries.attribution",
                                           "boundaries.attribution.vi", "boundaries.attribution.en"])
     }

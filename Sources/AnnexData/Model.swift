@@ -146,7 +146,10 @@ public struct Manifest: Hashable, Sendable {
     public var unitVintage: String
     public var periods: [Int]
     public var synthetic: Bool
+    /// How the data were made or where they come from (English when given in both languages).
     public var provenance: String
+    /// The provenance in each language the manifest gives it in.
+    public var provenanceText: [Language: String] = [:]
     public var licence: String
     public var delimiter: Character
     public var decimal: Character

@@ -11,6 +11,15 @@ enum AnnexDocument {
     static let w = ReportRunner.pageWidth, h = ReportRunner.pageHeight, m = ReportRunner.margin
     static let theme = Theme.report
 
+    /// A `YYYY-MM-DD` date as people write it: 21/7/2020, or 21 July 2020.
+    static func humanDate(_ iso: String, _ lang: Language) -> String {
+        let p = iso.split(separator: "-").compactMap { Int($0) }
+        guard p.count == 3, (1...12).contains(p[1]) else { return iso }
+        if lang == .vi { return "\(p[2])/\(p[1])/\(p[0])" }
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(p[2]) \(months[p[1] - 1]) \(p[0])"
+    }
+
     static func stamp(_ marks: [Mark], _ md: DocumentMetadata) -> Scene {
         Scene(width: w, height: h, background: .white, marks: marks, metadata: md)
     }
@@ -84,8 +93,8 @@ enum AnnexDocument {
         toc.append((notesTitle, content.count + 2))
         heading(notesTitle)
         var lines: [String] = []
-        for src in ds.sources.values.sorted(by: { $0.id < $1.id }) { lines.append(src.citation(lang) + (src.dataCutoff.isEmpty ? "" : (vi ? "; số liệu thực hiện đến ngày \(src.dataCutoff)" : "; actual figures to \(src.dataCutoff)"))) }
-        lines.append((vi ? "Bộ dữ liệu: " : "Dataset: ") + (ds.manifest.title[lang] ?? ds.manifest.name) + ". " + ds.manifest.provenance.trimmingCharacters(in: .whitespacesAndNewlines))
+        for src in ds.sources.values.sorted(by: { $0.id < $1.id }) { lines.append(src.citation(lang) + (src.dataCutoff.isEmpty ? "" : (vi ? "; số liệu thực hiện đến ngày \(humanDate(src.dataCutoff, lang))" : "; actual figures to \(humanDate(src.dataCutoff, lang))"))) }
+        lines.append((vi ? "Bộ dữ liệu: " : "Dataset: ") + (ds.manifest.title[lang] ?? ds.manifest.name) + ". " + (ds.manifest.provenanceText[lang] ?? ds.manifest.provenance).trimmingCharacters(in: .whitespacesAndNewlines))
         if let a = ds.manifest.boundaries?.attribution[lang] { lines.append(a) }
         lines.append(vi ? "Số liệu năm có ghi \"ước\" là ước thực hiện đến hết năm; các hình gạch chéo và đường nét đứt biểu thị số ước."
                         : "Figures marked \"estimate\" are estimated to the end of the year; hatched bars and dashed lines show estimates.")
@@ -104,7 +113,7 @@ enum AnnexDocument {
             let st = TextMark(sub, font: theme.font(15), color: theme.mutedText, at: Point(m, ty), baseline: .top, maxWidth: contentWidth, overflow: .wrap(maxLines: 3), id: "report-subtitle")
             title.append(.text(st)); ty += measurer.measure(st).height + 10
         }
-        let dateLine = TextMark((vi ? "Ngày " : "Date: ") + r.date, font: theme.font(12), color: theme.mutedText, at: Point(m, ty), baseline: .top, id: "report-date")
+        let dateLine = TextMark((vi ? "Ngày " : "") + humanDate(r.date, lang), font: theme.font(12), color: theme.mutedText, at: Point(m, ty), baseline: .top, id: "report-date")
         title.append(.text(dateLine)); ty += 40
         if ds.manifest.synthetic {
             let il = TextMark(vi ? "Số liệu cấp xã là số liệu minh họa" : "Commune-level data are illustrative", font: theme.font(12, .bold), color: theme.target,
