@@ -1,3 +1,4 @@
+import AnnexAnalytics
 import AnnexCharts
 import AnnexData
 import AnnexRender
@@ -9,6 +10,8 @@ public struct Timing: Sendable {
     public var name: String
     public var samples: [Double]   // milliseconds
     public var bytes: Int
+
+    public init(name: String, samples: [Double] = [], bytes: Int = 0) { self.name = name; self.samples = samples; self.bytes = bytes }
 
     public var median: Double { percentile(0.5) }
     public var p10: Double { percentile(0.1) }
@@ -53,5 +56,37 @@ public enum AnnexBench {
             results += formats
         }
         return results
+    }
+}
+
+extension AnnexBench {
+    public static func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+    }
+
+    /// The default annex in this process, after a first run has warmed fonts and caches.
+    public static func warmAnnex(spec: String, jobs: Int, iterations: Int) throws -> Timing {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("annex-bench-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try ReportRunner.run(specPath: spec, options: ReportOptions(output: dir, jobs: jobs))
+        var t = Timing(name: "annex, warm, --jobs \(jobs)", samples: [], bytes: 0)
+        for _ in 0..<iterations {
+            t.samples.append(try milliseconds { _ = try ReportRunner.run(specPath: spec, options: ReportOptions(output: dir, jobs: jobs)) })
+        }
+        return t
+    }
+
+    /// Loading and analysing a dataset; and the analysis alone.
+    public static func analytics(folder: String, label: String, iterations: Int) throws -> [Timing] {
+        var load = Timing(name: "\(label): load + check", samples: [], bytes: 0)
+        var analyse = Timing(name: "\(label): analysis", samples: [], bytes: 0)
+        for _ in 0..<iterations {
+            var ds: Dataset? = nil
+            load.samples.append(try milliseconds { ds = try Dataset.load(folder: folder) })
+            analyse.samples.append(try milliseconds { _ = try Analysis.run(ds!) })
+        }
+        return [load, analyse]
     }
 }

@@ -361,18 +361,59 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Only chart types whose name contains this.")
     var only: String?
 
+    @Option(name: .long, help: "What to time: charts, annex, analytics or all.")
+    var suite: String = "all"
+
     func validate() throws {
         guard (1...100_000).contains(iterations) else { throw ValidationError("--iterations must be 1 to 100000, found \(iterations)") }
+        guard ["charts", "annex", "analytics", "all"].contains(suite) else {
+            throw ValidationError("--suite must be charts, annex, analytics or all, found \(suite)")
+        }
     }
 
     func run() throws {
-        let facts = try loadDataset(data)
-        let results = try AnnexBench.run(dataset: facts, iterations: iterations, only: only)
         func ms(_ x: Double) -> String { String(format: "%9.2f", x) }
-        print("what (1600×900, report theme)      median ms    p10 ms    p90 ms      bytes   (\(iterations) runs)")
-        for r in results {
-            print(r.name.padding(toLength: 34, withPad: " ", startingAt: 0) + " " + ms(r.median) + " " + ms(r.p10)
-                  + " " + ms(r.p90) + "  " + String(format: "%9d", r.bytes))
+        func row(_ r: Timing) {
+            print(r.name.padding(toLength: 46, withPad: " ", startingAt: 0) + " " + ms(r.median) + " " + ms(r.p10)
+                  + " " + ms(r.p90) + "  " + (r.bytes > 0 ? String(format: "%9d", r.bytes) : ""))
+        }
+        print("what                                           median ms    p10 ms    p90 ms      bytes")
+        let facts = try loadDataset(data)
+        if suite == "charts" || suite == "all" {
+            print("-- charts (1600×900, report theme; scene, then scene + draw + encode), \(iterations) runs")
+            for r in try AnnexBench.run(dataset: facts, iterations: iterations, only: only) { row(r) }
+        }
+        if suite == "annex" || suite == "all" {
+            guard let spec = BundledData.findFile("Reports/langson-2020.yaml") else { throw ValidationError("cannot find Reports/langson-2020.yaml") }
+            let runs = max(3, min(iterations, 7))
+            print("-- default annex (both languages), \(runs) runs")
+            let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+            for jobs in [1, 2] {
+                let dir = FileManager.default.temporaryDirectory.appendingPathComponent("annex-bench-cold-\(getpid())").path
+                defer { try? FileManager.default.removeItem(atPath: dir) }
+                var cold = Timing(name: "annex, cold process, --jobs \(jobs)", samples: [], bytes: 0)
+                for _ in 0..<runs {
+                    let p = Process()
+                    p.executableURL = URL(fileURLWithPath: exe)
+                    p.arguments = ["report", spec, "-q", "-o", dir, "--jobs", String(jobs)]
+                    cold.samples.append(try AnnexBench.milliseconds { try p.run(); p.waitUntilExit() })
+                    guard p.terminationStatus == 0 else { throw ExitCode(p.terminationStatus) }
+                }
+                var usage = rusage()
+                getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+                row(cold)
+                print("   peak memory of a cold run so far: \(usage.ru_maxrss / 1024) MB")
+                row(try AnnexBench.warmAnnex(spec: spec, jobs: jobs, iterations: runs))
+            }
+        }
+        if suite == "analytics" || suite == "all" {
+            let runs = max(3, min(iterations, 7))
+            print("-- analytics, \(runs) runs")
+            for r in try AnnexBench.analytics(folder: facts.folder, label: "bundled (181 communes)", iterations: runs) { row(r) }
+            let national = FileManager.default.temporaryDirectory.appendingPathComponent("annex-bench-national-\(getpid())").path
+            defer { try? FileManager.default.removeItem(atPath: national) }
+            try SyntheticDataset.write(to: national, communes: 8000, seed: 1)
+            for r in try AnnexBench.analytics(folder: national, label: "national (8 000 communes × 3 years)", iterations: runs) { row(r) }
         }
     }
 }
