@@ -1,5 +1,5 @@
 /// The checks that need the whole dataset: recognitions against criteria, group sizes, subsets, partitions.
-enum DatasetChecks {
+public enum DatasetChecks {
     static func logic(_ ds: Dataset) -> [DataIssue] {
         var issues: [DataIssue] = []
         let critFile = (ds.folder as NSString).appendingPathComponent(Dataset.File.criteria.rawValue)
@@ -96,7 +96,8 @@ enum DatasetChecks {
         s.count == digits && s.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    static func isISODate(_ s: String) -> Bool {
+    /// A real calendar date written `YYYY-MM-DD` (1900–2100).
+    public static func isISODate(_ s: String) -> Bool {
         let p = s.split(separator: "-", omittingEmptySubsequences: false)
         guard p.count == 3, p[0].count == 4, p[1].count == 2, p[2].count == 2,
               let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]) else { return false }

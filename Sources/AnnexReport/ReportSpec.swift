@@ -52,7 +52,7 @@ public struct ReportSpec: @unchecked Sendable {
         } ?? OutputFormat.allCases
         let slides = try root.child("slides")?.list().map { try $0.int(1...999) } ?? []
         let date = try root.child("date")?.text() ?? "2020-01-01"
-        guard DatasetChecksPublic.isISODate(date) else { throw SpecError(root.child("date")!.location, "a date as YYYY-MM-DD", date) }
+        guard DatasetChecks.isISODate(date) else { throw SpecError(root.child("date")!.location, "a date as YYYY-MM-DD", date) }
         let items = try root.require("items").list()
         guard !items.isEmpty else { throw SpecError(root.child("items")!.location, "at least one item", "none") }
         // Numbers: figures and tables count separately; an explicit number must not repeat.
@@ -107,14 +107,6 @@ public struct ReportSpec: @unchecked Sendable {
                            date: date, language: lang, figures: figures, tables: tables, order: order,
                            findings: Findings.sentences(ds, analysis, language: lang), dataset: ds,
                            inputs: ctx.inputs.filter { $0 != datasetPath }.sorted())
-    }
-}
-
-enum DatasetChecksPublic {
-    static func isISODate(_ s: String) -> Bool {
-        let p = s.split(separator: "-")
-        guard p.count == 3, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]), p[0].count == 4 else { return false }
-        return (1900...2100).contains(y) && (1...12).contains(m) && (1...31).contains(d)
     }
 }
 
