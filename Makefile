@@ -35,3 +35,18 @@ test-deps:
 
 clean:
 	rm -rf .build
+
+# The Python peers that `annex bench` compares with (Benchmarks/peers/), in their own virtual environment.
+PYTHON3        ?= python3
+PEERS_VENV     := .venv-peers
+PEERS_PACKAGES := matplotlib==3.11.2 vl-convert-python==1.9.0
+
+.PHONY: peers-env
+
+peers-env:
+	@$(PEERS_VENV)/bin/python -c 'import matplotlib, vl_convert' 2>/dev/null || { \
+	  $(PYTHON3) -c 'import venv, ensurepip' 2>/dev/null || scripts/ensure-packages.sh python3-venv; \
+	  echo "annex: making $(PEERS_VENV) with $(PEERS_PACKAGES)" >&2 && \
+	  $(PYTHON3) -m venv $(PEERS_VENV) && \
+	  $(PEERS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(PEERS_PACKAGES) && \
+	  $(PEERS_VENV)/bin/python -c 'import matplotlib, vl_convert'; }

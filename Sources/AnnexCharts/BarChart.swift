@@ -39,6 +39,8 @@ public struct BarChart: SizedChart, Hashable {
     public var width: Double
     public var height: Double
     public var theme: Theme
+    /// Explicit geometry instead of the automatic layout.
+    public var fixedLayout: FixedLayout? = nil
 
     public init(categories: [ChartKey], series: [ChartKey], values: [BarValue], targets: [BarTarget] = [],
                 targetLegend: String = "", estimateLegend: String? = nil, texts: ChartTexts, language: Language = .vi,
@@ -99,6 +101,7 @@ public struct BarChart: SizedChart, Hashable {
     }
 
     public func scene(measurer: TextMeasurer) throws(ChartError) -> Scene {
+        if let fixedLayout { return try fixedScene(fixedLayout, measurer: measurer) }
         try check()
         let t = theme.fitted(width: width, height: height)
         let cats = orderedCategories()

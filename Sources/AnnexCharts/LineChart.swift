@@ -38,6 +38,8 @@ public struct LineChart: SizedChart, Hashable {
     public var width: Double
     public var height: Double
     public var theme: Theme
+    /// Explicit geometry instead of the automatic layout.
+    public var fixedLayout: FixedLayout? = nil
 
     public init(xValues: [Double], series: [Series], targets: [TargetLine] = [], texts: ChartTexts, language: Language = .vi,
                 zeroBaseline: Bool = true, valueDigits: ClosedRange<Int> = 1...2, estimateLegend: String? = nil,
@@ -48,6 +50,7 @@ public struct LineChart: SizedChart, Hashable {
     }
 
     public func scene(measurer: TextMeasurer) throws(ChartError) -> Scene {
+        if let fixedLayout { return try fixedScene(fixedLayout, measurer: measurer) }
         let all = series.flatMap { $0.points.values }
         guard !series.isEmpty, !all.isEmpty, !xValues.isEmpty else { throw .noData("a line chart needs series with values") }
         if let bad = all.first(where: { !$0.isFinite }) { throw .invalidValue("a point is \(bad)") }

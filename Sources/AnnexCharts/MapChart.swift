@@ -34,6 +34,10 @@ public struct MapChart: SizedChart {
     public var width: Double
     public var height: Double
     public var theme: Theme
+    /// Class intervals closed below (`[a, b)`, as d3.scaleQuantile) instead of above (`(a, b]`, the default).
+    public var closedBelow = false
+    /// Explicit geometry instead of the automatic layout.
+    public var fixedLayout: FixedLayout? = nil
 
     public init(boundaries: Boundaries, panels: [Panel], style: Style = .choropleth, classification: Classification = .naturalBreaks(5),
                 palette: Palette = .sequential, projection: Projection = .equirectangular, showLabels: Bool = true,
@@ -71,6 +75,7 @@ public struct MapChart: SizedChart {
     public func scene(measurer: TextMeasurer) throws(ChartError) -> Scene {
         guard !panels.isEmpty, panels.contains(where: { !$0.values.isEmpty }) else { throw .noData("a map needs values") }
         if let bad = panels.flatMap({ $0.values.values }).first(where: { !$0.isFinite }) { throw .invalidValue("a value is \(bad)") }
+        if let fixedLayout { return try fixedScene(fixedLayout, measurer: measurer) }
         if style == .circles, let neg = panels.flatMap({ $0.values.values }).first(where: { $0 < 0 }) {
             throw .invalidValue("proportional circles cannot show the negative value \(neg)")
         }
@@ -217,6 +222,10 @@ public struct MapChart: SizedChart {
     /// The class of a value; on a diverging map zero counts with the increases' first class (no change is not a decrease).
     public func classOf(_ v: Double, _ b: [Double]) -> Int {
         if palette == .diverging, v == 0, let zero = b.firstIndex(of: 0), zero > 0 { return zero }
+        if closedBelow {
+            // Intervals closed below (d3.scaleQuantile): a value on a break belongs to the class above it.
+            return max(0, min(b.count - 2, b.dropFirst().dropLast().filter { $0 <= v }.count))
+        }
         return Classification.classIndex(v, b)
     }
 

@@ -90,3 +90,42 @@ extension AnnexBench {
         return [load, analyse]
     }
 }
+
+extension AnnexBench {
+    /// The reference charts of `Benchmarks/reference/` timed as the peer scripts time theirs: each chart built
+    /// afresh from its description (layout with a fresh measurer), drawn, encoded and written to a file, `count`
+    /// times per format after one warm-up per format. The spec and its data (and the GeoJSON) are read once,
+    /// outside the timing, as the peers read theirs.
+    public static func reference(specs: [String], count: Int, rounds: Int, outDir: String) throws -> [Timing] {
+        let renderer = Renderer()
+        try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+        var results: [Timing] = []
+        for path in specs {
+            let spec = try ChartSpec.load(path: path)
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            for format in OutputFormat.allCases {
+                let file = (outDir as NSString).appendingPathComponent("annex_\(name).\(format.rawValue)")
+                func once() throws -> Int {
+                    let bytes = try renderer.render(try spec.chart.scene(measurer: PangoTextMeasurer()), as: format)
+                    guard FileManager.default.createFile(atPath: file, contents: Data(bytes)) else { throw BenchError("cannot write \(file)") }
+                    return bytes.count
+                }
+                _ = try once()
+                var t = Timing(name: "\(name) → \(format.rawValue.uppercased())")
+                for _ in 0..<rounds {
+                    var n = 0
+                    let ms = try milliseconds { for _ in 0..<count { n = try once() } }
+                    t.samples.append(ms / Double(count))
+                    t.bytes = n
+                }
+                results.append(t)
+            }
+        }
+        return results
+    }
+}
+
+public struct BenchError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ d: String) { description = d }
+}

@@ -30,7 +30,7 @@ public struct ChartSpec {
     }
 
     static let topKeys = ["type", "lang", "theme", "size", "figure", "title", "subtitle", "notes", "source", "illustrative",
-                          "data", "encoding", "bar", "line", "dumbbell", "map"]
+                          "data", "encoding", "bar", "line", "dumbbell", "map", "layout"]
 
     public static func parse(_ text: String, file: String, baseFolder: String) throws(SpecError) -> ChartSpec {
         do { return try parseUntyped(text, file: file, baseFolder: baseFolder) } catch let e as SpecError { throw e } catch {
@@ -76,7 +76,7 @@ public struct ChartSpec {
         let valueEnc = try Encoding(try enc.require("value"), table)
         let texts = ChartTexts(
             figureLabel: figureLabel, title: try root.child("title")?.text() ?? "", subtitle: try root.child("subtitle")?.text(),
-            valueAxisTitle: valueEnc.title, categoryAxisTitle: nil, notes: try root.child("notes")?.texts() ?? [],
+            valueAxisTitle: valueEnc.title, categoryAxisTitle: try enc.child("category").map { try Encoding($0, table).title } ?? nil, notes: try root.child("notes")?.texts() ?? [],
             source: try root.child("source")?.text() ?? table.defaultSource,
             illustrative: try root.child("illustrative")?.bool() ?? table.synthetic)
 
@@ -171,7 +171,109 @@ public struct ChartSpec {
                                   fromValues: fromV, toValues: toV, texts: texts, language: lang, valueDigits: try valueEnc.digits,
                                   sortByChange: try d.child("sort_by_change")?.bool() ?? false, width: width, height: height, theme: theme)
         }
+        if let ln = root.child("layout") {
+            let layout = try FixedLayoutReader.read(ln, type: type)
+            switch chart {
+            case var c as BarChart: c.fixedLayout = layout; return ChartSpec(chart: c, pngScale: scale, file: file)
+            case var c as LineChart: c.fixedLayout = layout; return ChartSpec(chart: c, pngScale: scale, file: file)
+            case var c as MapChart: c.fixedLayout = layout; return ChartSpec(chart: c, pngScale: scale, file: file)
+            default: throw SpecError(ln.location, "no layout block: a fixed layout is for bar, line and map charts", type)
+            }
+        }
         return ChartSpec(chart: chart, pngScale: scale, file: file)
+    }
+}
+
+/// Reads a `layout:` block (fixed geometry; docs/chart-spec.md, "Fixed layout").
+enum FixedLayoutReader {
+    static func read(_ n: SpecNode, type: String) throws -> FixedLayout {
+        let names: [String] = switch type {
+        case "bar": FixedLayout.barElements
+        case "line": FixedLayout.lineElements
+        case "map": FixedLayout.mapElements
+        default: []
+        }
+        try n.onlyKeys(["font", "palette"] + names)
+        var layout = FixedLayout(font: try n.child("font")?.text(), palette: try n.child("palette").map { try colors($0) }, elements: [:])
+        for name in names {
+            guard let e = n.child(name) else { continue }
+            layout.elements[name] = try element(e)
+        }
+        if layout.elements[type == "map" ? "map" : "plot"]?.box == nil {
+            let key = type == "map" ? "map" : "plot"
+            throw SpecError(n.child(key)?.location ?? n.location, "layout.\(key).box: [left, top, right, bottom] in px", "nothing")
+        }
+        return layout
+    }
+
+    static func color(_ n: SpecNode) throws -> Color {
+        let s = try n.text()
+        guard let c = Color(hex: s) else { throw SpecError(n.location, "a colour written #RRGGBB", s) }
+        return c
+    }
+
+    static func colors(_ n: SpecNode) throws -> [Color] {
+        let l = try n.list()
+        guard !l.isEmpty else { throw SpecError(n.location, "a list of colours written #RRGGBB", "an empty list") }
+        return try l.map { try color($0) }
+    }
+
+    static func numbers(_ n: SpecNode, count: Int? = nil) throws -> [Double] {
+        let l = try n.list().map { try $0.number() }
+        if let count, l.count != count { throw SpecError(n.location, "a list of \(count) numbers", "\(l.count)") }
+        return l
+    }
+
+    static func element(_ n: SpecNode) throws -> LayoutElement {
+        try n.onlyKeys(LayoutElement.keys)
+        var e = LayoutElement()
+        func num(_ k: String, _ range: ClosedRange<Double> = -100_000...100_000) throws -> Double? {
+            guard let c = n.child(k) else { return nil }
+            let v = try c.number()
+            guard range.contains(v) else { throw SpecError(c.location, "a number from \(range.lowerBound) to \(range.upperBound)", c.describe) }
+            return v
+        }
+        e.x = try num("x"); e.y = try num("y"); e.width = try num("width", 0...100_000); e.height = try num("height", 0...100_000)
+        if let b = n.child("box") {
+            let v = try numbers(b, count: 4)
+            guard v[2] > v[0], v[3] > v[1] else { throw SpecError(b.location, "[left, top, right, bottom] with right > left and bottom > top", b.describe) }
+            e.box = v
+        } else if let x = e.x, let y = e.y, let w = e.width, let h = e.height {
+            e.box = [x, y, x + w, y + h]
+        }
+        e.size = try num("size", 1...1000)
+        e.bold = try n.child("bold")?.bool()
+        e.color = try n.child("color").map(color); e.fill = try n.child("fill").map(color)
+        e.strokeColor = try n.child("stroke_color").map(color)
+        e.opacity = try num("opacity", 0...1)
+        e.anchor = try n.child("anchor").map { HorizontalAnchor(rawValue: try $0.oneOf(["start", "middle", "end"]))! }
+        e.baseline = try n.child("baseline").map { VerticalAnchor(rawValue: try $0.oneOf(["baseline", "top", "middle", "bottom"]))! }
+        e.rotation = try num("rotation", -360...360)
+        e.dx = try num("dx"); e.dy = try num("dy"); e.gap = try num("gap"); e.length = try num("length", 0...1000)
+        e.stroke = try num("stroke", 0...100)
+        if let d = n.child("dash") {
+            let v = try numbers(d)
+            guard !v.isEmpty, v.allSatisfy({ $0 > 0 }) else { throw SpecError(d.location, "dash lengths greater than 0, such as [6, 4]", d.describe) }
+            e.dash = v
+        }
+        if let d = n.child("domain") {
+            let v = try numbers(d, count: 2)
+            guard v[1] > v[0] else { throw SpecError(d.location, "[low, high] with high > low", d.describe) }
+            e.domain = v
+        }
+        e.ticks = try n.child("ticks").map { try numbers($0) }
+        e.step = try num("step", 1e-9...1e9)
+        e.paddingInner = try num("padding_inner", 0...0.99); e.paddingOuter = try num("padding_outer", 0...10)
+        e.fraction = try num("fraction", 0.01...1); e.radius = try num("radius", 0...1000)
+        e.swatch = try n.child("swatch").map { try numbers($0, count: 2) }
+        e.spacing = try num("spacing")
+        e.colors = try n.child("colors").map(colors)
+        if let s = n.child("sides") {
+            e.sides = try s.list().map { try $0.oneOf(["left", "bottom", "right", "top"]) }
+        }
+        e.separator = try n.child("separator")?.text()
+        e.prefix = try n.child("prefix")?.bool()
+        return e
     }
 }
 
@@ -221,7 +323,7 @@ extension ChartSpec {
         let style = MapChart.Style(rawValue: try m.child("style")?.oneOf(MapChart.Style.allCases.map(\.rawValue)) ?? "choropleth")!
         var classification = Classification.naturalBreaks(5)
         if let c = m.child("classes") {
-            try c.onlyKeys(["method", "count", "breaks"])
+            try c.onlyKeys(["method", "count", "breaks", "closed"])
             let method = try c.child("method")?.oneOf(["jenks", "quantiles", "equal", "manual"]) ?? (c.child("breaks") != nil ? "manual" : "jenks")
             let count = try c.child("count")?.int(2...9) ?? 5
             switch method {
@@ -239,11 +341,14 @@ extension ChartSpec {
         }
         let palette = MapChart.Palette(rawValue: try m.child("palette")?.oneOf(MapChart.Palette.allCases.map(\.rawValue)) ?? "sequential")!
         let projection: Projection = (try m.child("projection")?.oneOf(["equirectangular", "web-mercator"]) ?? "equirectangular") == "web-mercator" ? .webMercator : .equirectangular
-        return MapChart(boundaries: boundaries, panels: panelOrder.map { .init(title: $0.isEmpty ? nil : labels[$0], values: values[$0] ?? [:]) },
+        let closedBelow = try m.child("classes")?.child("closed")?.oneOf(["above", "below"]) == "below"
+        var chart = MapChart(boundaries: boundaries, panels: panelOrder.map { .init(title: $0.isEmpty ? nil : labels[$0], values: values[$0] ?? [:]) },
                         style: style, classification: classification, palette: palette, projection: projection,
                         showLabels: try m.child("labels")?.bool() ?? (panelOrder.count == 1),
                         legendTitle: try m.child("legend_title")?.text() ?? valueEnc.title, texts: texts, language: lang,
                         valueDigits: try valueEnc.digits, width: width, height: height, theme: theme)
+        chart.closedBelow = closedBelow
+        return chart
     }
 }
 

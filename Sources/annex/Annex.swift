@@ -361,13 +361,30 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Only chart types whose name contains this.")
     var only: String?
 
-    @Option(name: .long, help: "What to time: charts, annex, analytics or all.")
+    @Option(name: .long, help: "What to time: reference, charts, annex, analytics or all.")
     var suite: String = "all"
+
+    @Option(name: .long, help: "Reference charts: charts per format in each round (as the peer scripts' N).")
+    var count: Int = 100
+
+    @Option(name: .long, help: "Reference charts: rounds (medians and spreads are over rounds).")
+    var rounds: Int = 3
+
+    @Option(name: .long, help: "Python with matplotlib and vl-convert-python for the peer scripts (default: .venv-peers/bin/python, made by `make peers-env`, else python3).")
+    var peerPython: String?
+
+    @Flag(name: .long, help: "Do not run the peer scripts.")
+    var noPeers = false
+
+    @Flag(name: .long, help: "A quick pass over every suite (2 charts, 1 round, no peers): checks that the benchmarks run, not how fast.")
+    var smoke = false
 
     func validate() throws {
         guard (1...100_000).contains(iterations) else { throw ValidationError("--iterations must be 1 to 100000, found \(iterations)") }
-        guard ["charts", "annex", "analytics", "all"].contains(suite) else {
-            throw ValidationError("--suite must be charts, annex, analytics or all, found \(suite)")
+        guard (1...100_000).contains(count) else { throw ValidationError("--count must be 1 to 100000, found \(count)") }
+        guard (1...100).contains(rounds) else { throw ValidationError("--rounds must be 1 to 100, found \(rounds)") }
+        guard ["reference", "charts", "annex", "analytics", "all"].contains(suite) else {
+            throw ValidationError("--suite must be reference, charts, annex, analytics or all, found \(suite)")
         }
     }
 
@@ -377,15 +394,19 @@ struct Bench: ParsableCommand {
             print(r.name.padding(toLength: 46, withPad: " ", startingAt: 0) + " " + ms(r.median) + " " + ms(r.p10)
                   + " " + ms(r.p90) + "  " + (r.bytes > 0 ? String(format: "%9d", r.bytes) : ""))
         }
+        let iterations = smoke ? 1 : self.iterations
         print("what                                           median ms    p10 ms    p90 ms      bytes")
         let facts = try loadDataset(data)
+        if suite == "reference" || suite == "all" {
+            try referenceSuite(row)
+        }
         if suite == "charts" || suite == "all" {
             print("-- charts (1600×900, report theme; scene, then scene + draw + encode), \(iterations) runs")
             for r in try AnnexBench.run(dataset: facts, iterations: iterations, only: only) { row(r) }
         }
         if suite == "annex" || suite == "all" {
             guard let spec = BundledData.findFile("Reports/langson-2020.yaml") else { throw ValidationError("cannot find Reports/langson-2020.yaml") }
-            let runs = max(3, min(iterations, 7))
+            let runs = smoke ? 1 : max(3, min(iterations, 7))
             print("-- default annex (both languages), \(runs) runs")
             let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
             for jobs in [1, 2] {
@@ -407,13 +428,13 @@ struct Bench: ParsableCommand {
             }
         }
         if suite == "analytics" || suite == "all" {
-            let runs = max(3, min(iterations, 7))
+            let runs = smoke ? 1 : max(3, min(iterations, 7))
             print("-- analytics, \(runs) runs")
             for r in try AnnexBench.analytics(folder: facts.folder, label: "bundled (181 communes)", iterations: runs) { row(r) }
             let national = FileManager.default.temporaryDirectory.appendingPathComponent("annex-bench-national-\(getpid())").path
             defer { try? FileManager.default.removeItem(atPath: national) }
-            try SyntheticDataset.write(to: national, communes: 8000, seed: 1)
-            for r in try AnnexBench.analytics(folder: national, label: "national (8 000 communes × 3 years)", iterations: runs) { row(r) }
+            try SyntheticDataset.write(to: national, communes: smoke ? 400 : 8000, seed: 1)
+            for r in try AnnexBench.analytics(folder: national, label: smoke ? "synthetic (400 communes × 3 years)" : "national (8 000 communes × 3 years)", iterations: runs) { row(r) }
         }
     }
 }
@@ -432,5 +453,82 @@ enum ProgressBar {
 enum Stderr {
     static func print(_ s: String) {
         FileHandle.standardError.write(Data((s + "\n").utf8))
+    }
+}
+
+/// What `Benchmarks/peers/run_peers.py` prints.
+struct PeerReport: Decodable {
+    struct Peer: Decodable {
+        var script: String
+        var chart: String
+        var tool: String?
+        var png_ms: [Double]
+        var svg_ms: [Double]
+        var png_bytes: Int?
+        var svg_bytes: Int?
+        var peak_rss_kib: Int?
+        var skipped: String?
+    }
+    var python: String?
+    var n: Int
+    var rounds: Int
+    var peers: [Peer]
+}
+
+extension Bench {
+    /// The reference charts of `Benchmarks/reference/` to PNG, SVG and PDF, then the peer scripts of
+    /// `Benchmarks/peers/` with the same count and rounds, and a table of both with ratios.
+    func referenceSuite(_ row: (Timing) -> Void) throws {
+        let count = smoke ? 2 : self.count, rounds = smoke ? 1 : self.rounds
+        let charts = ["bar", "line", "map"]
+        let specs = try charts.map { c -> String in
+            guard let p = BundledData.findFile("Benchmarks/reference/\(c).yaml") else {
+                throw ValidationError("cannot find Benchmarks/reference/\(c).yaml (run from the project folder)")
+            }
+            return p
+        }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("annex-bench-reference-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        print("-- reference charts (Benchmarks/reference, 1600×900): ms per chart, built, drawn, encoded and written; \(count) charts × \(rounds) rounds per format")
+        let annex = try AnnexBench.reference(specs: specs, count: count, rounds: rounds, outDir: out)
+        for r in annex { row(r) }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print("   peak memory of this process so far: \(usage.ru_maxrss / 1024) MB")
+        guard !noPeers, !smoke else { return }
+        guard let runner = BundledData.findFile("Benchmarks/peers/run_peers.py") else {
+            print("   peers: Benchmarks/peers/run_peers.py not found; skipped"); return
+        }
+        let venv = BundledData.find(".venv-peers/bin").map { ($0 as NSString).appendingPathComponent("python") }
+        let python = peerPython ?? venv.flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil } ?? "/usr/bin/env"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = (python == "/usr/bin/env" ? ["python3"] : []) + [runner, "--n", String(count), "--rounds", String(rounds)]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        print("-- peers (Benchmarks/peers, run by \(python == "/usr/bin/env" ? "python3" : python)), \(count) charts × \(rounds) rounds per format")
+        do { try p.run() } catch { print("   peers: cannot start \(python): \(error); skipped"); return }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0, let report = try? JSONDecoder().decode(PeerReport.self, from: data) else {
+            print("   peers: the runner failed (exit \(p.terminationStatus)); skipped"); return
+        }
+        func median(_ v: [Double]) -> Double { Timing(name: "", samples: v).median }
+        func spread(_ v: [Double]) -> String { v.count > 1 ? String(format: "%.0f–%.0f", v.min()!, v.max()!) : "" }
+        print("chart  format  Annex ms      bytes   peer                               peer ms (range)       bytes   peak RSS   peer/Annex")
+        for peer in report.peers {
+            guard peer.skipped == nil, let tool = peer.tool else {
+                print("\(peer.chart.padding(toLength: 6, withPad: " ", startingAt: 0)) \(peer.script): skipped (\(peer.skipped ?? "no tool"))")
+                continue
+            }
+            for (fmt, ms, bytes) in [("PNG", peer.png_ms, peer.png_bytes), ("SVG", peer.svg_ms, peer.svg_bytes)] {
+                guard let mine = annex.first(where: { $0.name == "\(peer.chart) → \(fmt)" }) else { continue }
+                let ratio = median(ms) / mine.median
+                print(peer.chart.padding(toLength: 6, withPad: " ", startingAt: 0) + " " + fmt.padding(toLength: 6, withPad: " ", startingAt: 0)
+                      + String(format: " %9.2f %10d   ", mine.median, mine.bytes) + tool.padding(toLength: 34, withPad: " ", startingAt: 0)
+                      + String(format: " %7.1f %-9s %10d %7d MiB %9.1f×", median(ms), "(" + spread(ms) + ")", bytes ?? 0,
+                               (peer.peak_rss_kib ?? 0) / 1024, ratio))
+            }
+        }
     }
 }
