@@ -19,7 +19,7 @@ let package = Package(
         .systemLibrary(
             name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev"])]),
-        .target(name: "CPNGEncoder", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("z")]),
+        .target(name: "CPNGEncoder", linkerSettings: [.linkedLibrary("deflate")]),
         .target(name: "AnnexIO"),
         .target(name: "AnnexData", dependencies: ["AnnexIO", .product(name: "Yams", package: "Yams")]),
         .target(name: "AnnexAnalytics", dependencies: ["AnnexData"]),

@@ -418,3 +418,4 @@ extension MapChart {
                      metadata: DocumentMetadata(title: title, description: desc, language: language.rawValue))
     }
 }
+

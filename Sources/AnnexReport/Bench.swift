@@ -103,6 +103,14 @@ extension AnnexBench {
         for path in specs {
             let spec = try ChartSpec.load(path: path)
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            // The parts: layout alone (fresh measurer), and layout plus drawing into pixels (no encoding).
+            _ = try renderer.rasterizeOnly(try spec.chart.scene(measurer: PangoTextMeasurer()))
+            var layout = Timing(name: "\(name): layout"), pixels = Timing(name: "\(name): layout + drawing")
+            for _ in 0..<rounds {
+                layout.samples.append(try milliseconds { for _ in 0..<count { _ = try spec.chart.scene(measurer: PangoTextMeasurer()) } } / Double(count))
+                pixels.samples.append(try milliseconds { for _ in 0..<count { try renderer.rasterizeOnly(try spec.chart.scene(measurer: PangoTextMeasurer())) } } / Double(count))
+            }
+            results += [layout, pixels]
             for format in OutputFormat.allCases {
                 let file = (outDir as NSString).appendingPathComponent("annex_\(name).\(format.rawValue)")
                 func once() throws -> Int {

@@ -480,7 +480,7 @@ extension Bench {
     /// `Benchmarks/peers/` with the same count and rounds, and a table of both with ratios.
     func referenceSuite(_ row: (Timing) -> Void) throws {
         let count = smoke ? 2 : self.count, rounds = smoke ? 1 : self.rounds
-        let charts = ["bar", "line", "map"]
+        let charts = ["bar", "line", "map"].filter { only == nil || $0.contains(only!) }
         let specs = try charts.map { c -> String in
             guard let p = BundledData.findFile("Benchmarks/reference/\(c).yaml") else {
                 throw ValidationError("cannot find Benchmarks/reference/\(c).yaml (run from the project folder)")
