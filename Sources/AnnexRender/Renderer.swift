@@ -9,7 +9,9 @@ import Foundation
 public struct RenderOptions: Hashable, Sendable {
     /// PNG only: device pixels per scene pixel (2 for a high-resolution slide).
     public var scale: Double
-    public init(scale: Double = 1) { self.scale = scale }
+    /// SVG only: text as `<text>` elements (default) or as glyph outlines.
+    public var svgText: SVGText
+    public init(scale: Double = 1, svgText: SVGText = .elements) { self.scale = scale; self.svgText = svgText }
 }
 
 /// Draws scenes with Cairo (shapes) and Pango (all text) into PNG, SVG or PDF bytes or files.
@@ -30,7 +32,7 @@ public struct Renderer: Sendable {
         try SceneValidator.validate(scene, format: format, options: options)
         switch format {
         case .png: return try renderPNG(scene, scale: options.scale)
-        case .svg: return try renderSVG(scene)
+        case .svg: return options.svgText == .elements ? SVGWriter.render(scene) : try renderSVG(scene)
         case .pdf: return try renderPDF(scene)
         }
     }
@@ -76,6 +78,24 @@ public struct Renderer: Sendable {
         defer { cairo_surface_destroy(surface) }
         try draw(scene, on: surface, scale: 1)
         cairo_surface_flush(surface)
+    }
+
+    /// The scene as PNG through Cairo's own writer (zlib 6, all filters): the reference the tests compare
+    /// Annex's encoder with, pixel for pixel.
+    func renderPNGWithCairosWriter(_ scene: Scene) throws(RenderError) -> [UInt8] {
+        let opaque = (scene.background?.alpha ?? 0) >= 1
+        guard let surface = cairo_image_surface_create(opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32,
+                                                       Int32(scene.width.rounded(.up)), Int32(scene.height.rounded(.up)))
+        else { throw .invalidScene("cannot allocate an image") }
+        defer { cairo_surface_destroy(surface) }
+        try draw(scene, on: surface, scale: 1)
+        cairo_surface_flush(surface)
+        let sink = ByteSink()
+        let status = withExtendedLifetime(sink) {
+            cairo_surface_write_to_png_stream(surface, byteSinkWrite, Unmanaged.passUnretained(sink).toOpaque())
+        }
+        try RenderError.check(status, "write PNG with Cairo")
+        return sink.bytes
     }
 
     private func renderSVG(_ scene: Scene) throws(RenderError) -> [UInt8] {

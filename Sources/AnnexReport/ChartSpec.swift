@@ -224,6 +224,10 @@ enum FixedLayoutReader {
         return l
     }
 
+    static func listText(_ v: [Double]) -> String {
+        "[" + v.map { NumberFormat(.en, fractionDigits: 0...6, groupFrom: .infinity)($0) }.joined(separator: ", ") + "]"
+    }
+
     static func element(_ n: SpecNode) throws -> LayoutElement {
         try n.onlyKeys(LayoutElement.keys)
         var e = LayoutElement()
@@ -236,7 +240,7 @@ enum FixedLayoutReader {
         e.x = try num("x"); e.y = try num("y"); e.width = try num("width", 0...100_000); e.height = try num("height", 0...100_000)
         if let b = n.child("box") {
             let v = try numbers(b, count: 4)
-            guard v[2] > v[0], v[3] > v[1] else { throw SpecError(b.location, "[left, top, right, bottom] with right > left and bottom > top", b.describe) }
+            guard v[2] > v[0], v[3] > v[1] else { throw SpecError(b.location, "[left, top, right, bottom] with right > left and bottom > top", listText(v)) }
             e.box = v
         } else if let x = e.x, let y = e.y, let w = e.width, let h = e.height {
             e.box = [x, y, x + w, y + h]
@@ -253,12 +257,12 @@ enum FixedLayoutReader {
         e.stroke = try num("stroke", 0...100)
         if let d = n.child("dash") {
             let v = try numbers(d)
-            guard !v.isEmpty, v.allSatisfy({ $0 > 0 }) else { throw SpecError(d.location, "dash lengths greater than 0, such as [6, 4]", d.describe) }
+            guard !v.isEmpty, v.allSatisfy({ $0 > 0 }) else { throw SpecError(d.location, "dash lengths greater than 0, such as [6, 4]", listText(v)) }
             e.dash = v
         }
         if let d = n.child("domain") {
             let v = try numbers(d, count: 2)
-            guard v[1] > v[0] else { throw SpecError(d.location, "[low, high] with high > low", d.describe) }
+            guard v[1] > v[0] else { throw SpecError(d.location, "[low, high] with high > low", listText(v)) }
             e.domain = v
         }
         e.ticks = try n.child("ticks").map { try numbers($0) }

@@ -5,7 +5,7 @@ import Foundation
 struct DecodedPNG {
     var width: Int
     var height: Int
-    private var pixels: [UInt32]
+    var pixels: [UInt32]
     private var stride: Int
 
     init?(_ bytes: [UInt8]) {

@@ -1,0 +1,120 @@
+import AnnexScene
+import Foundation
+import Testing
+@testable import AnnexRender
+
+/// A scene with semi-transparent marks on a transparent canvas: the RGBA path of the encoder.
+func translucentScene() -> Scene {
+    Scene(width: 333, height: 201, background: nil, marks: [
+        .rect(RectMark(Rect(x: 10, y: 10, width: 200, height: 120), fill: Color.hex("#0072B2").withAlpha(0.5))),
+        .path(PathMark([.move(Point(50, 190)), .line(Point(320, 20)), .line(Point(330, 190)), .close],
+                       fill: Color.hex("#D55E00").withAlpha(0.8), stroke: Stroke(color: .black, width: 1.5))),
+        .text(TextMark("Đình Lập 12,5", font: Font(size: 20), color: Color.hex("#111111").withAlpha(0.7), at: Point(20, 160))),
+    ])
+}
+
+@Suite struct PNGEncoderTests {
+    let renderer = Renderer()
+
+    @Test(arguments: [false, true])
+    func decodesToTheSamePixelsAsCairosOwnWriter(_ translucent: Bool) throws {
+        let scene = translucent ? translucentScene() : testScene()
+        let ours = try #require(DecodedPNG(try renderer.render(scene, as: .png)))
+        let cairos = try #require(DecodedPNG(try renderer.renderPNGWithCairosWriter(scene)))
+        #expect(ours.width == cairos.width && ours.height == cairos.height)
+        #expect(ours.pixels == cairos.pixels)
+    }
+
+    @Test func isAValidPNGWithCorrectChunks() throws {
+        let png = try renderer.render(testScene(), as: .png)
+        #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        // Chunk walk: lengths add up to the file, types in order, CRC-32 of type + data correct.
+        var i = 8, types: [String] = []
+        while i < png.count {
+            let len = Int(png[i]) << 24 | Int(png[i + 1]) << 16 | Int(png[i + 2]) << 8 | Int(png[i + 3])
+            let type = String(decoding: png[(i + 4)..<(i + 8)], as: UTF8.self)
+            let crc = UInt32(png[i + 8 + len]) << 24 | UInt32(png[i + 9 + len]) << 16 | UInt32(png[i + 10 + len]) << 8 | UInt32(png[i + 11 + len])
+            #expect(crc == crc32(Array(png[(i + 4)..<(i + 8 + len)])), "CRC of \(type)")
+            types.append(type)
+            i += 12 + len
+        }
+        #expect(i == png.count)
+        #expect(types == ["IHDR", "IDAT", "IEND"])
+        #expect(png[24] == 8 && png[25] == 2)     // 8-bit RGB for an opaque scene
+    }
+
+    @Test func sizeIsCloseToCairosOwnWriter() throws {
+        let ours = try renderer.render(testScene(), as: .png).count
+        let cairos = try renderer.renderPNGWithCairosWriter(testScene()).count
+        #expect(Double(ours) <= Double(cairos) * 1.15, "\(ours) bytes against Cairo's \(cairos)")
+    }
+
+    @Test func threadsEncodeTheSameBytes() async throws {
+        let expected = try renderer.render(testScene(), as: .png)
+        let results = try await withThrowingTaskGroup(of: [UInt8].self) { group in
+            for _ in 0..<8 { group.addTask { try Renderer().render(testScene(), as: .png) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.allSatisfy { $0 == expected })
+    }
+
+    func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var c: UInt32 = 0xFFFF_FFFF
+        for b in bytes {
+            c ^= UInt32(b)
+            for _ in 0..<8 { c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+        }
+        return c ^ 0xFFFF_FFFF
+    }
+}
+
+@Suite struct SVGWriterTests {
+    let renderer = Renderer()
+
+    func svg(_ scene: Scene) throws -> String { String(decoding: try renderer.render(scene, as: .svg), as: UTF8.self) }
+
+    @Test func textIsTextInNFCWithItsFontAndAnchor() throws {
+        let text = try svg(testScene())
+        #expect(text.contains(">\(nfcLabel)</tspan>"))
+        #expect(!text.unicodeScalars.contains { $0.value == 0x031B })
+        #expect(text.contains("font-family=\"DejaVu Sans\" font-size=\"24\" font-weight=\"700\" text-anchor=\"middle\""))
+        #expect(text.contains("transform=\"translate(20 150) rotate(-90)\""))
+        #expect(text.contains("data-id=\"polygon-with-hole\""))
+        #expect(text.contains("fill-rule=\"evenodd\"") && text.contains("stroke-dasharray=\"4 2\""))
+        #expect(text.contains("<clipPath id=\"clip1\">"))
+        let (status, _, err) = try runTool("xmllint", ["--noout", "-"], stdin: Array(text.utf8))
+        #expect(status == 0, "\(err)")
+    }
+
+    @Test func wrappedTextGivesOneLinePerTspanAndElidedTextEndsInAnEllipsis() throws {
+        let long = "Xã đặc biệt khó khăn, xã biên giới và xã an toàn khu của tỉnh Lạng Sơn"
+        let scene = Scene(width: 300, height: 200, marks: [
+            .text(TextMark(long, font: Font(size: 14), at: Point(10, 10), baseline: .top, maxWidth: 120, overflow: .wrap(maxLines: nil), id: "wrapped")),
+            .text(TextMark(long, font: Font(size: 14), at: Point(10, 150), maxWidth: 120, overflow: .ellipsis, id: "elided")),
+        ])
+        let text = try svg(scene)
+        let wrapped = text.components(separatedBy: "data-id=\"wrapped\"")[1].components(separatedBy: "</text>")[0]
+        let lines = wrapped.components(separatedBy: "<tspan").count - 1
+        let measured = PangoTextMeasurer().measure(long, font: Font(size: 14), maxWidth: 120)
+        #expect(lines == measured.lineCount && lines > 2)
+        // Every word is there, in order, across the lines.
+        let words = wrapped.components(separatedBy: ">").filter { $0.contains("</tspan") }.map { $0.components(separatedBy: "</tspan")[0] }
+        #expect(words.joined(separator: " ") == long)
+        let elided = text.components(separatedBy: "data-id=\"elided\"")[1].components(separatedBy: "</text>")[0]
+        #expect(elided.contains("…</tspan>") && elided.components(separatedBy: "<tspan").count == 2)
+    }
+
+    @Test func theSameSceneGivesTheSameBytesAndPathsModeStillWorks() throws {
+        let a = try renderer.render(testScene(), as: .svg), b = try renderer.render(testScene(), as: .svg)
+        #expect(a == b)
+        let paths = String(decoding: try renderer.render(testScene(), as: .svg, options: RenderOptions(svgText: .paths)), as: UTF8.self)
+        #expect(!paths.contains("<text") && paths.contains("<title>Thử nghiệm</title>"))
+    }
+
+    @Test func numbersHaveAtMostTwoDecimals() throws {
+        let scene = Scene(width: 100.5, height: 50, marks: [.rect(RectMark(Rect(x: 1.23456, y: -0.004, width: 10.999, height: 3), fill: .black))])
+        let text = try svg(scene)
+        #expect(text.contains("width=\"100.5px\""))
+        #expect(text.contains("<rect x=\"1.23\" y=\"0\" width=\"11\" height=\"3\""))
+    }
+}
