@@ -10,12 +10,13 @@ ANNEX        := .build/$(CONFIG)/annex
 RUN_PACKAGES  := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev fonts-dejavu-core
 TEST_PACKAGES := poppler-utils libxml2-utils python3
 
-.PHONY: report test build deps test-deps gallery clean help
+.PHONY: report test build deps test-deps gallery clean help bench
 
 help:
 	@echo "make report   install what is missing, build, render the default annex into Output/"
 	@echo "make test     install what is missing, run the test suite"
 	@echo "make build    build the annex command ($(CONFIG))"
+	@echo "make bench    the speed benchmarks beside matplotlib and Vega-Lite (installs them in .venv-peers)"
 	@echo "make clean    remove build products"
 
 report: deps build
@@ -26,6 +27,11 @@ build: deps
 
 test: deps test-deps
 	$(SWIFT) test $(BUILD_FLAGS)
+	$(SWIFT) build --product annex $(BUILD_FLAGS)
+	.build/debug/annex bench --smoke
+
+bench: build peers-env
+	$(ANNEX) bench --peer-python $(PEERS_VENV)/bin/python
 
 deps:
 	@scripts/ensure-packages.sh $(RUN_PACKAGES)

@@ -273,6 +273,8 @@ public struct Renderer: Sendable {
 enum PNGEncoder {
     static let level: Int32 = 2
 
+    /// Consumes the surface: opaque pixels are filtered in place (no scratch image, so a run's memory does not
+    /// grow with the number of images encoded at once); draw nothing on it afterwards.
     static func encode(_ surface: OpaquePointer, hasAlpha: Bool) throws(RenderError) -> [UInt8] {
         guard let data = cairo_image_surface_get_data(surface) else { throw .invalidScene("the image surface has no pixels") }
         var out: UnsafeMutablePointer<UInt8>? = nil

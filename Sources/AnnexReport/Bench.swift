@@ -2,6 +2,7 @@ import AnnexAnalytics
 import AnnexCharts
 import AnnexData
 import AnnexRender
+import AnnexIO
 import AnnexScene
 import Foundation
 
@@ -136,4 +137,31 @@ extension AnnexBench {
 public struct BenchError: Error, CustomStringConvertible {
     public var description: String
     public init(_ d: String) { description = d }
+}
+
+extension AnnexBench {
+    /// `count` charts (the gallery's, in the report and slide themes, both languages, in that order), each laid
+    /// out and drawn to PNG, SVG and PDF, on `jobs` workers, the way a report run renders its figures. Returns
+    /// the wall time and a digest of every output byte in order (equal digests: byte-identical outputs).
+    public static func parallelRun(dataset: Dataset, count: Int, jobs: Int) throws -> (ms: Double, digest: String) {
+        let gallery = try Gallery(dataset: dataset)
+        var charts: [any ChartDescription] = []
+        outer: for theme in [Theme.report, .slide, .reportSerif, .slideDark] {
+            for lang in [Language.vi, .en] {
+                for e in gallery.entries(language: lang, theme: theme) {
+                    charts.append(e.chart)
+                    if charts.count == count { break outer }
+                }
+            }
+        }
+        let tasks = charts.enumerated().map { i, chart in
+            RenderTask(name: "chart \(i)", cost: RenderTask.cost(of: chart)) {
+                let scene = try chart.scene(measurer: PangoTextMeasurer())
+                return try OutputFormat.allCases.map { f in ("\(i).\(f.rawValue)", try Renderer().render(scene, as: f), FileMeta(kind: "figure", number: i, title: "", alt: "")) }
+            }
+        }
+        var files: [(path: String, bytes: [UInt8], meta: FileMeta)] = []
+        let ms = try milliseconds { files = try RenderTask.run(tasks, jobs: jobs) }
+        return (ms, SHA256.hex(files.flatMap { Array($0.path.utf8) + $0.bytes }))
+    }
 }

@@ -72,7 +72,50 @@ struct FileMeta: Sendable {
 /// One unit of parallel work: draws some files.
 struct RenderTask: Sendable {
     var name: String
+    /// A rough relative cost: the costliest tasks start first, so that no worker is left with a long task at the
+    /// end while the others idle (longest processing time first).
+    var cost: Double = 1
     var work: @Sendable () throws -> [(path: String, bytes: [UInt8], meta: FileMeta)]
+
+    init(name: String, cost: Double = 1, work: @escaping @Sendable () throws -> [(path: String, bytes: [UInt8], meta: FileMeta)]) {
+        self.name = name; self.cost = cost; self.work = work
+    }
+
+    /// The relative cost of drawing a chart: maps (many vertices, many panels) cost several bar charts.
+    static func cost(of chart: any ChartDescription) -> Double {
+        if let m = chart as? MapChart { return 4 * Double(max(1, m.panels.count)) }
+        return 1
+    }
+
+    /// Runs the tasks on `jobs` workers (each task on one thread, with its own measurer, Cairo context and Pango
+    /// layout; nothing shared but the result store) and returns their files in task order, so the output does
+    /// not depend on the number of jobs. Stops at the first error.
+    static func run(_ tasks: [RenderTask], jobs: Int,
+                    done: @escaping @Sendable (_ completed: Int, _ total: Int, _ name: String) -> Void = { _, _, _ in })
+        throws -> [(path: String, bytes: [UInt8], meta: FileMeta)]
+    {
+        let store = ResultStore()
+        let next = ResultStore.Counter()
+        let group = DispatchGroup()
+        let total = tasks.count
+        // Costliest first; equal costs in task order. Results are kept by task index, so the order of work does
+        // not change the output.
+        let order = tasks.indices.sorted { (-tasks[$0].cost, $0) < (-tasks[$1].cost, $1) }
+        for _ in 0..<max(1, min(jobs, total)) {
+            group.enter()
+            DispatchQueue.global().async {
+                defer { group.leave() }
+                while store.firstError == nil, let k = next.take(below: total) {
+                    let i = order[k]
+                    do { store.put(i, try tasks[i].work()) } catch { store.fail(error) }
+                    done(store.completed, total, tasks[i].name)
+                }
+            }
+        }
+        group.wait()
+        if let e = store.firstError { throw e }
+        return store.all()
+    }
 }
 
 final class ResultStore: @unchecked Sendable {
@@ -224,7 +267,7 @@ public enum ReportRunner {
             let n = fig.number, chart = fig.chart, scale = fig.pngScale
             let base = String(format: "figures/fig%02d", n)
             let title = chart.chartTexts.title
-            tasks.append(RenderTask(name: "figure \(n)") {
+            tasks.append(RenderTask(name: "figure \(n)", cost: RenderTask.cost(of: chart) * Double(formats.count)) {
                 let scene = try sceneOf(chart, "\(spec.file): figure \(n)")
                 return try formats.map { f in
                     (base + "." + f.fileExtension, try bytesOf(scene, f, "figure \(n) (\(f.rawValue))", scale: scale),
@@ -255,7 +298,7 @@ public enum ReportRunner {
         let annexScenes = SceneStore()
         for fig in built.figures {
             let n = fig.number, chart = fig.chart
-            tasks.append(RenderTask(name: "figure \(n) for the annex") {
+            tasks.append(RenderTask(name: "figure \(n) for the annex", cost: RenderTask.cost(of: chart) * 0.5) {
                 // Long lists of horizontal bars get a taller figure on the page.
                 var height = 675.0
                 if let bar = chart as? BarChart, bar.orientation == .horizontal, bar.categories.count > 8 {
@@ -266,26 +309,13 @@ public enum ReportRunner {
             })
         }
         let findings = built.findings.joined(separator: "\n") + "\n"
-        let work = tasks
-        let store = ResultStore()
-        let next = ResultStore.Counter()
-        let group = DispatchGroup()
-        let total = tasks.count
-        let jobs = max(1, min(options.jobs, total))
-        for _ in 0..<jobs {
-            group.enter()
-            DispatchQueue.global().async {
-                defer { group.leave() }
-                while store.firstError == nil, let i = next.take(below: total) {
-                    do { store.put(i, try work[i].work()) } catch { store.fail(error) }
-                    options.progress?(store.completed, total)
-                    options.log("[\(lang.rawValue)] \(work[i].name)")
-                }
+        var files: [(path: String, bytes: [UInt8], meta: FileMeta)]
+        do {
+            files = try RenderTask.run(tasks, jobs: options.jobs) { done, total, name in
+                options.progress?(done, total)
+                options.log("[\(lang.rawValue)] \(name)")
             }
-        }
-        group.wait()
-        if let e = store.firstError { throw (e as? ReportError) ?? .output("\(e)") }
-        var files = store.all()
+        } catch { throw (error as? ReportError) ?? .output("\(error)") }
         let pages = AnnexDocument.pages(built, figures: annexScenes.all(), lang: lang)
         files.append(("annex.pdf", try pdfOf(pages, "annex"), FileMeta(kind: "annex", number: nil, title: built.title, alt: built.title)))
         options.log("[\(lang.rawValue)] annex")

@@ -9,36 +9,45 @@
  * cheap filters), compressed in one call by libdeflate, written as one IDAT chunk. No clock, no text
  * chunks: the same pixels give the same bytes. */
 
-static pthread_key_t compressor_key;
-static pthread_once_t compressor_once = PTHREAD_ONCE_INIT;
-/* Per thread: a compressor and scratch buffers, kept between images (allocating them costs more than
- * compressing a chart: page faults on fresh memory). */
+/* Compressors and scratch buffers, kept between images in a small pool shared by all threads: allocating
+ * them costs more than compressing a chart (page faults on fresh memory), and a pool, unlike per-thread
+ * caches, holds no more of them than images are encoded at once, whichever threads a run happens to use. */
 typedef struct {
     struct libdeflate_compressor *c; int level;
-    uint8_t *filtered; size_t filtered_cap;
-    uint8_t *packed; size_t packed_cap;
+    uint8_t *filtered; size_t filtered_cap;   /* images with alpha only */
+    uint8_t *rows; size_t rows_cap;           /* four rows */
+    uint8_t *packed; size_t packed_cap;       /* compressed bytes: allocated at the bound, only the output touched */
 } slot_t;
 
-static void slot_free(void *p) {
-    slot_t *s = p;
-    if (s) { if (s->c) libdeflate_free_compressor(s->c); free(s->filtered); free(s->packed); free(s); }
-}
-static void make_key(void) { pthread_key_create(&compressor_key, slot_free); }
+#define POOL_MAX 8
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static slot_t *pool[POOL_MAX];
+static int pool_count = 0;
 
-static slot_t *thread_slot(int level) {
-    pthread_once(&compressor_once, make_key);
-    slot_t *s = pthread_getspecific(compressor_key);
-    if (!s) {
-        s = calloc(1, sizeof *s);
-        if (!s) return NULL;
-        pthread_setspecific(compressor_key, s);
-    }
+static void slot_free(slot_t *s) {
+    if (s) { if (s->c) libdeflate_free_compressor(s->c); free(s->filtered); free(s->rows); free(s->packed); free(s); }
+}
+
+static slot_t *acquire_slot(int level) {
+    slot_t *s = NULL;
+    pthread_mutex_lock(&pool_lock);
+    if (pool_count > 0) s = pool[--pool_count];
+    pthread_mutex_unlock(&pool_lock);
+    if (!s && !(s = calloc(1, sizeof *s))) return NULL;
     if (!s->c || s->level != level) {
         if (s->c) libdeflate_free_compressor(s->c);
         s->c = libdeflate_alloc_compressor(level);
         s->level = level;
+        if (!s->c) { slot_free(s); return NULL; }
     }
-    return s->c ? s : NULL;
+    return s;
+}
+
+static void release_slot(slot_t *s) {
+    pthread_mutex_lock(&pool_lock);
+    if (pool_count < POOL_MAX) { pool[pool_count++] = s; s = NULL; }
+    pthread_mutex_unlock(&pool_lock);
+    slot_free(s);
 }
 
 static int reserve(uint8_t **buf, size_t *cap, size_t need) {
@@ -62,16 +71,29 @@ static uint32_t sum_abs(const uint8_t *v, size_t n) {
     return s;
 }
 
-int annex_png_encode(const uint8_t *data, int width, int height, int stride, int has_alpha, int level,
+static int encode(slot_t *slot, uint8_t *data, int width, int height, int stride, int has_alpha,
+                  uint8_t **out, size_t *out_len);
+
+int annex_png_encode(uint8_t *data, int width, int height, int stride, int has_alpha, int level,
                      uint8_t **out, size_t *out_len) {
     if (width <= 0 || height <= 0) return 1;
+    slot_t *slot = acquire_slot(level);
+    if (!slot) return 1;
+    int rc = encode(slot, data, width, height, stride, has_alpha, out, out_len);
+    release_slot(slot);
+    return rc;
+}
+
+static int encode(slot_t *slot, uint8_t *data, int width, int height, int stride, int has_alpha,
+                  uint8_t **out, size_t *out_len) {
     const size_t bpp = has_alpha ? 4 : 3, rowlen = (size_t)width * bpp, flen = (size_t)height * (rowlen + 1);
-    slot_t *slot = thread_slot(level);
-    if (!slot || !reserve(&slot->filtered, &slot->filtered_cap, flen + rowlen * 4)) return 1;
-    struct libdeflate_compressor *c = slot->c;
-    uint8_t *filtered = slot->filtered, *rows = slot->filtered + flen;
-    size_t bound = libdeflate_zlib_compress_bound(c, flen);
-    if (!reserve(&slot->packed, &slot->packed_cap, bound)) return 1;
+    /* Opaque images are filtered in place, over the surface's own pixels: a filtered row (1 + 3w bytes) ends
+     * before the next unread row (at 4w bytes a row) begins, so no scratch image is needed. Rows with alpha
+     * (1 + 4w bytes) would overrun: they go to a scratch buffer. */
+    const int in_place = rowlen + 1 <= (size_t)stride;
+    if (!in_place && !reserve(&slot->filtered, &slot->filtered_cap, flen)) return 1;
+    if (!reserve(&slot->rows, &slot->rows_cap, rowlen * 4)) return 1;
+    uint8_t *filtered = in_place ? data : slot->filtered, *rows = slot->rows;
     uint8_t *prev = rows, *cur = rows + rowlen, *sub = rows + 2 * rowlen, *up = rows + 3 * rowlen;
     memset(prev, 0, rowlen);
     for (int y = 0; y < height; y++) {
@@ -92,6 +114,7 @@ int annex_png_encode(const uint8_t *data, int width, int height, int stride, int
                 o[0] = (uint8_t)(p >> 16); o[1] = (uint8_t)(p >> 8); o[2] = (uint8_t)p; o += 3;
             }
         }
+        /* Row y is in `cur` now: its pixels in the surface may be overwritten. */
         uint8_t *f = filtered + (size_t)y * (rowlen + 1);
         if (y > 0 && memcmp(cur, prev, rowlen) == 0) {
             /* The same row again (most of a chart's background): Up makes it all zeros. */
@@ -105,19 +128,20 @@ int annex_png_encode(const uint8_t *data, int width, int height, int stride, int
         }
         uint8_t *t = prev; prev = cur; cur = t;
     }
-    size_t n = libdeflate_zlib_compress(c, filtered, flen, slot->packed, bound);
+    size_t bound = libdeflate_zlib_compress_bound(slot->c, flen);
+    if (!reserve(&slot->packed, &slot->packed_cap, bound)) return 1;
+    size_t n = libdeflate_zlib_compress(slot->c, filtered, flen, slot->packed, bound);
     if (n == 0 || n > 0x7fffffff) return 2;
     uint8_t *png = malloc(8 + 25 + 12 + n + 12);
     if (!png) return 1;
+    uint8_t *ihdr = png + 8, *idat = ihdr + 25;
+    memcpy(idat + 8, slot->packed, n);
     static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     memcpy(png, signature, 8);
-    uint8_t *ihdr = png + 8;
     put32(ihdr, 13); memcpy(ihdr + 4, "IHDR", 4);
     put32(ihdr + 8, (uint32_t)width); put32(ihdr + 12, (uint32_t)height);
     ihdr[16] = 8; ihdr[17] = has_alpha ? 6 : 2; ihdr[18] = 0; ihdr[19] = 0; ihdr[20] = 0;
     chunk_crc(ihdr, 13);
-    uint8_t *idat = ihdr + 25;
-    memcpy(idat + 8, slot->packed, n);
     put32(idat, (uint32_t)n); memcpy(idat + 4, "IDAT", 4);
     chunk_crc(idat, (uint32_t)n);
     uint8_t *iend = idat + 12 + n;

@@ -71,6 +71,7 @@ enum BundledData {
 }
 
 extension Language: ExpressibleByArgument {}
+extension SVGText: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 
 struct Report: ParsableCommand {
@@ -216,6 +217,9 @@ struct Chart: ParsableCommand {
     @Option(name: .long, help: "PNG pixel density (overrides the spec's dpi).")
     var scale: Double?
 
+    @Option(name: .long, help: "SVG text: elements (<text>, selectable; the default) or paths (glyph outlines, the same in every viewer).")
+    var svgText: SVGText = .elements
+
     func validate() throws {
         guard OutputFormat(path: output) != nil else {
             throw ValidationError("-o \(output): expected a file name ending in .png, .svg or .pdf")
@@ -232,7 +236,7 @@ struct Chart: ParsableCommand {
         do { scene = try parsed.chart.scene(measurer: PangoTextMeasurer()) } catch {
             Stderr.print("\(spec): \(error.description)"); throw ExitCode(70)
         }
-        do { try Renderer().write(scene, to: output, options: RenderOptions(scale: scale ?? parsed.pngScale)) } catch {
+        do { try Renderer().write(scene, to: output, options: RenderOptions(scale: scale ?? parsed.pngScale, svgText: svgText)) } catch {
             Stderr.print("annex: \(error.description)"); throw ExitCode(error.isWriteError ? 73 : 70)
         }
         print("wrote \(output)")
@@ -383,8 +387,8 @@ struct Bench: ParsableCommand {
         guard (1...100_000).contains(iterations) else { throw ValidationError("--iterations must be 1 to 100000, found \(iterations)") }
         guard (1...100_000).contains(count) else { throw ValidationError("--count must be 1 to 100000, found \(count)") }
         guard (1...100).contains(rounds) else { throw ValidationError("--rounds must be 1 to 100, found \(rounds)") }
-        guard ["reference", "charts", "annex", "analytics", "all"].contains(suite) else {
-            throw ValidationError("--suite must be reference, charts, annex, analytics or all, found \(suite)")
+        guard ["reference", "charts", "annex", "parallel", "analytics", "all"].contains(suite) else {
+            throw ValidationError("--suite must be reference, charts, annex, parallel, analytics or all, found \(suite)")
         }
     }
 
@@ -426,6 +430,24 @@ struct Bench: ParsableCommand {
                 print("   peak memory of a cold run so far: \(usage.ru_maxrss / 1024) MB")
                 row(try AnnexBench.warmAnnex(spec: spec, jobs: jobs, iterations: runs))
             }
+        }
+        if suite == "parallel" || suite == "all" {
+            let n = smoke ? 4 : 40, runs = smoke ? 1 : max(3, min(iterations, 5))
+            print("-- parallel: \(n) gallery charts, each to PNG, SVG and PDF, \(runs) runs")
+            _ = try AnnexBench.parallelRun(dataset: facts, count: min(n, 4), jobs: 1)     // warm-up
+            var digests: [Int: String] = [:]
+            var timings: [Int: Timing] = [:]
+            for _ in 0..<runs {
+                for jobs in [1, 2] {
+                    let (ms, digest) = try AnnexBench.parallelRun(dataset: facts, count: n, jobs: jobs)
+                    timings[jobs, default: Timing(name: "\(n) charts, --jobs \(jobs)")].samples.append(ms)
+                    digests[jobs] = digest
+                }
+            }
+            row(timings[1]!); row(timings[2]!)
+            print(String(format: "   speed-up with 2 jobs: %.2f×; outputs %@", timings[1]!.median / timings[2]!.median,
+                         digests[1] == digests[2] ? "byte-identical (SHA-256 \(digests[1]!.prefix(16))…)" : "DIFFER"))
+            guard digests[1] == digests[2] else { throw ExitCode(70) }
         }
         if suite == "analytics" || suite == "all" {
             let runs = smoke ? 1 : max(3, min(iterations, 7))
