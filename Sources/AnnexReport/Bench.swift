@@ -97,7 +97,8 @@ extension AnnexBench {
     /// afresh from its description (layout with a fresh measurer), drawn, encoded and written to a file, `count`
     /// times per format after one warm-up per format. The spec and its data (and the GeoJSON) are read once,
     /// outside the timing, as the peers read theirs.
-    public static func reference(specs: [String], count: Int, rounds: Int, outDir: String) throws -> [Timing] {
+    public static func reference(specs: [String], count: Int, rounds: Int, outDir: String,
+                                 formats: [OutputFormat] = OutputFormat.allCases) throws -> [Timing] {
         let renderer = Renderer()
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         var results: [Timing] = []
@@ -112,7 +113,7 @@ extension AnnexBench {
                 pixels.samples.append(try milliseconds { for _ in 0..<count { try renderer.rasterizeOnly(try spec.chart.scene(measurer: PangoTextMeasurer())) } } / Double(count))
             }
             results += [layout, pixels]
-            for format in OutputFormat.allCases {
+            for format in formats {
                 let file = (outDir as NSString).appendingPathComponent("annex_\(name).\(format.rawValue)")
                 func once() throws -> Int {
                     let bytes = try renderer.render(try spec.chart.scene(measurer: PangoTextMeasurer()), as: format)

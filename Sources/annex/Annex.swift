@@ -377,6 +377,9 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Python with matplotlib and vl-convert-python for the peer scripts (default: .venv-peers/bin/python, made by `make peers-env`, else python3).")
     var peerPython: String?
 
+    @Option(name: .long, parsing: .upToNextOption, help: "Reference charts: the formats to time.")
+    var formats: [OutputFormat] = OutputFormat.allCases
+
     @Flag(name: .long, help: "Do not run the peer scripts.")
     var noPeers = false
 
@@ -512,7 +515,7 @@ extension Bench {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("annex-bench-reference-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: out) }
         print("-- reference charts (Benchmarks/reference, 1600×900): ms per chart, built, drawn, encoded and written; \(count) charts × \(rounds) rounds per format")
-        let annex = try AnnexBench.reference(specs: specs, count: count, rounds: rounds, outDir: out)
+        let annex = try AnnexBench.reference(specs: specs, count: count, rounds: rounds, outDir: out, formats: formats)
         for r in annex { row(r) }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
