@@ -11,7 +11,19 @@ public struct RenderOptions: Hashable, Sendable {
     public var scale: Double
     /// SVG only: text as `<text>` elements (default) or as glyph outlines.
     public var svgText: SVGText
-    public init(scale: Double = 1, svgText: SVGText = .elements) { self.scale = scale; self.svgText = svgText }
+    /// PDF only: written by Annex (default) or by Cairo's PDF surface.
+    public var pdfWriter: PDFWriterChoice
+    public init(scale: Double = 1, svgText: SVGText = .elements, pdfWriter: PDFWriterChoice = .annex) {
+        self.scale = scale; self.svgText = svgText; self.pdfWriter = pdfWriter
+    }
+}
+
+/// Who writes PDF files.
+public enum PDFWriterChoice: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Annex: paths and embedded TrueType subsets written directly (fast; falls back to Cairo for other fonts).
+    case annex
+    /// Cairo's PDF surface.
+    case cairo
 }
 
 /// Draws scenes with Cairo (shapes) and Pango (all text) into PNG, SVG or PDF bytes or files.
@@ -33,7 +45,9 @@ public struct Renderer: Sendable {
         switch format {
         case .png: return try renderPNG(scene, scale: options.scale)
         case .svg: return options.svgText == .elements ? SVGWriter.render(scene) : try renderSVG(scene)
-        case .pdf: return try renderPDF(scene)
+        case .pdf:
+            if options.pdfWriter == .annex, let pdf = PDFWriter.render(pages: [scene]) { return pdf }
+            return try renderPDF(scene)
         }
     }
 
@@ -53,6 +67,7 @@ public struct Renderer: Sendable {
     public func renderPDF(pages: [Scene]) throws(RenderError) -> [UInt8] {
         guard let first = pages.first else { throw .invalidScene("a document needs at least one page") }
         for p in pages { try SceneValidator.validate(p, format: .pdf, options: RenderOptions()) }
+        if let pdf = PDFWriter.render(pages: pages) { return pdf }
         return try renderPDF(first, more: Array(pages.dropFirst()))
     }
 

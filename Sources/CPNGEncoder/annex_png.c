@@ -153,3 +153,17 @@ static int encode(slot_t *slot, uint8_t *data, int width, int height, int stride
 }
 
 void annex_png_free(uint8_t *buffer) { free(buffer); }
+
+int annex_zlib_compress(const uint8_t *data, size_t length, int level, uint8_t **out, size_t *out_len) {
+    slot_t *slot = acquire_slot(level);
+    if (!slot) return 1;
+    size_t bound = libdeflate_zlib_compress_bound(slot->c, length);
+    uint8_t *buf = malloc(bound ? bound : 1);
+    if (!buf) { release_slot(slot); return 1; }
+    size_t n = libdeflate_zlib_compress(slot->c, data, length, buf, bound);
+    release_slot(slot);
+    if (n == 0) { free(buf); return 2; }
+    *out = buf;
+    *out_len = n;
+    return 0;
+}

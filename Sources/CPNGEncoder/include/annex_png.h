@@ -11,4 +11,7 @@ int annex_png_encode(uint8_t *data, int width, int height, int stride, int has_a
                      uint8_t **out, size_t *out_len);
 void annex_png_free(uint8_t *buffer);
 
+/// `length` bytes as a zlib stream (libdeflate at `level`), for PDF streams. Free *out with annex_png_free.
+int annex_zlib_compress(const uint8_t *data, size_t length, int level, uint8_t **out, size_t *out_len);
+
 #endif
