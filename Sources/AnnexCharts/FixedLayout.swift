@@ -112,13 +112,15 @@ public struct FixedLayout: Hashable, Sendable {
     }
 
     /// Tick values: the element's list, or every `step` across the domain.
-    static func ticks(_ e: LayoutElement?, domain: (Double, Double)) -> [Double] {
+    static func ticks(_ e: LayoutElement?, domain: (Double, Double)) throws(ChartError) -> [Double] {
         if let t = e?.ticks { return t }
         guard let step = e?.step, step > 0 else { return [] }
-        var out: [Double] = []
-        var i = (domain.0 / step).rounded(.up)
-        while i * step <= domain.1 + step * 1e-9 { out.append(i * step == 0 ? 0 : i * step); i += 1 }
-        return out
+        let first = (domain.0 / step - 1e-9).rounded(.up), last = (domain.1 / step + 1e-9).rounded(.down)
+        guard last - first < 1000 else {
+            throw .doesNotFit("a tick every \(step) from \(domain.0) to \(domain.1) makes \(Int(min(last - first + 1, 1e12))) ticks; at most 1000")
+        }
+        guard last >= first else { return [] }
+        return (Int(first)...Int(last)).map { i in Double(i) * step == 0 ? 0 : Double(i) * step }
     }
 
     /// Tick labels in their shortest form: as many decimals as the most precise tick needs (`2,5`, `5`).
@@ -169,7 +171,7 @@ extension BarChart {
         let colors = L.palette ?? t.palette
         func color(_ i: Int) -> Color { colors[i % colors.count] }
         var marks: [Mark] = []
-        let ticks = FixedLayout.ticks(ye, domain: domain)
+        let ticks = try FixedLayout.ticks(ye, domain: domain)
         if let g = L["grid"] {
             for (i, v) in ticks.enumerated() {
                 marks.append(FixedLayout.lineMark(Point(plot.minX, y(v)), Point(plot.maxX, y(v)), g, t.grid, id: "grid/\(i)"))
@@ -183,7 +185,9 @@ extension BarChart {
             for (si, s) in series.enumerated() {
                 guard let v = value(c.id, s.id) else { continue }
                 let cx = start + slot * (Double(si) + 0.5)
-                let top = min(y(v.value), y(0)), bottom = max(y(v.value), y(0))
+                // Bars start at zero, or at the domain's edge when it leaves zero out.
+                let base = y(min(max(0, domain.0), domain.1))
+                let top = min(y(v.value), base), bottom = max(y(v.value), base)
                 marks.append(.rect(RectMark(Rect(x: cx - barW / 2, y: top, width: barW, height: bottom - top), fill: color(si),
                                             id: BarChart.barID(c.id, s.id))))
                 if let ve, let valueFont, showValues {
@@ -256,7 +260,7 @@ extension LineChart {
         func color(_ i: Int) -> Color { colors[i % colors.count] }
         let fmt = NumberFormat(language, fractionDigits: valueDigits)
         var marks: [Mark] = []
-        let ticks = FixedLayout.ticks(ye, domain: yDomain)
+        let ticks = try FixedLayout.ticks(ye, domain: yDomain)
         if let g = L["grid"] {
             for (i, v) in ticks.enumerated() {
                 marks.append(FixedLayout.lineMark(Point(plot.minX, y(v)), Point(plot.maxX, y(v)), g, t.grid, id: "grid/\(i)"))

@@ -36,7 +36,7 @@ struct PDFWriter {
 
     static func num(_ v: Double, _ out: inout [UInt8]) {
         guard v.isFinite else { out.append(0x30); return }
-        var c = Int64((v * 1000).rounded())
+        var c = Int64((min(max(v, -1e12), 1e12) * 1000).rounded())
         if c < 0 { out.append(0x2D); c = -c }
         let whole = c / 1000, frac = Int(c % 1000)
         out.append(contentsOf: String(whole).utf8)

@@ -46,6 +46,8 @@ struct SVGWriter {
             case 0x3C: s("&lt;")
             case 0x3E: s("&gt;")
             case 0x22: s("&quot;")
+            case 0x09, 0x0A, 0x0D: out.append(b)
+            case ..<0x20: break           // other control characters are not allowed in XML
             default: out.append(b)
             }
         }
@@ -54,7 +56,8 @@ struct SVGWriter {
     /// A number with at most two decimals, no trailing zeros, no exponent: `12`, `12.5`, `-0.25`.
     private mutating func n(_ v: Double) {
         guard v.isFinite else { out.append(0x30); return }
-        var c = Int64((v * 100).rounded())
+        // Beyond a trillion pixels nothing is visible; the clamp keeps the integer conversion in range.
+        var c = Int64((min(max(v, -1e12), 1e12) * 100).rounded())
         if c < 0 { out.append(0x2D); c = -c }
         let whole = c / 100, frac = Int(c % 100)
         digits(whole)
@@ -71,6 +74,12 @@ struct SVGWriter {
     }
 
     private mutating func attr(_ name: String, _ v: Double) { s(" \(name)=\""); n(v); out.append(0x22) }
+
+    /// A transform coefficient: six decimals (a scale of 0,302 must not become 0,3).
+    private mutating func coefficient(_ v: Double) {
+        let c = (min(max(v, -1e6), 1e6) * 1e6).rounded() / 1e6
+        if c == c.rounded() { n(c) } else { s(String(c)) }
+    }
 
     private static let hex = Array("0123456789ABCDEF".utf8)
     private mutating func color(_ name: String, _ c: Color) {
@@ -107,7 +116,7 @@ struct SVGWriter {
         guard let st = stroke else { return }
         color("stroke", st.color)
         attr("stroke-width", st.width)
-        if st.join != .miter { s(" stroke-linejoin=\"\(st.join.rawValue)\"") }
+        if st.join != .miter { s(" stroke-linejoin=\"\(st.join.rawValue)\"") } else { s(" stroke-miterlimit=\"10\"") }   // Cairo's limit, not SVG's 4
         if st.cap != .butt { s(" stroke-linecap=\"\(st.cap.rawValue)\"") }
         if !st.dash.isEmpty {
             s(" stroke-dasharray=\"")
@@ -137,7 +146,10 @@ struct SVGWriter {
         for m in list {
             switch m {
             case .rect(let r):
-                s("<rect"); id(r.id); attr("x", r.rect.x); attr("y", r.rect.y); attr("width", r.rect.width); attr("height", r.rect.height)
+                // SVG refuses negative sizes (Cairo draws them): the same rectangle, normalised.
+                let rr = Rect(x: min(r.rect.x, r.rect.x + r.rect.width), y: min(r.rect.y, r.rect.y + r.rect.height),
+                              width: abs(r.rect.width), height: abs(r.rect.height))
+                s("<rect"); id(r.id); attr("x", rr.x); attr("y", rr.y); attr("width", rr.width); attr("height", rr.height)
                 paint(fill: r.fill, stroke: r.stroke); s("/>\n")
             case .path(let p):
                 guard !p.elements.isEmpty else { continue }
@@ -145,29 +157,29 @@ struct SVGWriter {
             case .text(let t):
                 textMark(t)
             case .group(let g):
-                var clipID: Int? = nil
-                if g.clip != nil || g.clipPath != nil {
-                    clipCount += 1
-                    clipID = clipCount
-                    s("<clipPath id=\"clip\(clipCount)\">")
-                    if let c = g.clip {
-                        s("<rect"); attr("x", c.x); attr("y", c.y); attr("width", c.width); attr("height", c.height); s("/>")
-                    }
-                    if let cp = g.clipPath { s("<path"); pathData(cp); s(" clip-rule=\"evenodd\"/>") }
-                    s("</clipPath>\n")
+                // A rectangle and an outline clip together: their intersection, as nested groups.
+                var clipIDs: [Int] = []
+                if let c = g.clip {
+                    clipCount += 1; clipIDs.append(clipCount)
+                    s("<clipPath id=\"clip\(clipCount)\"><rect"); attr("x", min(c.x, c.x + c.width)); attr("y", min(c.y, c.y + c.height))
+                    attr("width", abs(c.width)); attr("height", abs(c.height)); s("/></clipPath>\n")
+                }
+                if let cp = g.clipPath {
+                    clipCount += 1; clipIDs.append(clipCount)
+                    s("<clipPath id=\"clip\(clipCount)\"><path"); pathData(cp); s(" clip-rule=\"evenodd\"/></clipPath>\n")
                 }
                 s("<g"); id(g.id)
                 let t = g.transform
                 if !t.isIdentity {
-                    s(" transform=\"matrix("); n(t.a); out.append(0x20); n(t.b); out.append(0x20); n(t.c); out.append(0x20)
-                    n(t.d); out.append(0x20); n(t.tx); out.append(0x20); n(t.ty); s(")\"")
+                    s(" transform=\"matrix("); coefficient(t.a); out.append(0x20); coefficient(t.b); out.append(0x20)
+                    coefficient(t.c); out.append(0x20); coefficient(t.d); out.append(0x20); n(t.tx); out.append(0x20); n(t.ty); s(")\"")
                 }
                 if g.opacity < 1 { attr("opacity", max(0, g.opacity)) }
                 s(">\n")
                 // The clip is in the group's own coordinates, before its transform: an inner group carries it.
-                if let clipID { s("<g clip-path=\"url(#clip\(clipID))\">\n") }
+                for id in clipIDs { s("<g clip-path=\"url(#clip\(id))\">\n") }
                 marks(g.children)
-                if clipID != nil { s("</g>\n") }
+                for _ in clipIDs { s("</g>\n") }
                 s("</g>\n")
             }
         }

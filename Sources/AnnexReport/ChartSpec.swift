@@ -172,6 +172,9 @@ public struct ChartSpec {
                                   sortByChange: try d.child("sort_by_change")?.bool() ?? false, width: width, height: height, theme: theme)
         }
         if let ln = root.child("layout") {
+            guard ["bar", "line", "map"].contains(type) else {
+                throw SpecError(ln.location, "no layout block: a fixed layout is for bar, line and map charts", type)
+            }
             let layout = try FixedLayoutReader.read(ln, type: type)
             switch chart {
             case var c as BarChart: c.fixedLayout = layout; return ChartSpec(chart: c, pngScale: scale, file: file)

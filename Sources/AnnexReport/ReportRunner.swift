@@ -107,7 +107,7 @@ struct RenderTask: Sendable {
                 defer { group.leave() }
                 while store.firstError == nil, let k = next.take(below: total) {
                     let i = order[k]
-                    do { store.put(i, try tasks[i].work()) } catch { store.fail(error) }
+                    do { store.put(i, try tasks[i].work()) } catch { store.fail(i, error) }
                     done(store.completed, total, tasks[i].name)
                 }
             }
@@ -122,9 +122,11 @@ final class ResultStore: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [Int: [(path: String, bytes: [UInt8], meta: FileMeta)]] = [:]
     private var error: Error?
+    private var errorIndex = Int.max
     private var done = 0
     func put(_ i: Int, _ r: [(path: String, bytes: [UInt8], meta: FileMeta)]) { lock.lock(); results[i] = r; done += 1; lock.unlock() }
-    func fail(_ e: Error) { lock.lock(); if error == nil { error = e }; done += 1; lock.unlock() }
+    /// Keeps the error of the first task in task order, so that the message does not depend on scheduling.
+    func fail(_ i: Int, _ e: Error) { lock.lock(); if i < errorIndex { error = e; errorIndex = i }; done += 1; lock.unlock() }
     var firstError: Error? { lock.lock(); defer { lock.unlock() }; return error }
     var completed: Int { lock.lock(); defer { lock.unlock() }; return done }
     func all() -> [(path: String, bytes: [UInt8], meta: FileMeta)] { lock.lock(); defer { lock.unlock() }; return results.keys.sorted().flatMap { results[$0]! } }

@@ -547,10 +547,12 @@ extension Bench {
             for (fmt, ms, bytes) in [("PNG", peer.png_ms, peer.png_bytes), ("SVG", peer.svg_ms, peer.svg_bytes)] {
                 guard let mine = annex.first(where: { $0.name == "\(peer.chart) → \(fmt)" }) else { continue }
                 let ratio = median(ms) / mine.median
-                print(peer.chart.padding(toLength: 6, withPad: " ", startingAt: 0) + " " + fmt.padding(toLength: 6, withPad: " ", startingAt: 0)
-                      + String(format: " %9.2f %10d   ", mine.median, mine.bytes) + tool.padding(toLength: 34, withPad: " ", startingAt: 0)
-                      + String(format: " %7.1f %-9s %10d %7d MiB %9.1f×", median(ms), "(" + spread(ms) + ")", bytes ?? 0,
-                               (peer.peak_rss_kib ?? 0) / 1024, ratio))
+                func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+                func left(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
+                print(pad(peer.chart, 6) + " " + pad(fmt, 6) + left(String(format: "%.2f", mine.median), 10) + left(String(mine.bytes), 11) + "   "
+                      + pad(tool, 34) + left(String(format: "%.1f", median(ms)), 8) + " " + pad("(" + spread(ms) + ")", 11)
+                      + left(String(bytes ?? 0), 10) + left(String((peer.peak_rss_kib ?? 0) / 1024), 8) + " MiB"
+                      + left(String(format: "%.1f", ratio), 10) + "×")
             }
         }
     }
@@ -568,7 +570,9 @@ enum ChildProcess {
         guard rc == 0 else { throw ValidationError("cannot start \(exe): \(String(cString: strerror(rc)))") }
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        while wait4(pid, &status, 0, &usage) < 0 {
+            guard errno == EINTR else { throw ValidationError("cannot wait for \(exe): \(String(cString: strerror(errno)))") }
+        }
         let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
         let exited = (status & 0x7f) == 0
         return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), ms, usage.ru_maxrss)

@@ -118,3 +118,51 @@ func translucentScene() -> Scene {
         #expect(text.contains("<rect x=\"1.23\" y=\"0\" width=\"11\" height=\"3\""))
     }
 }
+
+@Suite struct PDFWriterTests {
+    let renderer = Renderer()
+
+    /// The PDF, rasterised by poppler at 96 dpi, looks like the PNG renderer's picture.
+    @Test func rasterisedPDFMatchesThePNG() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data(try renderer.render(testScene(), as: .pdf)).write(to: URL(fileURLWithPath: dir + "/t.pdf"))
+        let (status, _, err) = try runTool("pdftoppm", ["-r", "96", "-png", "-singlefile", dir + "/t.pdf", dir + "/t"])
+        #expect(status == 0, "\(err)")
+        let fromPDF = try #require(DecodedPNG(Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/t.png")))))
+        let png = try #require(DecodedPNG(try renderer.render(testScene(), as: .png)))
+        #expect(fromPDF.width == png.width && fromPDF.height == png.height)
+        var total = 0.0, far = 0
+        for y in 0..<png.height { for x in 0..<png.width {
+            let a = fromPDF.rgb(x, y), b = png.rgb(x, y)
+            let d = abs(Double(a.0) - Double(b.0)) + abs(Double(a.1) - Double(b.1)) + abs(Double(a.2) - Double(b.2))
+            total += d
+            if d > 3 * 96 { far += 1 }
+        } }
+        // Anti-aliasing differs between rasterisers; shapes, colours and text positions must not.
+        #expect(total / Double(png.width * png.height) < 3, "mean difference \(total / Double(png.width * png.height))")
+        #expect(Double(far) / Double(png.width * png.height) < 0.01, "\(far) pixels differ a lot")
+    }
+
+    @Test func fontsAreEmbeddedSubsetsWithUnicodeMaps() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data(try renderer.render(testScene(), as: .pdf)).write(to: URL(fileURLWithPath: dir + "/t.pdf"))
+        let fonts = try runTool("pdffonts", [dir + "/t.pdf"]).1.split(separator: "\n").dropFirst(2)
+        #expect(fonts.count == 2)    // DejaVu Sans and DejaVu Sans Bold
+        for f in fonts {
+            let cols = f.split(separator: " ", omittingEmptySubsequences: true)
+            #expect(cols[0].count > 7 && cols[0].dropFirst(6).hasPrefix("+DejaVuSans"), "\(f)")
+            #expect(cols.contains("Identity-H") && cols.filter { $0 == "yes" }.count == 3, "embedded, subset, unicode: \(f)")
+        }
+        let cairo = try renderer.render(testScene(), as: .pdf, options: RenderOptions(pdfWriter: .cairo))
+        #expect(String(decoding: cairo.prefix(8), as: UTF8.self).hasPrefix("%PDF-1."))
+    }
+
+    @Test func subsetKeepsOnlyUsedGlyphs() throws {
+        let one = try renderer.render(Scene(width: 200, height: 100, marks: [.text(TextMark("a", font: Font(size: 12), at: Point(10, 50)))]), as: .pdf)
+        let many = try renderer.render(Scene(width: 200, height: 100, marks: [.text(TextMark("Bình quân tiêu chí/xã — tỉnh Lạng Sơn, 2018–2020 ĐBKK",
+                                                                                              font: Font(size: 12), at: Point(10, 50)))]), as: .pdf)
+        #expect(one.count < many.count && one.count < 20_000, "\(one.count) bytes for one glyph")
+    }
+}

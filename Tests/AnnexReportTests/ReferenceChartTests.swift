@@ -91,3 +91,30 @@ import Testing
 enum NumberFormatFixture {
     static func vi1(_ v: Double) -> String { String(format: "%.1f", v).replacingOccurrences(of: ".", with: ",") }
 }
+
+@Suite struct FixedLayoutEdgeTests {
+    func spec(_ layout: String, values: String = "[ { c: a, v: 12 }, { c: b, v: 30 } ]") throws -> ChartSpec {
+        try ChartSpec.parse("type: bar\ndata: { values: \(values) }\nencoding: { category: c, value: v }\nlayout:\n" + layout,
+                            file: "t.yaml", baseFolder: "/tmp")
+    }
+
+    @Test func barsStartAtTheDomainsEdgeWhenItLeavesZeroOut() throws {
+        let s = try spec("  plot: { box: [100, 100, 500, 400] }\n  y: { domain: [10, 40] }\n").chart.scene(measurer: PangoTextMeasurer())
+        guard case .rect(let r) = try #require(s.mark(id: BarChart.barID("a", "value"))).mark else { Issue.record("bar"); return }
+        #expect(r.rect.maxY == 400 && abs(r.rect.minY - (400 - 2.0 / 30 * 300)) < 1e-9)
+    }
+
+    @Test func tooManyTicksIsAnErrorNotAHang() throws {
+        #expect(throws: ChartError.self) {
+            _ = try spec("  plot: { box: [100, 100, 500, 400] }\n  y: { domain: [0, 1000000], step: 0.001 }\n  grid: { stroke: 1 }\n")
+                .chart.scene(measurer: PangoTextMeasurer())
+        }
+    }
+
+    @Test func ticksIncludeBothEnds() throws {
+        let s = try spec("  plot: { box: [100, 100, 500, 400] }\n  y: { domain: [0.07, 0.1], step: 0.01 }\n  y_ticks: { size: 10 }\n",
+                         values: "[ { c: a, v: 0.08 } ]").chart.scene(measurer: PangoTextMeasurer())
+        let labels = s.leaves.compactMap { p -> String? in if case .text(let t) = p.mark, t.id?.hasPrefix("tick/") == true { return t.text }; return nil }
+        #expect(labels == ["0,07", "0,08", "0,09", "0,1"])
+    }
+}
