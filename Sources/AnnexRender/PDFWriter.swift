@@ -17,6 +17,7 @@ struct PDFWriter {
     private var alphas: [String: Int] = [:]     // "fill/stroke" → ExtGState number
     private var forms: [[UInt8]] = []           // transparency groups (group opacity)
     private let text: PangoText
+    private let shapes = ShapedTextCache.forThisThread
     private var unsupported = false
 
     init(text: PangoText) { self.text = text }
@@ -34,20 +35,23 @@ struct PDFWriter {
 
     // MARK: numbers and strings
 
+    /// A number to 1/1000 (a thousandth of a pixel: well below what print can show), shortest form.
     static func num(_ v: Double, _ out: inout [UInt8]) {
         guard v.isFinite else { out.append(0x30); return }
         var c = Int64((min(max(v, -1e12), 1e12) * 1000).rounded())
         if c < 0 { out.append(0x2D); c = -c }
-        let whole = c / 1000, frac = Int(c % 1000)
-        out.append(contentsOf: String(whole).utf8)
+        digits(c / 1000, &out)
+        var frac = Int(c % 1000)
         if frac != 0 {
-            var f = frac, d = 3
-            while f % 10 == 0 { f /= 10; d -= 1 }
             out.append(0x2E)
-            let s = String(f)
-            for _ in 0..<(d - s.count) { out.append(0x30) }
-            out.append(contentsOf: s.utf8)
+            var d = 100
+            while frac != 0 { out.append(UInt8(0x30 + frac / d)); frac %= d; d /= 10 }
         }
+    }
+
+    private static func digits(_ v: Int64, _ out: inout [UInt8]) {
+        if v >= 10 { digits(v / 10, &out) }
+        out.append(UInt8(0x30 + v % 10))
     }
 
     /// A text string: plain when printable ASCII, else UTF-16BE with a byte-order mark, in hex.
@@ -170,7 +174,7 @@ struct PDFWriter {
 
     private mutating func textMark(_ t: TextMark, _ w: inout Writer) {
         guard !t.text.isEmpty else { return }
-        guard let shaped = ShapedTextCache.forThisThread.shape(t.layoutKey, t.horizontalAnchor, text) else { unsupported = true; return }
+        guard let shaped = shapes.shape(t.layoutKey, t.horizontalAnchor, text) else { unsupported = true; return }
         let box = t.localBox(shaped.metrics)
         let ox = box.x - shaped.logicalX, oy = box.y - shaped.logicalY
         let rad = t.rotation * .pi / 180
@@ -384,15 +388,13 @@ struct ShapedText {
     var runs: [ShapedRun]
 }
 
-/// Shaped text by request, kept per thread (labels repeat across charts; shaping costs tens of microseconds).
-/// nil for text in a font Annex cannot embed itself.
+/// Shaped text by request, kept per thread (see `LayoutCache`); nil for text in a font Annex cannot embed itself.
 final class ShapedTextCache {
-    private struct Key: Hashable { var request: TextLayoutRequest; var anchor: HorizontalAnchor }
-    private var entries: [Key: ShapedText?] = [:]
+    private let shaped = LayoutCache<ShapedText?>()
     private var fontsByPango: [Int: TrueTypeFont?] = [:]
 
     static var forThisThread: ShapedTextCache {
-        let key = "annex.pdf-shaped-text-cache"
+        let key = "annex.pdf-shaped-text"
         if let c = Thread.current.threadDictionary[key] as? ShapedTextCache { return c }
         let c = ShapedTextCache()
         Thread.current.threadDictionary[key] = c
@@ -400,12 +402,7 @@ final class ShapedTextCache {
     }
 
     func shape(_ r: TextLayoutRequest, _ anchor: HorizontalAnchor, _ text: PangoText) -> ShapedText? {
-        let key = Key(request: r, anchor: anchor)
-        if let s = entries[key] { return s }
-        if entries.count > 20_000 { entries.removeAll(keepingCapacity: true) }
-        let s = make(r, anchor, text)
-        entries[key] = s
-        return s
+        shaped.value(r, anchor) { make(r, anchor, text) }
     }
 
     private func font(_ pfont: UnsafeMutablePointer<PangoFont>) -> TrueTypeFont? {

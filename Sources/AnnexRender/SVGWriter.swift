@@ -235,29 +235,41 @@ struct SVGTextLayout: Sendable {
     var lines: [SVGTextLine]
 }
 
-/// Laid-out lines by request, kept per thread: charts repeat their labels (district names, years, ticks),
-/// and a layout costs tens of microseconds.
-final class SVGTextCache {
+/// Text laid out once per thread and request: charts repeat their labels (district names, years, ticks), and a
+/// layout costs tens of microseconds. One per thread, so no locks; bounded.
+final class LayoutCache<Value> {
     private struct Key: Hashable { var request: TextLayoutRequest; var anchor: HorizontalAnchor }
-    private var entries: [Key: SVGTextLayout] = [:]
+    private var entries: [Key: Value] = [:]
 
-    static var forThisThread: SVGTextCache {
-        let key = "annex.svg-text-cache"
-        if let c = Thread.current.threadDictionary[key] as? SVGTextCache { return c }
-        let c = SVGTextCache()
-        Thread.current.threadDictionary[key] = c
+    /// This thread's cache of the given name.
+    static func forThisThread(_ name: String) -> LayoutCache<Value> {
+        if let c = Thread.current.threadDictionary[name] as? LayoutCache<Value> { return c }
+        let c = LayoutCache<Value>()
+        Thread.current.threadDictionary[name] = c
         return c
     }
 
-    func lines(_ r: TextLayoutRequest, _ anchor: HorizontalAnchor, _ text: PangoText) -> SVGTextLayout {
+    func value(_ r: TextLayoutRequest, _ anchor: HorizontalAnchor, make: () -> Value) -> Value {
         let key = Key(request: r, anchor: anchor)
-        if let l = entries[key] { return l }
+        if let v = entries[key] { return v }
         if entries.count > 20_000 { entries.removeAll(keepingCapacity: true) }
-        text.configure(r, alignment: anchor)
-        let logical = text.logicalRect
-        let l = SVGTextLayout(metrics: text.metrics, logicalX: logical.x, logicalY: logical.y, lines: text.lines(r.text))
-        entries[key] = l
-        return l
+        let v = make()
+        entries[key] = v
+        return v
+    }
+}
+
+typealias SVGTextCache = LayoutCache<SVGTextLayout>
+
+extension LayoutCache where Value == SVGTextLayout {
+    static var forThisThread: SVGTextCache { forThisThread("annex.svg-text") }
+
+    func lines(_ r: TextLayoutRequest, _ anchor: HorizontalAnchor, _ text: PangoText) -> SVGTextLayout {
+        value(r, anchor) {
+            text.configure(r, alignment: anchor)
+            let logical = text.logicalRect
+            return SVGTextLayout(metrics: text.metrics, logicalX: logical.x, logicalY: logical.y, lines: text.lines(r.text))
+        }
     }
 }
 
