@@ -76,7 +76,16 @@ public struct Renderer: Sendable {
     private func renderPNG(_ scene: Scene, scale: Double) throws(RenderError) -> [UInt8] {
         let w = Int32((scene.width * scale).rounded(.up)), h = Int32((scene.height * scale).rounded(.up))
         let opaque = (scene.background?.alpha ?? 0) >= 1
-        guard let surface = cairo_image_surface_create(opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32, w, h)
+        let format = opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32
+        let stride = cairo_format_stride_for_width(format, w)
+        guard w > 0, h > 0, stride > 0 else { throw .invalidScene("cannot allocate a \(w)×\(h) image") }
+        // Pixels from a shared pool: no page faults for each image, and a run holds no more image memory than
+        // it draws images at once, whichever threads draw them.
+        let bytes = Int(stride) * Int(h)
+        let pixels = PixelPool.shared.take(bytes)
+        defer { PixelPool.shared.give(pixels, bytes) }
+        if !opaque { memset(pixels, 0, bytes) }      // transparent canvas: start from nothing
+        guard let surface = cairo_image_surface_create_for_data(pixels.assumingMemoryBound(to: UInt8.self), format, w, h, stride)
         else { throw .invalidScene("cannot allocate a \(w)×\(h) image") }
         defer { cairo_surface_destroy(surface) }
         try RenderError.check(cairo_surface_status(surface), "create a \(w)×\(h) image surface")
@@ -299,6 +308,35 @@ enum PNGEncoder {
         guard rc == 0, let out else { throw .cairo(operation: "encode PNG", status: Int(rc), message: "PNG encoder error \(rc)") }
         defer { annex_png_free(out) }
         return Array(UnsafeBufferPointer(start: out, count: len))
+    }
+}
+
+/// Image buffers kept for reuse across renders and threads (at most a few, the largest first to go).
+final class PixelPool: @unchecked Sendable {
+    static let shared = PixelPool()
+    private let lock = NSLock()
+    private var free: [(pointer: UnsafeMutableRawPointer, bytes: Int)] = []
+    private let keep = 4
+
+    func take(_ bytes: Int) -> UnsafeMutableRawPointer {
+        lock.lock()
+        if let i = free.firstIndex(where: { $0.bytes >= bytes }) {
+            let p = free.remove(at: i).pointer
+            lock.unlock()
+            return p
+        }
+        lock.unlock()
+        return UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+    }
+
+    func give(_ p: UnsafeMutableRawPointer, _ bytes: Int) {
+        lock.lock()
+        free.append((p, bytes))
+        free.sort { $0.bytes < $1.bytes }
+        var drop: [UnsafeMutableRawPointer] = []
+        while free.count > keep { drop.append(free.removeLast().pointer) }
+        lock.unlock()
+        for d in drop { d.deallocate() }
     }
 }
 
