@@ -79,7 +79,11 @@ struct PDFWriter {
         var out: [UInt8] = []
         mutating func s(_ t: String) { out.append(contentsOf: t.utf8) }
         mutating func n(_ v: Double) { PDFWriter.num(v, &out) }
-        mutating func ns(_ vs: Double...) { for v in vs { n(v); out.append(0x20) } }
+        // Fixed arities: a variadic call would allocate an array for every point.
+        mutating func ns(_ a: Double, _ b: Double) { n(a); out.append(0x20); n(b); out.append(0x20) }
+        mutating func ns(_ a: Double, _ b: Double, _ c: Double) { ns(a, b); n(c); out.append(0x20) }
+        mutating func ns(_ a: Double, _ b: Double, _ c: Double, _ d: Double) { ns(a, b); ns(c, d) }
+        mutating func ns(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double) { ns(a, b); ns(c, d); ns(e, f) }
     }
 
     private mutating func pageContent(_ scene: Scene) -> [UInt8] {
@@ -242,7 +246,8 @@ struct PDFWriter {
         return Array(UnsafeBufferPointer(start: out, count: len))
     }
 
-    private func document(pages: [Scene], contents: [[UInt8]], metadata md: DocumentMetadata) -> [UInt8] {
+    /// The whole file; nil when a font cannot be subset (Cairo then writes the document).
+    private func document(pages: [Scene], contents: [[UInt8]], metadata md: DocumentMetadata) -> [UInt8]? {
         var objects: [[UInt8]] = []   // object n is objects[n - 1]
         func add(_ o: [UInt8]) -> Int { objects.append(o); return objects.count }
         func reserve() -> Int { objects.append([]); return objects.count }
@@ -252,6 +257,7 @@ struct PDFWriter {
         for key in fontOrder {
             let f = fonts[key]!
             let (subset, used) = f.font.subset(f.used)
+            if subset.isEmpty { return nil }
             let tag = f.subsetTag
             let fileObj = add(stream("/Length1 \(subset.count)", subset))
             let name = "/\(tag)+\(f.font.postscriptName)"

@@ -1,9 +1,9 @@
 import CPangoCairo
 import Foundation
 
-/// A TrueType font file read once per process, and subsets of it for PDF embedding: the glyphs a document
-/// uses keep their numbers (so the PDF's glyph ids are the font's), every other glyph is emptied, and only
-/// the tables a PDF viewer needs are kept.
+/// A TrueType font file read once per process (the metrics a PDF needs), and subsets of it for PDF embedding
+/// made by HarfBuzz's subsetter: the glyphs a document uses keep their numbers (so the PDF's glyph ids are the
+/// font's), every other glyph is dropped, and only the tables a PDF viewer needs are kept.
 final class TrueTypeFont: @unchecked Sendable {
     let id: String
     let postscriptName: String
@@ -13,10 +13,9 @@ final class TrueTypeFont: @unchecked Sendable {
     let descent: Int
     private let numGlyphs: Int
     private let advances: [UInt16]
-    private let glyphOffsets: [Int]      // numGlyphs + 1 offsets into glyf
-    private let glyf: [UInt8]
-    private let tables: [(tag: String, data: [UInt8])]   // kept as they are: hhea, hmtx, maxp, cvt, fpgm, prep
-    private let head: [UInt8]
+    /// The whole file, owned here, and a HarfBuzz face over it (immutable: safe to subset from several threads).
+    private let bytes: UnsafeMutableRawBufferPointer
+    private let face: OpaquePointer
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var cache: [String: TrueTypeFont?] = [:]
@@ -68,15 +67,12 @@ final class TrueTypeFont: @unchecked Sendable {
         offs.reserveCapacity(numGlyphs + 1)
         for g in 0...numGlyphs { offs.append(longLoca ? u32(loca.0 + 4 * g) : 2 * u16(loca.0 + 2 * g)) }
         guard offs.last! <= glyf.1 else { return nil }
-        glyphOffsets = offs
-        self.glyf = Array(b[glyf.0..<(glyf.0 + glyf.1)])
+        _ = offs
         let metrics = max(1, u16(hhea.0 + 34))
         var adv: [UInt16] = []
         adv.reserveCapacity(numGlyphs)
         for g in 0..<numGlyphs { adv.append(UInt16(u16(hmtx.0 + 4 * min(g, metrics - 1)))) }
         advances = adv
-        self.head = Array(b[head.0..<(head.0 + head.1)])
-        tables = ["cvt ", "fpgm", "hhea", "hmtx", "maxp", "prep"].compactMap { tag in t[tag].map { (tag, Array(b[$0.0..<($0.0 + $0.1)])) } }
         // The PostScript name (name id 6), for the font's PDF name.
         var ps = "Font"
         if let name = t["name"] {
@@ -96,6 +92,18 @@ final class TrueTypeFont: @unchecked Sendable {
             }
         }
         postscriptName = ps
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: b.count, alignment: 16)
+        copy.copyBytes(from: b)
+        bytes = copy
+        let blob = hb_blob_create(copy.baseAddress!.assumingMemoryBound(to: CChar.self), UInt32(b.count), HB_MEMORY_MODE_READONLY, nil, nil)
+        face = hb_face_create(blob, UInt32(index))
+        hb_blob_destroy(blob)
+        hb_face_make_immutable(face)
+    }
+
+    deinit {
+        hb_face_destroy(face)
+        bytes.deallocate()
     }
 
     /// A glyph's advance in ems.
@@ -103,81 +111,30 @@ final class TrueTypeFont: @unchecked Sendable {
         Int(gid) < advances.count ? Double(advances[Int(gid)]) / unitsPerEm : 0
     }
 
-    /// The font with only `used` glyphs (and the parts composite glyphs are built from) left in, and those
-    /// glyphs in order.
+    /// The tables a PDF viewer does not read: layout, names, PostScript names, character maps, hinting aids.
+    private static let dropped = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "name", "post", "cmap", "OS/2",
+                                  "gasp", "hdmx", "LTSH", "VDMX", "FFTM", "DSIG", "meta"]
+
+    /// The font with only `used` glyphs (and the parts composite glyphs are built from) left in, glyph ids kept,
+    /// hinting dropped; and the used glyphs in order. Empty bytes if HarfBuzz refuses (the caller falls back).
     func subset(_ usedIn: Set<UInt16>) -> (font: [UInt8], used: [UInt16]) {
-        var used = usedIn.filter { Int($0) < numGlyphs }
-        var queue = Array(used)
-        while let g = queue.popLast() {
-            let a = glyphOffsets[Int(g)], b = glyphOffsets[Int(g) + 1]
-            guard b - a >= 10 else { continue }
-            let contours = Int16(bitPattern: UInt16(glyf[a]) << 8 | UInt16(glyf[a + 1]))
-            guard contours < 0 else { continue }
-            var p = a + 10
-            while p + 4 <= b {
-                let flags = Int(glyf[p]) << 8 | Int(glyf[p + 1])
-                let comp = UInt16(glyf[p + 2]) << 8 | UInt16(glyf[p + 3])
-                if Int(comp) < numGlyphs, used.insert(comp).inserted { queue.append(comp) }
-                p += 4 + (flags & 0x1 != 0 ? 4 : 2)
-                if flags & 0x8 != 0 { p += 2 } else if flags & 0x40 != 0 { p += 4 } else if flags & 0x80 != 0 { p += 8 }
-                if flags & 0x20 == 0 { break }
-            }
+        let used = usedIn.filter { Int($0) < numGlyphs }.sorted()
+        guard let input = hb_subset_input_create_or_fail() else { return ([], used) }
+        defer { hb_subset_input_destroy(input) }
+        let glyphs = hb_subset_input_glyph_set(input)
+        for g in used { hb_set_add(glyphs, hb_codepoint_t(g)) }
+        hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS.rawValue | HB_SUBSET_FLAGS_NO_HINTING.rawValue)
+        let drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
+        for tag in TrueTypeFont.dropped {
+            let c = Array(tag.utf8)
+            hb_set_add(drop, hb_codepoint_t(c[0]) << 24 | hb_codepoint_t(c[1]) << 16 | hb_codepoint_t(c[2]) << 8 | hb_codepoint_t(c[3]))
         }
-        var newGlyf: [UInt8] = []
-        newGlyf.reserveCapacity(used.count * 128)
-        var loca = [UInt8](repeating: 0, count: 4 * (numGlyphs + 1))
-        func put32(_ v: Int, _ o: inout [UInt8]) { o.append(UInt8(v >> 24 & 0xFF)); o.append(UInt8(v >> 16 & 0xFF)); o.append(UInt8(v >> 8 & 0xFF)); o.append(UInt8(v & 0xFF)) }
-        func set32(_ v: Int, at i: Int) { loca[i] = UInt8(v >> 24 & 0xFF); loca[i + 1] = UInt8(v >> 16 & 0xFF); loca[i + 2] = UInt8(v >> 8 & 0xFF); loca[i + 3] = UInt8(v & 0xFF) }
-        var previous = 0
-        for g in used.sorted() where Int(g) < numGlyphs {
-            // Glyphs before g (unused) are empty: they all start where the last used one ended.
-            for e in previous...Int(g) { set32(newGlyf.count, at: 4 * e) }
-            newGlyf += glyf[glyphOffsets[Int(g)]..<glyphOffsets[Int(g) + 1]]
-            while newGlyf.count % 4 != 0 { newGlyf.append(0) }
-            previous = Int(g) + 1
-        }
-        for e in previous...numGlyphs { set32(newGlyf.count, at: 4 * e) }
-        var newHead = head
-        if newHead.count >= 54 {
-            newHead[8] = 0; newHead[9] = 0; newHead[10] = 0; newHead[11] = 0     // checkSumAdjustment, set below
-            newHead[50] = 0; newHead[51] = 1                                        // long loca offsets
-        }
-        var all = tables + [("glyf", newGlyf), ("head", newHead), ("loca", loca)]
-        all.sort { $0.tag < $1.tag }
-        func checksum(_ d: [UInt8]) -> UInt32 {
-            var sum: UInt32 = 0
-            var i = 0
-            while i < d.count {
-                var word: UInt32 = 0
-                for k in 0..<4 { word = word << 8 | UInt32(i + k < d.count ? d[i + k] : 0) }
-                sum = sum &+ word
-                i += 4
-            }
-            return sum
-        }
-        let n = all.count
-        var entrySelector = 0
-        while (1 << (entrySelector + 1)) <= n { entrySelector += 1 }
-        let searchRange = (1 << entrySelector) * 16
-        var out: [UInt8] = [0, 1, 0, 0, UInt8(n >> 8), UInt8(n & 0xFF), UInt8(searchRange >> 8), UInt8(searchRange & 0xFF),
-                            UInt8(entrySelector >> 8), UInt8(entrySelector & 0xFF), UInt8((n * 16 - searchRange) >> 8), UInt8((n * 16 - searchRange) & 0xFF)]
-        var offset = 12 + 16 * n
-        var headOffset = 0
-        for (tag, data) in all {
-            out += Array(tag.utf8)
-            put32(Int(checksum(data)), &out); put32(offset, &out); put32(data.count, &out)
-            if tag == "head" { headOffset = offset }
-            offset += (data.count + 3) / 4 * 4
-        }
-        for (_, data) in all {
-            out += data
-            while out.count % 4 != 0 { out.append(0) }
-        }
-        let adjust = 0xB1B0_AFBA &- checksum(out)
-        if headOffset + 12 <= out.count {
-            out[headOffset + 8] = UInt8(adjust >> 24 & 0xFF); out[headOffset + 9] = UInt8(adjust >> 16 & 0xFF)
-            out[headOffset + 10] = UInt8(adjust >> 8 & 0xFF); out[headOffset + 11] = UInt8(adjust & 0xFF)
-        }
-        return (out, used.sorted())
+        guard let sub = hb_subset_or_fail(face, input) else { return ([], used) }
+        defer { hb_face_destroy(sub) }
+        guard let blob = hb_face_reference_blob(sub) else { return ([], used) }
+        defer { hb_blob_destroy(blob) }
+        var length: UInt32 = 0
+        guard let data = hb_blob_get_data(blob, &length), length > 0 else { return ([], used) }
+        return (Array(UnsafeRawBufferPointer(start: data, count: Int(length))), used)
     }
 }
