@@ -106,13 +106,13 @@ public struct Renderer: Sendable {
 
     /// The scene as PNG through Cairo's own writer (zlib 6, all filters): the reference the tests compare
     /// Annex's encoder with, pixel for pixel.
-    func renderPNGWithCairosWriter(_ scene: Scene) throws(RenderError) -> [UInt8] {
+    func renderPNGWithCairosWriter(_ scene: Scene, scale: Double = 1) throws(RenderError) -> [UInt8] {
         let opaque = (scene.background?.alpha ?? 0) >= 1
         guard let surface = cairo_image_surface_create(opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32,
-                                                       Int32(scene.width.rounded(.up)), Int32(scene.height.rounded(.up)))
+                                                       Int32((scene.width * scale).rounded(.up)), Int32((scene.height * scale).rounded(.up)))
         else { throw .invalidScene("cannot allocate an image") }
         defer { cairo_surface_destroy(surface) }
-        try draw(scene, on: surface, scale: 1)
+        try draw(scene, on: surface, scale: scale)
         cairo_surface_flush(surface)
         let sink = ByteSink()
         let status = withExtendedLifetime(sink) {

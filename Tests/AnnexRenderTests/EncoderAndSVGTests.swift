@@ -25,6 +25,17 @@ func translucentScene() -> Scene {
         #expect(ours.pixels == cairos.pixels)
     }
 
+    /// Full-size images (megabytes of rows, RGB in place and RGBA in a scratch buffer): still the same pixels.
+    @Test(arguments: [false, true])
+    func largeImagesDecodeToTheSamePixels(_ translucent: Bool) throws {
+        let scene = translucent ? translucentScene() : testScene()
+        let ours = try #require(DecodedPNG(try renderer.render(scene, as: .png, options: RenderOptions(scale: 5))))
+        let cairos = try #require(DecodedPNG(try renderer.renderPNGWithCairosWriter(scene, scale: 5)))
+        #expect(ours.width == cairos.width && ours.width >= 1600)
+        #expect(ours.pixels == cairos.pixels)
+        #expect(try renderer.render(scene, as: .png, options: RenderOptions(scale: 5)) == (try renderer.render(scene, as: .png, options: RenderOptions(scale: 5))))
+    }
+
     @Test func isAValidPNGWithCorrectChunks() throws {
         let png = try renderer.render(testScene(), as: .png)
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])

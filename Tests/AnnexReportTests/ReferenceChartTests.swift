@@ -1,5 +1,5 @@
 import AnnexCharts
-import AnnexRender
+@testable import AnnexRender
 import AnnexScene
 import Foundation
 import Testing
@@ -116,5 +116,18 @@ enum NumberFormatFixture {
                          values: "[ { c: a, v: 0.08 } ]").chart.scene(measurer: PangoTextMeasurer())
         let labels = s.leaves.compactMap { p -> String? in if case .text(let t) = p.mark, t.id?.hasPrefix("tick/") == true { return t.text }; return nil }
         #expect(labels == ["0,07", "0,08", "0,09", "0,1"])
+    }
+}
+
+@Suite struct ReferencePNGTests {
+    /// The encoder on full-size charts: files at most 15 % larger than Cairo's own writer makes, the same bytes
+    /// every time (pixels are compared in AnnexRenderTests).
+    @Test(arguments: ["bar", "line", "map"])
+    func pngMatchesCairosWriterAndStaysSmall(_ name: String) throws {
+        let scene = try ChartSpec.load(path: repoRoot + "/Benchmarks/reference/\(name).yaml").chart.scene(measurer: PangoTextMeasurer())
+        let ours = try Renderer().render(scene, as: .png)
+        let cairos = try Renderer().renderPNGWithCairosWriter(scene)
+        #expect(Double(ours.count) <= Double(cairos.count) * 1.15, "\(name): \(ours.count) bytes against Cairo's \(cairos.count)")
+        #expect(ours == (try Renderer().render(scene, as: .png)))
     }
 }
