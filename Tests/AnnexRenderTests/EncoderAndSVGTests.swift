@@ -177,3 +177,50 @@ func translucentScene() -> Scene {
         #expect(one.count < many.count && one.count < 20_000, "\(one.count) bytes for one glyph")
     }
 }
+
+@Suite struct PDFWriterEdgeTests {
+    /// Group opacity (a transparency group), a glyph the font lacks, huge and negative numbers, an empty page:
+    /// poppler reads every one without a complaint.
+    @Test func unusualScenesGiveCleanPDFs() throws {
+        let scenes = [
+            Scene(width: 300, height: 200, marks: [
+                .group(GroupMark([.rect(RectMark(Rect(x: 10, y: 10, width: 100, height: 80), fill: .hex("#0072B2"))),
+                                  .text(TextMark("Mờ 50 %", font: Font(size: 18), at: Point(20, 60)))], opacity: 0.5)),
+                .text(TextMark("Ký tự lạ: \u{1F600} \u{E000}", font: Font(size: 14), at: Point(10, 150))),
+                .rect(RectMark(Rect(x: -1e20, y: 1e20, width: -5, height: 3), fill: .black)),
+            ]),
+            Scene(width: 100, height: 100, marks: []),
+        ]
+        for (i, scene) in scenes.enumerated() {
+            let dir = try temporaryFolder()
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            let pdf = try Renderer().render(scene, as: .pdf)
+            try Data(pdf).write(to: URL(fileURLWithPath: dir + "/t.pdf"))
+            let (status, _, err) = try runTool("pdftoppm", ["-r", "30", "-png", dir + "/t.pdf", dir + "/p"])
+            #expect(status == 0 && err.isEmpty, "scene \(i): \(err)")
+            let text = try runTool("pdftotext", [dir + "/t.pdf", "-"]).1
+            if i == 0 { #expect(text.contains("Mờ 50 %") && text.contains("Ký tự lạ")) }
+        }
+    }
+}
+
+@Suite struct SVGWriterEdgeTests {
+    @Test func unusualScenesGiveWellFormedSVG() throws {
+        let scene = Scene(width: 300, height: 200, marks: [
+            .group(GroupMark([.text(TextMark("A\u{0B}B <&> \"q\"", font: Font(size: 18), at: Point(20, 60)))],
+                             transform: AffineTransform(a: 0.30234, b: 0, c: 0, d: 0.30234, tx: 5, ty: 5),
+                             clip: Rect(x: 0, y: 0, width: 300, height: 200), clipPath: [.move(Point(0, 0)), .line(Point(300, 0)), .line(Point(0, 200)), .close],
+                             opacity: 0.5)),
+            .rect(RectMark(Rect(x: 50, y: 50, width: -20, height: -10), fill: .black, id: "negative")),
+            .rect(RectMark(Rect(x: -1e20, y: 1e20, width: 5, height: 3), fill: .black)),
+        ])
+        let svg = try Renderer().render(scene, as: .svg)
+        let (status, _, err) = try runTool("xmllint", ["--noout", "-"], stdin: svg)
+        #expect(status == 0, "\(err)")
+        let text = String(decoding: svg, as: UTF8.self)
+        #expect(text.contains("matrix(0.30234 0 0 0.30234 5 5)"))
+        #expect(text.contains("data-id=\"negative\" x=\"30\" y=\"40\" width=\"20\" height=\"10\""))
+        #expect(text.contains("clip1") && text.contains("clip2"))     // the rectangle and the outline, nested
+        #expect(text.contains(">AB &lt;&amp;&gt; &quot;q&quot;</tspan>"))
+    }
+}
