@@ -35,7 +35,7 @@ struct ChartFrame {
         let contentWidth = right - left
         var top = t.padding
 
-        let titleText = [texts.figureLabel, texts.title].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        let titleText = texts.fullTitle
         if !titleText.isEmpty {
             let title = TextMark(titleText, font: t.titleFont(t.titleSize), color: t.text, at: Point(left, top),
                                  baseline: .top, maxWidth: contentWidth, overflow: .wrap(maxLines: 3), id: "title")

@@ -43,6 +43,9 @@ public struct ChartTexts: Hashable, Sendable {
     /// True for charts drawn from synthetic data: they carry a visible "Số liệu minh họa" mark.
     public var illustrative: Bool
 
+    /// The figure label and the title as one line ("Biểu đồ 3. Số xã …"), as title blocks and metadata show them.
+    public var fullTitle: String { [figureLabel, title].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ") }
+
     public init(figureLabel: String? = nil, title: String, subtitle: String? = nil, valueAxisTitle: String? = nil,
                 categoryAxisTitle: String? = nil, notes: [String] = [], source: String? = nil, illustrative: Bool = false) {
         self.figureLabel = figureLabel; self.title = title; self.subtitle = subtitle

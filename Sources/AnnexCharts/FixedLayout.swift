@@ -104,10 +104,9 @@ public struct FixedLayout: Hashable, Sendable {
 
     /// Title, subtitle and footer line: the elements every fixed layout may list.
     func frameMarks(_ texts: ChartTexts, _ theme: Theme, _ language: Language) -> [Mark] {
-        let title = [texts.figureLabel, texts.title].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         var source = texts.source
         if let s = source, !s.isEmpty, elements["source"]?.prefix ?? true { source = ChartStrings.for(language).sourcePrefix + " " + s }
-        return [text("title", title, theme, color: theme.text), text("subtitle", texts.subtitle, theme, color: theme.mutedText),
+        return [text("title", texts.fullTitle, theme, color: theme.text), text("subtitle", texts.subtitle, theme, color: theme.mutedText),
                 text("source", source, theme, color: theme.mutedText)].compactMap { $0 }
     }
 
@@ -131,6 +130,26 @@ public struct FixedLayout: Hashable, Sendable {
 
     static func lineMark(_ a: Point, _ b: Point, _ e: LayoutElement?, _ color: Color, id: String) -> Mark {
         .path(.line(from: a, to: b, stroke: Stroke(color: e?.strokeColor ?? e?.color ?? color, width: e?.stroke ?? 1), id: id))
+    }
+
+    /// Horizontal grid lines at the ticks, when the layout lists `grid`.
+    func grid(_ ticks: [Double], _ y: LinearScale, _ plot: Rect, _ theme: Theme) -> [Mark] {
+        guard let g = elements["grid"] else { return [] }
+        return ticks.enumerated().map { i, v in FixedLayout.lineMark(Point(plot.minX, y(v)), Point(plot.maxX, y(v)), g, theme.grid, id: "grid/\(i)") }
+    }
+
+    /// Value-axis ticks left of the plot (marks outward when `length` > 0) and their labels in shortest form.
+    func yTicks(_ ticks: [Double], _ y: LinearScale, _ plot: Rect, _ theme: Theme, _ language: Language) -> [Mark] {
+        guard let te = elements["y_ticks"] else { return [] }
+        let len = te.length ?? 0
+        let tickFmt = FixedLayout.tickFormat(ticks, language)
+        var marks: [Mark] = []
+        for (i, v) in ticks.enumerated() {
+            if len > 0 { marks.append(FixedLayout.lineMark(Point(plot.minX - len, y(v)), Point(plot.minX, y(v)), te, theme.axis, id: "tick-mark/\(i)")) }
+            marks.append(.text(TextMark(tickFmt(v), font: font(te, theme), color: te.color ?? theme.text,
+                                        at: Point(plot.minX - len - (te.gap ?? 4), y(v)), anchor: .end, baseline: .middle, id: "tick/\(i)")))
+        }
+        return marks
     }
 
     func axisLines(_ plot: Rect, _ theme: Theme) -> [Mark] {
@@ -172,11 +191,7 @@ extension BarChart {
         func color(_ i: Int) -> Color { colors[i % colors.count] }
         var marks: [Mark] = []
         let ticks = try FixedLayout.ticks(ye, domain: domain)
-        if let g = L["grid"] {
-            for (i, v) in ticks.enumerated() {
-                marks.append(FixedLayout.lineMark(Point(plot.minX, y(v)), Point(plot.maxX, y(v)), g, t.grid, id: "grid/\(i)"))
-            }
-        }
+        marks += L.grid(ticks, y, plot, t)
         var labels: [Mark] = []
         let ve = L["values"]
         let valueFont = ve.map { L.font($0, t, defaultSize: 11) }
@@ -200,17 +215,7 @@ extension BarChart {
         }
         marks += labels
         marks += L.axisLines(plot, t)
-        if let te = L["y_ticks"] {
-            let len = te.length ?? 0
-            let tickFmt = FixedLayout.tickFormat(ticks, language)
-            for (i, v) in ticks.enumerated() {
-                if len > 0 { marks.append(FixedLayout.lineMark(Point(plot.minX - len, y(v)), Point(plot.minX, y(v)), te, t.axis, id: "tick-mark/\(i)")) }
-                if te.size != 0 {
-                    marks.append(.text(TextMark(tickFmt(v), font: L.font(te, t), color: te.color ?? t.text,
-                                                at: Point(plot.minX - len - (te.gap ?? 4), y(v)), anchor: .end, baseline: .middle, id: "tick/\(i)")))
-                }
-            }
-        }
+        marks += L.yTicks(ticks, y, plot, t, language)
         if let te = L["x_ticks"] {
             let len = te.length ?? 0
             for c in categories {
@@ -236,9 +241,8 @@ extension BarChart {
             }
         }
         marks += L.frameMarks(texts, t, language)
-        let title = [texts.figureLabel, texts.title].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         return Scene(width: width, height: height, background: t.background, marks: marks,
-                     metadata: DocumentMetadata(title: title, description: altText(fmt), language: language.rawValue))
+                     metadata: DocumentMetadata(title: texts.fullTitle, description: altText(fmt), language: language.rawValue))
     }
 }
 
@@ -261,11 +265,7 @@ extension LineChart {
         let fmt = NumberFormat(language, fractionDigits: valueDigits)
         var marks: [Mark] = []
         let ticks = try FixedLayout.ticks(ye, domain: yDomain)
-        if let g = L["grid"] {
-            for (i, v) in ticks.enumerated() {
-                marks.append(FixedLayout.lineMark(Point(plot.minX, y(v)), Point(plot.maxX, y(v)), g, t.grid, id: "grid/\(i)"))
-            }
-        }
+        marks += L.grid(ticks, y, plot, t)
         func seriesIndex(_ id: String?) -> Int? { id.flatMap { s in series.firstIndex { $0.key.id == s || $0.key.label == s } } }
         if let be = L["band"] {
             for (i, tg) in targets.enumerated() {
@@ -285,15 +285,7 @@ extension LineChart {
                                             at: Point(x(v), plot.maxY + len + (te.gap ?? 4)), anchor: .middle, baseline: .top, id: "x-tick/\(i)")))
             }
         }
-        if let te = L["y_ticks"] {
-            let len = te.length ?? 0
-            let tickFmt = FixedLayout.tickFormat(ticks, language)
-            for (i, v) in ticks.enumerated() {
-                if len > 0 { marks.append(FixedLayout.lineMark(Point(plot.minX - len, y(v)), Point(plot.minX, y(v)), te, t.axis, id: "tick-mark/\(i)")) }
-                marks.append(.text(TextMark(tickFmt(v), font: L.font(te, t), color: te.color ?? t.text,
-                                            at: Point(plot.minX - len - (te.gap ?? 4), y(v)), anchor: .end, baseline: .middle, id: "tick/\(i)")))
-            }
-        }
+        marks += L.yTicks(ticks, y, plot, t, language)
         let le = L["lines"], pe = L["points"]
         for (si, s) in series.enumerated() {
             let c = color(si)
@@ -342,11 +334,10 @@ extension LineChart {
             }
         }
         marks += L.frameMarks(texts, t, language)
-        let title = [texts.figureLabel, texts.title].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         let desc = series.map { s in s.key.label + ": " + xValues.compactMap { xv in s.points[xv].map { "\(Int(xv)) \(fmt($0))" } }.joined(separator: ", ") }
             .joined(separator: ". ")
         return Scene(width: width, height: height, background: t.background, marks: marks,
-                     metadata: DocumentMetadata(title: title, description: desc, language: language.rawValue))
+                     metadata: DocumentMetadata(title: texts.fullTitle, description: desc, language: language.rawValue))
     }
 }
 
@@ -416,10 +407,9 @@ extension MapChart {
             }
         }
         marks += L.frameMarks(texts, t, language)
-        let title = [texts.figureLabel, texts.title].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         let desc = boundaries.features.compactMap { f in panel.values[f.key].map { "\(f.name): \(fmt($0))" } }.joined(separator: "; ")
         return Scene(width: width, height: height, background: t.background, marks: marks,
-                     metadata: DocumentMetadata(title: title, description: desc, language: language.rawValue))
+                     metadata: DocumentMetadata(title: texts.fullTitle, description: desc, language: language.rawValue))
     }
 }
 

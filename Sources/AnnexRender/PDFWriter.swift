@@ -277,11 +277,10 @@ struct PDFWriter {
             let o = add(stream("/Type /XObject /Subtype /Form /BBox [-100000 -100000 100000 100000] /Group << /S /Transparency >> /Resources \(resources) 0 R", form))
             formRefs.append("/Fm\(i + 1) \(o) 0 R")
         }
-        var gs = alphas.map { ($0.value, $0.key) }.sorted { $0.0 < $1.0 }.map { n, key -> String in
+        let gs = alphas.map { ($0.value, $0.key) }.sorted { $0.0 < $1.0 }.map { n, key -> String in
             let parts = key.split(separator: "/")
             return "/GS\(n) << /Type /ExtGState /ca \(parts[0]) /CA \(parts[1]) >>"
         }
-        if gs.isEmpty { gs = [] }
         objects[resources - 1] = Array(("<< /ProcSet [/PDF /Text] /Font << \(fontRefs.joined(separator: " ")) >> /ExtGState << \(gs.joined(separator: " ")) >>"
             + (formRefs.isEmpty ? "" : " /XObject << \(formRefs.joined(separator: " ")) >>") + " >>").utf8)
         var kids: [Int] = []
@@ -399,13 +398,7 @@ final class ShapedTextCache {
     private let shaped = LayoutCache<ShapedText?>()
     private var fontsByPango: [Int: TrueTypeFont?] = [:]
 
-    static var forThisThread: ShapedTextCache {
-        let key = "annex.pdf-shaped-text"
-        if let c = Thread.current.threadDictionary[key] as? ShapedTextCache { return c }
-        let c = ShapedTextCache()
-        Thread.current.threadDictionary[key] = c
-        return c
-    }
+    static var forThisThread: ShapedTextCache { threadLocal("annex.pdf-shaped-text", ShapedTextCache.init) }
 
     func shape(_ r: TextLayoutRequest, _ anchor: HorizontalAnchor, _ text: PangoText) -> ShapedText? {
         shaped.value(r, anchor) { make(r, anchor, text) }

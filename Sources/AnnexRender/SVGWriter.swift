@@ -235,6 +235,14 @@ struct SVGTextLayout: Sendable {
     var lines: [SVGTextLine]
 }
 
+/// This thread's object of the given name, made on first use. Per-thread caches need no locks.
+func threadLocal<T: AnyObject>(_ name: String, _ make: () -> T) -> T {
+    if let o = Thread.current.threadDictionary[name] as? T { return o }
+    let o = make()
+    Thread.current.threadDictionary[name] = o
+    return o
+}
+
 /// Text laid out once per thread and request: charts repeat their labels (district names, years, ticks), and a
 /// layout costs tens of microseconds. One per thread, so no locks; bounded.
 final class LayoutCache<Value> {
@@ -242,12 +250,7 @@ final class LayoutCache<Value> {
     private var entries: [Key: Value] = [:]
 
     /// This thread's cache of the given name.
-    static func forThisThread(_ name: String) -> LayoutCache<Value> {
-        if let c = Thread.current.threadDictionary[name] as? LayoutCache<Value> { return c }
-        let c = LayoutCache<Value>()
-        Thread.current.threadDictionary[name] = c
-        return c
-    }
+    static func forThisThread(_ name: String) -> LayoutCache<Value> { threadLocal(name, LayoutCache<Value>.init) }
 
     func value(_ r: TextLayoutRequest, _ anchor: HorizontalAnchor, make: () -> Value) -> Value {
         let key = Key(request: r, anchor: anchor)

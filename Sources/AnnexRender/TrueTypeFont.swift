@@ -56,18 +56,12 @@ final class TrueTypeFont: @unchecked Sendable {
             t[tag] = (off, len)
         }
         guard let head = t["head"], let hhea = t["hhea"], let maxp = t["maxp"], let hmtx = t["hmtx"],
-              let loca = t["loca"], let glyf = t["glyf"] else { return nil }
+              t["loca"] != nil, t["glyf"] != nil else { return nil }
         self.id = id
         unitsPerEm = Double(max(16, u16(head.0 + 18)))
         bbox = (i16(head.0 + 36), i16(head.0 + 38), i16(head.0 + 40), i16(head.0 + 42))
         ascent = i16(hhea.0 + 4); descent = i16(hhea.0 + 6)
         numGlyphs = u16(maxp.0 + 4)
-        let longLoca = u16(head.0 + 50) == 1
-        var offs: [Int] = []
-        offs.reserveCapacity(numGlyphs + 1)
-        for g in 0...numGlyphs { offs.append(longLoca ? u32(loca.0 + 4 * g) : 2 * u16(loca.0 + 2 * g)) }
-        guard offs.last! <= glyf.1 else { return nil }
-        _ = offs
         let metrics = max(1, u16(hhea.0 + 34))
         var adv: [UInt16] = []
         adv.reserveCapacity(numGlyphs)
