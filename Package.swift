@@ -19,7 +19,7 @@ let package = Package(
         .systemLibrary(
             name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev"])]),
-        .target(name: "CPNGEncoder", linkerSettings: [.linkedLibrary("deflate")]),
+        .target(name: "CPNGEncoder", linkerSettings: [.linkedLibrary("deflate"), .linkedLibrary("z")]),
         .target(name: "AnnexIO"),
         .target(name: "AnnexData", dependencies: ["AnnexIO", .product(name: "Yams", package: "Yams")]),
         .target(name: "AnnexAnalytics", dependencies: ["AnnexData"]),
@@ -34,7 +34,7 @@ let package = Package(
             dependencies: ["AnnexReport", "AnnexAnalytics", "AnnexData", "AnnexRender", "AnnexScene", "AnnexCharts", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "AnnexDataTests", dependencies: ["AnnexData", "AnnexAnalytics"]),
         .testTarget(name: "AnnexChartsTests", dependencies: ["AnnexCharts", "AnnexScene", "AnnexData"]),
-        .testTarget(name: "AnnexRenderTests", dependencies: ["AnnexRender", "AnnexScene", "AnnexIO", "CCairo"]),
+        .testTarget(name: "AnnexRenderTests", dependencies: ["AnnexRender", "AnnexScene", "AnnexIO", "CCairo", "CPNGEncoder"]),
         .testTarget(name: "AnnexReportTests", dependencies: ["AnnexReport", "AnnexRender", "AnnexCharts", "CCairo"]),
     ],
     swiftLanguageModes: [.v6]

@@ -13,8 +13,12 @@ public struct RenderOptions: Hashable, Sendable {
     public var svgText: SVGText
     /// PDF only: written by Annex (default) or by Cairo's PDF surface.
     public var pdfWriter: PDFWriterChoice
-    public init(scale: Double = 1, svgText: SVGText = .elements, pdfWriter: PDFWriterChoice = .annex) {
-        self.scale = scale; self.svgText = svgText; self.pdfWriter = pdfWriter
+    /// PNG only: threads one image may use (at most 2: the lower half of the rows is then filtered and
+    /// compressed on a helper thread). The bytes are the same whatever the number; 1 suits callers that already
+    /// render several images at once, 2 a single chart that someone waits for.
+    public var threads: Int
+    public init(scale: Double = 1, svgText: SVGText = .elements, pdfWriter: PDFWriterChoice = .annex, threads: Int = 1) {
+        self.scale = scale; self.svgText = svgText; self.pdfWriter = pdfWriter; self.threads = threads
     }
 }
 
@@ -43,7 +47,7 @@ public struct Renderer: Sendable {
     {
         try SceneValidator.validate(scene, format: format, options: options)
         switch format {
-        case .png: return try renderPNG(scene, scale: options.scale)
+        case .png: return try renderPNG(scene, scale: options.scale, threads: options.threads)
         case .svg: return options.svgText == .elements ? SVGWriter.render(scene) : try renderSVG(scene)
         case .pdf:
             if options.pdfWriter == .annex, let pdf = PDFWriter.render(pages: [scene]) { return pdf }
@@ -73,7 +77,7 @@ public struct Renderer: Sendable {
 
     // MARK: formats
 
-    private func renderPNG(_ scene: Scene, scale: Double) throws(RenderError) -> [UInt8] {
+    private func renderPNG(_ scene: Scene, scale: Double, threads: Int) throws(RenderError) -> [UInt8] {
         let w = Int32((scene.width * scale).rounded(.up)), h = Int32((scene.height * scale).rounded(.up))
         let opaque = (scene.background?.alpha ?? 0) >= 1
         let format = opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32
@@ -89,9 +93,26 @@ public struct Renderer: Sendable {
         else { throw .invalidScene("cannot allocate a \(w)×\(h) image") }
         defer { cairo_surface_destroy(surface) }
         try RenderError.check(cairo_surface_status(surface), "create a \(w)×\(h) image surface")
-        try draw(scene, on: surface, scale: scale)
+        if threads > 1, h >= 64 {
+            // Two bands of rows drawn at once, the lower one on the helper thread, each on its own surface over
+            // the same pixels; then encoded on two threads. The pixels are those of one whole drawing.
+            let split = h / 2
+            let base = pixels.assumingMemoryBound(to: UInt8.self)
+            guard let upper = cairo_image_surface_create_for_data(base, format, w, split, stride),
+                  let lower = cairo_image_surface_create_for_data(base + Int(split) * Int(stride), format, w, h - split, stride)
+            else { throw .invalidScene("cannot allocate a \(w)×\(h) image") }
+            defer { cairo_surface_destroy(upper); cairo_surface_destroy(lower) }
+            let band = BandSurface(surface: lower)
+            try BandHelper.shared.run(
+                helper: { () throws(RenderError) in try self.draw(scene, on: band.surface, scale: scale, top: Double(split)) },
+                caller: { () throws(RenderError) in try self.draw(scene, on: upper, scale: scale) })
+            cairo_surface_flush(upper)
+            cairo_surface_flush(lower)
+        } else {
+            try draw(scene, on: surface, scale: scale)
+        }
         cairo_surface_flush(surface)
-        return try PNGEncoder.encode(surface, hasAlpha: !opaque)
+        return try PNGEncoder.encode(surface, hasAlpha: !opaque, threads: threads)
     }
 
     /// Draws the scene into a 1600×900-style image surface and throws it away: the drawing part of a PNG
@@ -170,9 +191,12 @@ public struct Renderer: Sendable {
 
     // MARK: drawing
 
-    private func draw(_ scene: Scene, on surface: OpaquePointer, scale: Double) throws(RenderError) {
+    /// Draws the scene on the surface; `top` is the device row the surface's first row shows (a band of an
+    /// image).
+    private func draw(_ scene: Scene, on surface: OpaquePointer, scale: Double, top: Double = 0) throws(RenderError) {
         guard let cr = cairo_create(surface) else { throw .invalidScene("cannot create a drawing context") }
         defer { cairo_destroy(cr) }
+        if top != 0 { cairo_translate(cr, 0, -top) }
         if scale != 1 { cairo_scale(cr, scale, scale) }
         let text = PangoText(cairo: cr)
         if let bg = scene.background {
@@ -263,13 +287,41 @@ public struct Renderer: Sendable {
             cairo_set_line_join(cr, join)
             cairo_set_line_cap(cr, cap)
             s.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
+            // Hairlines in images (at most 1,5 device pixels wide, as a map's borders) with 4×4 antialiasing
+            // instead of Cairo's default 15×17 grid: half the cost of a map's borders, and no difference to see at
+            // that width. Wider strokes, and every vector output, as Cairo does by default.
+            let hairline = isImage(cr) && deviceWidth(cr, s.width) <= 1.5
+            if hairline { cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST) }
             cairo_stroke(cr)
+            if hairline { cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT) }
         }
         cairo_new_path(cr)
     }
 
+    private func isImage(_ cr: OpaquePointer) -> Bool {
+        cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE
+    }
+
+    /// A stroke width in device pixels (the larger axis, for non-uniform scales).
+    private func deviceWidth(_ cr: OpaquePointer, _ w: Double) -> Double {
+        var ax = w, ay = 0.0, bx = 0.0, by = w
+        cairo_user_to_device_distance(cr, &ax, &ay)
+        cairo_user_to_device_distance(cr, &bx, &by)
+        return max(hypot(ax, ay), hypot(bx, by))
+    }
+
+    /// Whether a one-line, unrotated text lies wholly above or below the drawing's clip (a band of an image
+    /// drawn on two threads): then it is not laid out at all. Conservative: two font sizes each way.
+    private func outsideClip(_ t: TextMark, _ cr: OpaquePointer) -> Bool {
+        guard t.rotation == 0, t.maxWidth == nil, !t.text.contains("\n") else { return false }
+        var x1 = 0.0, y1 = 0.0, x2 = 0.0, y2 = 0.0
+        cairo_clip_extents(cr, &x1, &y1, &x2, &y2)
+        let reach = 2 * t.font.size * max(1, t.lineSpacing)
+        return t.position.y + reach < y1 || t.position.y - reach > y2
+    }
+
     private func drawText(_ t: TextMark, _ cr: OpaquePointer, _ text: PangoText) {
-        guard !t.text.isEmpty else { return }
+        guard !t.text.isEmpty, !outsideClip(t, cr) else { return }
         text.configure(t.layoutKey, alignment: t.horizontalAnchor)
         let logical = text.logicalRect
         let box = t.localBox(text.metrics)
@@ -299,15 +351,76 @@ enum PNGEncoder {
 
     /// Consumes the surface: opaque pixels are filtered in place (no scratch image, so a run's memory does not
     /// grow with the number of images encoded at once); draw nothing on it afterwards.
-    static func encode(_ surface: OpaquePointer, hasAlpha: Bool) throws(RenderError) -> [UInt8] {
+    static func encode(_ surface: OpaquePointer, hasAlpha: Bool, threads: Int = 1) throws(RenderError) -> [UInt8] {
         guard let data = cairo_image_surface_get_data(surface) else { throw .invalidScene("the image surface has no pixels") }
         var out: UnsafeMutablePointer<UInt8>? = nil
         var len = 0
         let rc = annex_png_encode(data, cairo_image_surface_get_width(surface), cairo_image_surface_get_height(surface),
-                                  cairo_image_surface_get_stride(surface), hasAlpha ? 1 : 0, level, &out, &len)
+                                  cairo_image_surface_get_stride(surface), hasAlpha ? 1 : 0, level, Int32(clamping: threads), &out, &len)
         guard rc == 0, let out else { throw .cairo(operation: "encode PNG", status: Int(rc), message: "PNG encoder error \(rc)") }
         defer { annex_png_free(out) }
         return Array(UnsafeBufferPointer(start: out, count: len))
+    }
+}
+
+/// A Cairo surface handed to the helper thread (Cairo objects are not Sendable; each band's surface is used by
+/// one thread at a time).
+struct BandSurface: @unchecked Sendable { let surface: OpaquePointer }
+
+/// A long-lived thread that draws the lower band of a PNG image while the caller draws the upper one. Long-lived
+/// because Pango's default font map and Annex's text caches are per thread: a fresh thread would load fonts again.
+/// One caller at a time; a caller that finds it busy draws both bands itself (the same pixels, only slower).
+final class BandHelper: @unchecked Sendable {
+    static let shared = BandHelper()
+    private let condition = NSCondition()
+    private var job: (() -> Void)?
+    private var busy = false
+    private var started = false
+
+    func run(helper: @escaping @Sendable () throws(RenderError) -> Void, caller: () throws(RenderError) -> Void) throws(RenderError) {
+        condition.lock()
+        if busy {
+            condition.unlock()
+            try caller()
+            try helper()
+            return
+        }
+        busy = true
+        if !started {
+            started = true
+            let t = Thread { [unowned self] in self.loop() }
+            t.name = "annex band helper"
+            t.start()
+        }
+        final class Outcome: @unchecked Sendable { var error: RenderError? }
+        let outcome = Outcome()
+        job = {
+            do throws(RenderError) { try helper() } catch { outcome.error = error }
+        }
+        condition.broadcast()
+        condition.unlock()
+        var mine: RenderError? = nil
+        do { try caller() } catch { mine = error }
+        condition.lock()
+        while busy { condition.wait() }
+        condition.unlock()
+        if let mine { throw mine }
+        if let e = outcome.error { throw e }
+    }
+
+    private func loop() {
+        while true {
+            condition.lock()
+            while job == nil { condition.wait() }
+            let work = job!
+            condition.unlock()
+            work()
+            condition.lock()
+            job = nil
+            busy = false
+            condition.broadcast()
+            condition.unlock()
+        }
     }
 }
 

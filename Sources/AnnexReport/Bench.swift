@@ -113,15 +113,17 @@ extension AnnexBench {
                 pixels.samples.append(try milliseconds { for _ in 0..<count { try renderer.rasterizeOnly(try spec.chart.scene(measurer: PangoTextMeasurer())) } } / Double(count))
             }
             results += [layout, pixels]
-            for format in formats {
+            // PNG twice: on one thread, and on two as `annex chart` encodes a single chart (same bytes).
+            for (format, threads) in formats.flatMap({ $0 == .png ? [($0, 1), ($0, 2)] : [($0, 1)] }) {
                 let file = (outDir as NSString).appendingPathComponent("annex_\(name).\(format.rawValue)")
                 func once() throws -> Int {
-                    let bytes = try renderer.render(try spec.chart.scene(measurer: PangoTextMeasurer()), as: format)
+                    let bytes = try renderer.render(try spec.chart.scene(measurer: PangoTextMeasurer()), as: format,
+                                                    options: RenderOptions(threads: threads))
                     guard FileManager.default.createFile(atPath: file, contents: Data(bytes)) else { throw BenchError("cannot write \(file)") }
                     return bytes.count
                 }
                 _ = try once()
-                var t = Timing(name: "\(name) → \(format.rawValue.uppercased())")
+                var t = Timing(name: "\(name) → \(format.rawValue.uppercased())" + (threads > 1 ? " on \(threads) threads" : ""))
                 for _ in 0..<rounds {
                     var n = 0
                     let ms = try milliseconds { for _ in 0..<count { n = try once() } }

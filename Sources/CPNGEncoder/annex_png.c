@@ -1,13 +1,15 @@
 #include "annex_png.h"
+#include "deflate_walk.h"
 #include <libdeflate.h>
+#include <zlib.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* PNG from a Cairo image surface: rows converted to RGB (or un-premultiplied RGBA), each filtered with Sub
  * or Up, whichever gives the smaller sum of absolute values (libpng's heuristic restricted to the two
- * cheap filters), compressed in one call by libdeflate, written as one IDAT chunk. No clock, no text
- * chunks: the same pixels give the same bytes. */
+ * cheap filters), compressed by libdeflate in two bands (on two threads when allowed) joined into one zlib
+ * stream, written as one IDAT chunk. No clock, no text chunks: the same pixels give the same bytes. */
 
 /* Compressors and scratch buffers, kept between images in a small pool shared by all threads: allocating
  * them costs more than compressing a chart (page faults on fresh memory), and a pool, unlike per-thread
@@ -102,48 +104,125 @@ static uint32_t sum_abs(const uint8_t *v, size_t n) {
     return s;
 }
 
-static int encode(slot_t *slot, uint8_t *data, int width, int height, int stride, int has_alpha,
-                  uint8_t **out, size_t *out_len);
+/* ---- deflate in independent segments, joined into one zlib stream ----
+ *
+ * libdeflate compresses a whole buffer in one call and always ends with a final block, so two halves of an
+ * image can be compressed at once on two threads but not simply concatenated. They are joined as zlib's
+ * gzjoin joins streams: the final-block bit of every segment but the last is cleared (its position found by
+ * annex_deflate_find_final_block), and an empty stored block brings the stream back to a byte boundary where
+ * the next segment begins. The Adler-32 of the whole is combined from the segments' (zlib's
+ * adler32_combine). The segments are fixed by the data alone, never by the number of threads, so the bytes are
+ * the same on one thread or two. */
 
-int annex_png_encode(uint8_t *data, int width, int height, int stride, int has_alpha, int level,
-                     uint8_t **out, size_t *out_len) {
-    if (width <= 0 || height <= 0) return 1;
-    slot_t *slot = acquire_slot(level);
-    if (!slot) return 1;
-    int rc = encode(slot, data, width, height, stride, has_alpha, out, out_len);
-    release_slot(slot);
-    return rc;
+typedef struct {
+    slot_t *slot;
+    const uint8_t *in; size_t len;      /* the segment's uncompressed bytes */
+    int last;                           /* the stream's last segment keeps its final block final */
+    size_t zlen;                        /* compressed bytes in slot->packed */
+    uint32_t adler;
+    size_t final_bit, end_bit;
+    int rc;
+} segment_t;
+
+static void compress_segment(segment_t *g) {
+    slot_t *s = g->slot;
+    size_t bound = libdeflate_deflate_compress_bound(s->c, g->len);
+    if (!reserve(&s->packed, &s->packed_cap, bound)) { g->rc = 1; return; }
+    g->zlen = libdeflate_deflate_compress(s->c, g->in, g->len, s->packed, bound);
+    if (g->zlen == 0) { g->rc = 2; return; }
+    g->adler = libdeflate_adler32(1, g->in, g->len);
+    if (!g->last && (!annex_deflate_find_final_block(s->packed, g->zlen, &g->final_bit, &g->end_bit)
+                     || (g->end_bit + 7) / 8 != g->zlen)) g->rc = 3;
 }
 
-static int encode(slot_t *slot, uint8_t *data, int width, int height, int stride, int has_alpha,
-                  uint8_t **out, size_t *out_len) {
-    const size_t bpp = has_alpha ? 4 : 3, rowlen = (size_t)width * bpp, flen = (size_t)height * (rowlen + 1);
-    /* Opaque images are filtered in place, over the surface's own pixels: a filtered row (1 + 3w bytes) ends
-     * before the next unread row (at 4w bytes a row) begins, so no scratch image is needed. Rows with alpha
-     * (1 + 4w bytes) would overrun: they go to a scratch buffer. */
-    const int in_place = rowlen + 1 <= (size_t)stride;
-    if (!in_place && !reserve(&slot->filtered, &slot->filtered_cap, flen)) return 1;
-    if (!reserve(&slot->rows, &slot->rows_cap, rowlen * 4)) return 1;
-    uint8_t *filtered = in_place ? data : slot->filtered, *rows = slot->rows;
-    uint8_t *prev = rows, *cur = rows + rowlen, *sub = rows + 2 * rowlen, *up = rows + 3 * rowlen;
-    memset(prev, 0, rowlen);
-    for (int y = 0; y < height; y++) {
-        const uint32_t *px = (const uint32_t *)(data + (size_t)y * (size_t)stride);
-        uint8_t *o = cur;
-        if (has_alpha) {
-            for (int x = 0; x < width; x++) {
-                uint32_t p = px[x];
-                uint8_t a = (uint8_t)(p >> 24), r = (uint8_t)(p >> 16), g = (uint8_t)(p >> 8), b = (uint8_t)p;
-                if (a != 0 && a != 255) {   /* un-premultiply, rounding as Cairo's own writer does */
-                    r = (uint8_t)((r * 255 + a / 2) / a); g = (uint8_t)((g * 255 + a / 2) / a); b = (uint8_t)((b * 255 + a / 2) / a);
-                }
-                o[0] = r; o[1] = g; o[2] = b; o[3] = a; o += 4;
+/* Bytes appended after a segment made non-final: an empty stored block (header, padding, LEN 0, NLEN 0xffff)
+ * when the segment does not end on a byte boundary. */
+static size_t join_padding(const segment_t *g) {
+    if (g->last) return 0;
+    unsigned unused = (unsigned)((8 - g->end_bit % 8) % 8);
+    return unused == 0 ? 0 : (unused < 3 ? 1 : 0) + 4;
+}
+
+static size_t zlib_length(const segment_t *g, int n) {
+    size_t total = 2 + 4;
+    for (int i = 0; i < n; i++) total += g[i].zlen + join_padding(&g[i]);
+    return total;
+}
+
+/* Writes the zlib stream (header, joined segments, Adler-32) at out; zlib_length(g, n) bytes. */
+static void write_zlib(const segment_t *g, int n, int level, uint8_t *out) {
+    /* The header libdeflate writes: deflate with a 32 KiB window, the level class, the check bits. */
+    unsigned cmf = 0x78, flevel = level < 2 ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3, flg = flevel << 6;
+    flg |= 31 - ((cmf << 8 | flg) % 31);
+    *out++ = (uint8_t)cmf; *out++ = (uint8_t)flg;
+    uLong adler = 1;
+    for (int i = 0; i < n; i++) {
+        memcpy(out, g[i].slot->packed, g[i].zlen);
+        if (!g[i].last) {
+            out[g[i].final_bit / 8] &= (uint8_t)~(1u << (g[i].final_bit % 8));
+            unsigned unused = (unsigned)((8 - g[i].end_bit % 8) % 8);
+            out += g[i].zlen;
+            if (unused) {
+                out[-1] &= (uint8_t)((1u << (8 - unused)) - 1);  /* the stored block's header bits are zeros */
+                if (unused < 3) *out++ = 0;
+                *out++ = 0; *out++ = 0; *out++ = 0xff; *out++ = 0xff;
             }
         } else {
-            to_rgb(px, o, width);
+            out += g[i].zlen;
         }
+        adler = i == 0 ? g[i].adler : adler32_combine(adler, g[i].adler, (z_off_t)g[i].len);
+    }
+    put32(out, (uint32_t)adler);
+}
+
+/* ---- PNG ---- */
+
+/* One horizontal band of the image, filtered and compressed as one segment. */
+typedef struct {
+    segment_t seg;
+    uint8_t *data; int width, stride, has_alpha, y0, y1;
+} band_t;
+
+static void convert_row(const uint32_t *px, uint8_t *o, int width, int has_alpha) {
+    if (!has_alpha) { to_rgb(px, o, width); return; }
+    for (int x = 0; x < width; x++) {
+        uint32_t p = px[x];
+        uint8_t a = (uint8_t)(p >> 24), r = (uint8_t)(p >> 16), g = (uint8_t)(p >> 8), b = (uint8_t)p;
+        if (a != 0 && a != 255) {   /* un-premultiply, rounding as Cairo's own writer does */
+            r = (uint8_t)((r * 255 + a / 2) / a); g = (uint8_t)((g * 255 + a / 2) / a); b = (uint8_t)((b * 255 + a / 2) / a);
+        }
+        o[0] = r; o[1] = g; o[2] = b; o[3] = a; o += 4;
+    }
+}
+
+/* Reserves the band's buffers and converts the row above it (read before any band starts writing). */
+static int prepare_band(band_t *b) {
+    slot_t *slot = b->seg.slot;
+    const size_t bpp = b->has_alpha ? 4 : 3, rowlen = (size_t)b->width * bpp;
+    const size_t flen = (size_t)(b->y1 - b->y0) * (rowlen + 1);
+    const int in_place = rowlen + 1 <= (size_t)b->stride;
+    if (!in_place && !reserve(&slot->filtered, &slot->filtered_cap, flen)) return 1;
+    if (!reserve(&slot->rows, &slot->rows_cap, rowlen * 4)) return 1;
+    if (b->y0 > 0) convert_row((const uint32_t *)(b->data + (size_t)(b->y0 - 1) * (size_t)b->stride), slot->rows, b->width, b->has_alpha);
+    b->seg.in = in_place ? b->data + (size_t)b->y0 * (size_t)b->stride : slot->filtered;
+    b->seg.len = flen;
+    return 0;
+}
+
+/* Filters the band's rows, then compresses them. */
+static void run_band(band_t *b) {
+    slot_t *slot = b->seg.slot;
+    const size_t bpp = b->has_alpha ? 4 : 3, rowlen = (size_t)b->width * bpp;
+    /* Opaque images are filtered in place, over the band's own pixels: a filtered row (1 + 3w bytes) ends
+     * before the next unread row (at 4w bytes a row) begins, so no scratch image is needed. Rows with alpha
+     * (1 + 4w bytes) would overrun: they go to a scratch buffer. */
+    uint8_t *filtered = (uint8_t *)b->seg.in, *rows = slot->rows;
+    uint8_t *prev = rows, *cur = rows + rowlen, *up = rows + 3 * rowlen;
+    if (b->y0 == 0) memset(prev, 0, rowlen);
+    for (int y = b->y0; y < b->y1; y++) {
+        convert_row((const uint32_t *)(b->data + (size_t)y * (size_t)b->stride), cur, b->width, b->has_alpha);
         /* Row y is in `cur` now: its pixels in the surface may be overwritten. */
-        uint8_t *f = filtered + (size_t)y * (rowlen + 1);
+        uint8_t *f = filtered + (size_t)(y - b->y0) * (rowlen + 1);
         if (y > 0 && memcmp(cur, prev, rowlen) == 0) {
             /* The same row again (most of a chart's background): Up makes it all zeros. */
             f[0] = 2; memset(f + 1, 0, rowlen);
@@ -160,28 +239,97 @@ static int encode(slot_t *slot, uint8_t *data, int width, int height, int stride
         }
         uint8_t *t = prev; prev = cur; cur = t;
     }
-    size_t bound = libdeflate_zlib_compress_bound(slot->c, flen);
-    if (!reserve(&slot->packed, &slot->packed_cap, bound)) return 1;
-    size_t n = libdeflate_zlib_compress(slot->c, filtered, flen, slot->packed, bound);
-    if (n == 0 || n > 0x7fffffff) return 2;
-    uint8_t *png = malloc(8 + 25 + 12 + n + 12);
-    if (!png) return 1;
-    uint8_t *ihdr = png + 8, *idat = ihdr + 25;
-    memcpy(idat + 8, slot->packed, n);
-    static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    memcpy(png, signature, 8);
-    put32(ihdr, 13); memcpy(ihdr + 4, "IHDR", 4);
-    put32(ihdr + 8, (uint32_t)width); put32(ihdr + 12, (uint32_t)height);
-    ihdr[16] = 8; ihdr[17] = has_alpha ? 6 : 2; ihdr[18] = 0; ihdr[19] = 0; ihdr[20] = 0;
-    chunk_crc(ihdr, 13);
-    put32(idat, (uint32_t)n); memcpy(idat + 4, "IDAT", 4);
-    chunk_crc(idat, (uint32_t)n);
-    uint8_t *iend = idat + 12 + n;
-    put32(iend, 0); memcpy(iend + 4, "IEND", 4);
-    chunk_crc(iend, 0);
-    *out = png;
-    *out_len = (size_t)(iend + 12 - png);
-    return 0;
+    compress_segment(&b->seg);
+}
+
+static void *band_thread(void *arg) { run_band((band_t *)arg); return NULL; }
+
+/* Images this tall or more are compressed as two bands (so on two threads when allowed); smaller ones in one. */
+#define SPLIT_MIN_ROWS 64
+
+int annex_png_encode(uint8_t *data, int width, int height, int stride, int has_alpha, int level, int threads,
+                     uint8_t **out, size_t *out_len) {
+    if (width <= 0 || height <= 0) return 1;
+    const int n = height >= SPLIT_MIN_ROWS ? 2 : 1;
+    band_t bands[2];
+    memset(bands, 0, sizeof bands);
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        band_t *b = &bands[i];
+        b->data = data; b->width = width; b->stride = stride; b->has_alpha = has_alpha;
+        b->y0 = i == 0 ? 0 : height / 2; b->y1 = i == n - 1 ? height : height / 2;
+        b->seg.last = i == n - 1;
+        if (!(b->seg.slot = acquire_slot(level))) { rc = 1; break; }
+    }
+    for (int i = 0; i < n && rc == 0; i++) rc = prepare_band(&bands[i]);
+    if (rc == 0) {
+        pthread_t helper;
+        int spawned = n == 2 && threads > 1 && pthread_create(&helper, NULL, band_thread, &bands[1]) == 0;
+        run_band(&bands[0]);
+        if (spawned) pthread_join(helper, NULL);
+        else for (int i = 1; i < n; i++) run_band(&bands[i]);
+        segment_t segs[2];
+        for (int i = 0; i < n; i++) { segs[i] = bands[i].seg; if (segs[i].rc) rc = segs[i].rc; }
+        if (rc == 0) {
+            size_t zlen = zlib_length(segs, n);
+            if (zlen > 0x7fffffff) rc = 2;
+            uint8_t *png = rc ? NULL : malloc(8 + 25 + 12 + zlen + 12);
+            if (!png) { if (!rc) rc = 1; }
+            else {
+                uint8_t *ihdr = png + 8, *idat = ihdr + 25;
+                write_zlib(segs, n, level, idat + 8);
+                static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+                memcpy(png, signature, 8);
+                put32(ihdr, 13); memcpy(ihdr + 4, "IHDR", 4);
+                put32(ihdr + 8, (uint32_t)width); put32(ihdr + 12, (uint32_t)height);
+                ihdr[16] = 8; ihdr[17] = has_alpha ? 6 : 2; ihdr[18] = 0; ihdr[19] = 0; ihdr[20] = 0;
+                chunk_crc(ihdr, 13);
+                put32(idat, (uint32_t)zlen); memcpy(idat + 4, "IDAT", 4);
+                chunk_crc(idat, (uint32_t)zlen);
+                uint8_t *iend = idat + 12 + zlen;
+                put32(iend, 0); memcpy(iend + 4, "IEND", 4);
+                chunk_crc(iend, 0);
+                *out = png;
+                *out_len = (size_t)(iend + 12 - png);
+            }
+        }
+    }
+    for (int i = 0; i < n; i++) if (bands[i].seg.slot) release_slot(bands[i].seg.slot);
+    return rc;
+}
+
+int annex_zlib_compress_segments(const uint8_t *data, size_t length, const size_t *cuts, int ncuts, int level,
+                                 uint8_t **out, size_t *out_len) {
+    int n = ncuts + 1, rc = 0;
+    segment_t *segs = calloc((size_t)n, sizeof *segs);
+    if (!segs) return 1;
+    size_t at = 0;
+    for (int i = 0; i < n && rc == 0; i++) {
+        size_t to = i < ncuts ? cuts[i] : length;
+        if (to < at || to > length) { rc = 4; break; }
+        segs[i].in = data + at; segs[i].len = to - at; segs[i].last = i == n - 1;
+        if (!(segs[i].slot = acquire_slot(level))) { rc = 1; break; }
+        compress_segment(&segs[i]);
+        rc = segs[i].rc;
+        at = to;
+    }
+    if (rc == 0) {
+        size_t zlen = zlib_length(segs, n);
+        uint8_t *buf = malloc(zlen);
+        if (!buf) rc = 1;
+        else { write_zlib(segs, n, level, buf); *out = buf; *out_len = zlen; }
+    }
+    for (int i = 0; i < n; i++) if (segs[i].slot) release_slot(segs[i].slot);
+    free(segs);
+    return rc;
+}
+
+int annex_zlib_decompress(const uint8_t *in, size_t length, uint8_t *out, size_t capacity, size_t *out_len) {
+    struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
+    if (!d) return 1;
+    enum libdeflate_result r = libdeflate_zlib_decompress(d, in, length, out, capacity, out_len);
+    libdeflate_free_decompressor(d);
+    return r == LIBDEFLATE_SUCCESS ? 0 : (int)r + 10;
 }
 
 void annex_png_free(uint8_t *buffer) { free(buffer); }

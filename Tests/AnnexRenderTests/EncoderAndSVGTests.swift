@@ -1,4 +1,5 @@
 import AnnexScene
+import CPNGEncoder
 import Foundation
 import Testing
 @testable import AnnexRender
@@ -67,6 +68,81 @@ func translucentScene() -> Scene {
             return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(results.allSatisfy { $0 == expected })
+    }
+
+    /// One image on two threads (two bands drawn at once, two bands compressed at once) gives the bytes of one
+    /// thread, and the pixels of one whole drawing through Cairo's own writer; so do images drawn by several
+    /// callers at once (the band helper busy: the caller draws both bands).
+    @Test(arguments: [(false, 1.0), (true, 1.0), (false, 2.0), (true, 5.0), (false, 0.3)])
+    func twoThreadsGiveTheBytesOfOne(_ translucent: Bool, _ scale: Double) async throws {
+        let scene = translucent ? translucentScene() : testScene()
+        let one = try renderer.render(scene, as: .png, options: RenderOptions(scale: scale, threads: 1))
+        let two = try renderer.render(scene, as: .png, options: RenderOptions(scale: scale, threads: 2))
+        #expect(one == two)
+        let ours = try #require(DecodedPNG(two)), cairos = try #require(DecodedPNG(try renderer.renderPNGWithCairosWriter(scene, scale: scale)))
+        #expect(ours.pixels == cairos.pixels)
+        let results = try await withThrowingTaskGroup(of: [UInt8].self) { group in
+            for _ in 0..<6 { group.addTask { try Renderer().render(scene, as: .png, options: RenderOptions(scale: scale, threads: 2)) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.allSatisfy { $0 == one })
+    }
+
+    /// The joining of separately compressed segments into one zlib stream (final-block bits cleared, empty stored
+    /// blocks to realign) on data of every kind, cut anywhere, including empty segments: inflating gives the input
+    /// back and the Adler-32 checks.
+    @Test func segmentsJoinIntoOneValidStream() throws {
+        var rng = SplitMix(seed: 20201231)
+        for round in 0..<240 {
+            let n = Int(rng.next() % 300_000)
+            let kind = round % 5
+            var data = [UInt8](repeating: 0, count: n)
+            for i in 0..<n {
+                switch kind {
+                case 0: data[i] = UInt8(truncatingIfNeeded: rng.next())                           // incompressible: stored blocks
+                case 1: data[i] = i % 97 < 3 ? UInt8(truncatingIfNeeded: rng.next()) : 0           // sparse
+                case 2: data[i] = Array("Lạng Sơn 11,54 xã ".utf8)[Int(rng.next() % 20)]           // text-like
+                case 3: data[i] = UInt8(truncatingIfNeeded: i / 700 + (rng.next() % 40 == 0 ? 1 : 0))  // rows of an image
+                default: data[i] = 0x41                                                            // one long run
+                }
+            }
+            let count = Int(rng.next() % 5)
+            let cuts = (0..<count).map { _ in n == 0 ? 0 : Int(rng.next() % UInt64(n + 1)) }.sorted()
+            let level = Int32(1 + rng.next() % 12)
+            var out: UnsafeMutablePointer<UInt8>? = nil
+            var len = 0
+            let rc = data.withUnsafeBufferPointer { d in
+                cuts.withUnsafeBufferPointer { c in annex_zlib_compress_segments(d.baseAddress, n, c.baseAddress, Int32(count), level, &out, &len) }
+            }
+            try #require(rc == 0, "round \(round): compress returned \(rc)")
+            defer { annex_png_free(out) }
+            var back = [UInt8](repeating: 0, count: n + 1)
+            var got = 0
+            let drc = back.withUnsafeMutableBufferPointer { annex_zlib_decompress(out, len, $0.baseAddress, n + 1, &got) }
+            #expect(drc == 0 && got == n && Array(back.prefix(n)) == data, "round \(round): kind \(kind), cuts \(cuts), level \(level)")
+        }
+    }
+
+    /// The block walker on damaged streams: a clean refusal, never a read past the end or a hang.
+    @Test func blockWalkerRefusesDamagedStreams() throws {
+        var rng = SplitMix(seed: 7)
+        let text = Array(String(repeating: "Bình quân tiêu chí/xã 15,57 – 16,2; ", count: 3000).utf8)
+        var out: UnsafeMutablePointer<UInt8>? = nil
+        var len = 0
+        try #require(text.withUnsafeBufferPointer { annex_zlib_compress($0.baseAddress, $0.count, 6, &out, &len) } == 0)
+        defer { annex_png_free(out) }
+        let raw = Array(UnsafeBufferPointer(start: out! + 2, count: len - 6))    // without zlib header and Adler-32
+        var finalBit = 0, endBit = 0
+        #expect(annex_deflate_find_final_block(raw, raw.count, &finalBit, &endBit) == 1 && (endBit + 7) / 8 == raw.count)
+        for cut in stride(from: 0, to: raw.count - 1, by: max(1, raw.count / 50)) {
+            #expect(annex_deflate_find_final_block(Array(raw.prefix(cut)), cut, &finalBit, &endBit) == 0, "cut at \(cut)")
+        }
+        for _ in 0..<300 {
+            let junk = (0..<Int(rng.next() % 4000)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            if annex_deflate_find_final_block(junk, junk.count, &finalBit, &endBit) == 1 {
+                #expect(finalBit < endBit && endBit <= junk.count * 8)
+            }
+        }
     }
 
     func crc32(_ bytes: [UInt8]) -> UInt32 {
@@ -222,5 +298,18 @@ func translucentScene() -> Scene {
         #expect(text.contains("data-id=\"negative\" x=\"30\" y=\"40\" width=\"20\" height=\"10\""))
         #expect(text.contains("clip1") && text.contains("clip2"))     // the rectangle and the outline, nested
         #expect(text.contains(">AB &lt;&amp;&gt; &quot;q&quot;</tspan>"))
+    }
+}
+
+/// A small deterministic generator for test data.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -129,5 +129,7 @@ enum NumberFormatFixture {
         let cairos = try Renderer().renderPNGWithCairosWriter(scene)
         #expect(Double(ours.count) <= Double(cairos.count) * 1.15, "\(name): \(ours.count) bytes against Cairo's \(cairos.count)")
         #expect(ours == (try Renderer().render(scene, as: .png)))
+        // On two threads (bands drawn and compressed at once, as `annex chart` does): the same bytes.
+        #expect(ours == (try Renderer().render(scene, as: .png, options: RenderOptions(threads: 2))))
     }
 }
