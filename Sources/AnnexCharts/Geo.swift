@@ -23,10 +23,12 @@ public enum Projection: String, Sendable, Hashable, CaseIterable {
 /// A projection fitted into a rectangle: lon/lat → scene pixels, aspect preserved, centred.
 public struct FittedProjection: Sendable {
     public var projection: Projection
-    public var standardLatitude: Double
+    public let standardLatitude: Double
     public var scale: Double
     public var offsetX: Double
     public var offsetY: Double
+    /// cos(standardLatitude), computed once.
+    private let cosStandard: Double
 
     /// Fits the bounding box of `boundaries` into `rect` (minus `margin` on every side).
     public init(_ projection: Projection, fitting boundaries: Boundaries, into rect: Rect, margin: Double = 0) {
@@ -41,13 +43,17 @@ public struct FittedProjection: Sendable {
         let w = max(maxX - minX, 1e-12), h = max(maxY - minY, 1e-12)
         let s = min(inner.width / w, inner.height / h)
         self.projection = projection; self.standardLatitude = lat0; self.scale = s
+        cosStandard = cos(lat0 * (Double.pi / 180))
         // Centre: x grows right, y (north) grows up, so screen y is flipped.
         offsetX = inner.midX - (minX + maxX) / 2 * s
         offsetY = inner.midY + (minY + maxY) / 2 * s
     }
 
     public func callAsFunction(lon: Double, lat: Double) -> Point {
-        let (x, y) = projection.project(lon: lon, lat: lat, standardLatitude: standardLatitude)
+        let d = Double.pi / 180
+        // Equirectangular with the standard latitude's cosine computed once (the same numbers as project()).
+        let (x, y) = projection == .equirectangular ? (lon * d * cosStandard, lat * d)
+            : projection.project(lon: lon, lat: lat, standardLatitude: standardLatitude)
         return Point(offsetX + x * scale, offsetY - y * scale)
     }
 
@@ -72,18 +78,37 @@ public enum PlaneGeometry {
     /// Even-odd point-in-polygon over all rings.
     public static func contains(_ rings: [[Point]], _ p: Point) -> Bool {
         var inside = false
-        for ring in rings {
-            var j = ring.count - 1
-            for i in 0..<ring.count {
-                let a = ring[i], b = ring[j]
-                if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
-                j = i
+        for ring in rings where !ring.isEmpty {
+            ring.withUnsafeBufferPointer { r in
+                var b = r[r.count - 1]
+                for a in r {
+                    if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
+                    b = a
+                }
             }
         }
         return inside
     }
 
-    static func segmentDistance(_ p: Point, _ a: Point, _ b: Point) -> Double {
+    /// Signed distance from `p` to the rings' edges: positive inside.
+    public static func signedDistance(_ rings: [[Point]], _ p: Point) -> Double {
+        // Squared distances, one square root at the end (the same minimum: the root is monotonic); the edges as
+        // (previous, next) pairs, the closing edge first. Label placement calls this thousands of times per map.
+        var best = Double.infinity
+        for ring in rings where !ring.isEmpty {
+            ring.withUnsafeBufferPointer { r in
+                var a = r[r.count - 1]
+                for b in r {
+                    best = min(best, segmentDistanceSquared(p, a, b))
+                    a = b
+                }
+            }
+        }
+        best = best.squareRoot()
+        return contains(rings, p) ? best : -best
+    }
+
+    static func segmentDistanceSquared(_ p: Point, _ a: Point, _ b: Point) -> Double {
         var x = a.x, y = a.y
         var dx = b.x - x, dy = b.y - y
         if dx != 0 || dy != 0 {
@@ -91,16 +116,7 @@ public enum PlaneGeometry {
             if t > 1 { x = b.x; y = b.y } else if t > 0 { x += dx * t; y += dy * t }
         }
         dx = p.x - x; dy = p.y - y
-        return (dx * dx + dy * dy).squareRoot()
-    }
-
-    /// Signed distance from `p` to the rings' edges: positive inside.
-    public static func signedDistance(_ rings: [[Point]], _ p: Point) -> Double {
-        var best = Double.infinity
-        for ring in rings {
-            for (a, b) in zip(ring, ring.dropFirst() + [ring[0]]) { best = min(best, segmentDistance(p, a, b)) }
-        }
-        return contains(rings, p) ? best : -best
+        return dx * dx + dy * dy
     }
 
     /// The pole of inaccessibility (the interior point farthest from the edges), found to within `precision`
