@@ -131,5 +131,27 @@ enum NumberFormatFixture {
         #expect(ours == (try Renderer().render(scene, as: .png)))
         // On two threads (bands drawn and compressed at once, as `annex chart` does): the same bytes.
         #expect(ours == (try Renderer().render(scene, as: .png, options: RenderOptions(threads: 2))))
+        // Two other decoders accept the joined zlib stream: pngcheck, and Python's zlib (every row there, each
+        // starting with filter type Sub or Up).
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("annex-ref-\(name)-\(getpid()).png").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try Data(ours).write(to: URL(fileURLWithPath: file))
+        let check = try runTool("pngcheck", ["-q", file])
+        #expect(check.0 == 0, "pngcheck: \(check.1) \(check.2)")
+        let script = """
+        import sys, zlib, struct
+        b = open(sys.argv[1], 'rb').read()
+        w, h = struct.unpack('>II', b[16:24])
+        i, idat = 8, b''
+        while i < len(b):
+            n = struct.unpack('>I', b[i:i+4])[0]
+            if b[i+4:i+8] == b'IDAT': idat += b[i+8:i+8+n]
+            i += 12 + n
+        raw = zlib.decompress(idat)
+        rows = [raw[y * (1 + 3 * w)] for y in range(h)]
+        print(len(raw) == h * (1 + 3 * w), set(rows) <= {1, 2})
+        """
+        let py = try runTool("python3", ["-c", script, file])
+        #expect(py.0 == 0 && py.1.trimmingCharacters(in: .whitespacesAndNewlines) == "True True", "python3: \(py.1) \(py.2)")
     }
 }
