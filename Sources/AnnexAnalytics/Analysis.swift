@@ -37,6 +37,49 @@ struct Subject {
     var units: [String]
 }
 
+/// The dataset's units numbered (their order in the dataset), with each unit's criteria row of each year as an
+/// index into `ds.criteria` (a later row for the same unit and year wins) and its first recognition at each
+/// level: the analysis then looks units up in arrays, not by hashing their codes for every group and year.
+struct UnitTable {
+    var index: [String: Int] = [:]
+    private var firstYear = 0, span = 0
+    private var slots: [Int32] = []                 // unit * span + (year - firstYear) → row, or -1
+    private var recognitions: [Recognition?] = []   // unit * 3 + level
+    /// Per row of ds.criteria: all 19 criteria known.
+    var hasDetail: [Bool] = []
+
+    init(_ ds: Dataset) {
+        for code in ds.unitOrder where index[code] == nil { index[code] = index.count }
+        hasDetail = ds.criteria.map(\.hasDetail)
+        let ys = ds.criteria.map(\.year)
+        if let lo = ys.min(), let hi = ys.max() {
+            firstYear = lo; span = hi - lo + 1
+            slots = [Int32](repeating: -1, count: index.count * span)
+            for (k, r) in ds.criteria.enumerated() { if let u = index[r.unitCode] { slots[u * span + r.year - lo] = Int32(k) } }
+        }
+        recognitions = [Recognition?](repeating: nil, count: index.count * 3)
+        for r in ds.recognitions {
+            guard let u = index[r.unitCode] else { continue }
+            let slot = u * 3 + UnitTable.levelIndex(r.level)
+            if recognitions[slot] == nil { recognitions[slot] = r }
+        }
+    }
+
+    static func levelIndex(_ l: RecognitionLevel) -> Int {
+        switch l { case .ntm: 0; case .nang_cao: 1; case .kieu_mau: 2 }
+    }
+
+    /// The unit's criteria row of that year, as an index into ds.criteria.
+    func record(_ unit: Int, _ year: Int) -> Int? {
+        let k = year - firstYear
+        guard k >= 0, k < span else { return nil }
+        let v = slots[unit * span + k]
+        return v < 0 ? nil : Int(v)
+    }
+
+    func firstRecognition(_ unit: Int, _ level: RecognitionLevel) -> Recognition? { recognitions[unit * 3 + UnitTable.levelIndex(level)] }
+}
+
 extension Analysis {
     public static let unitCriteria = "criteria per commune"
     public static let unitCommunes = "communes"
@@ -46,22 +89,23 @@ extension Analysis {
     /// dataset's periods, then compares them with the dataset's targets (indicators of kind `plan`).
     public static func run(_ ds: Dataset, options: AnalysisOptions = AnalysisOptions()) throws(AnalyticsError) -> Analysis {
         let subjects = try makeSubjects(ds)
-        var byUnitYear: [String: [Int: CriteriaRecord]] = [:]
-        for r in ds.criteria { byUnitYear[r.unitCode, default: [:]][r.year] = r }
+        let table = UnitTable(ds)
+        let criteria = ds.criteria
         let years = ds.manifest.periods.isEmpty ? Array(Set(ds.criteria.map(\.year))).sorted() : ds.manifest.periods
-        var recognitionsByUnit: [String: [Recognition]] = [:]
-        for r in ds.recognitions { recognitionsByUnit[r.unitCode, default: []].append(r) }
 
         var out: [ResultRecord] = []
         for s in subjects {
+            let units = s.units.map { table.index[$0] }
             var previousMean: (year: Int, mean: Double, kind: FactKind)? = nil
             for y in years {
-                let recs = s.units.compactMap { byUnitYear[$0]?[y] }
-                let kind: FactKind = recs.contains { $0.kind == .estimate } ? .estimate : .actual
+                var recs: [Int] = []           // indices into ds.criteria
+                recs.reserveCapacity(units.count)
+                for u in units { if let u, let k = table.record(u, y) { recs.append(k) } }
+                let kind: FactKind = recs.contains { criteria[$0].kind == .estimate } ? .estimate : .actual
                 out.append(ResultRecord(scope: s.scope, group: s.id, metric: "group_size", year: y, kind: .actual,
                                         value: Double(s.units.count), unit: unitCommunes, n: s.units.count))
                 if !recs.isEmpty {
-                    let counts = recs.map(\.count).sorted()
+                    let counts = recs.map { criteria[$0].count }.sorted()
                     let mean = Double(counts.reduce(0, +)) / Double(counts.count)
                     out.append(ResultRecord(scope: s.scope, group: s.id, metric: "mean_criteria", year: y, kind: kind,
                                             value: mean, unit: unitCriteria, n: recs.count))
@@ -84,24 +128,29 @@ extension Analysis {
                     }
                     previousMean = (y, mean, kind)
                     for band in options.bands {
-                        let c = counts.filter(band.contains).count
+                        var c = 0
+                        for n in counts where band.contains(n) { c += 1 }
                         out.append(ResultRecord(scope: s.scope, group: s.id, metric: "band_count", year: y, kind: kind,
                                                 value: Double(c), unit: unitCommunes, n: recs.count, detail: band.label))
                     }
-                    let detailed = recs.filter(\.hasDetail)
-                    if !detailed.isEmpty {
+                    // Criterion by criterion, over the units whose 19 criteria are all known: one pass, 19 counters.
+                    var detailed = 0
+                    var met = [Int](repeating: 0, count: NationalCriteria.count)
+                    for k in recs where table.hasDetail[k] {
+                        detailed += 1
+                        let m = criteria[k].met
+                        for i in 0..<NationalCriteria.count where m[i] == true { met[i] += 1 }
+                    }
+                    if detailed > 0 {
                         for i in 0..<NationalCriteria.count {
-                            let met = detailed.filter { $0.met[i] == true }.count
                             out.append(ResultRecord(scope: s.scope, group: s.id, metric: "criterion_share", year: y, kind: kind,
-                                                    value: Double(met) / Double(detailed.count) * 100, unit: unitPercent,
-                                                    n: detailed.count, detail: NationalCriteria.column(i)))
+                                                    value: Double(met[i]) / Double(detailed) * 100, unit: unitPercent,
+                                                    n: detailed, detail: NationalCriteria.column(i)))
                         }
                     }
                 }
-                out += recognitionRecords(s, year: y, recognitionsByUnit)
-                let (lostRecords, unitRecords) = lostCriteria(s, year: y, byUnitYear, recognitionsByUnit)
-                out += lostRecords
-                if options.listUnits, s.scope == .province { out += unitRecords }
+                out += recognitionRecords(s, units, year: y, table)
+                out += lostCriteria(s, units, year: y, table, criteria, listUnits: options.listUnits && s.scope == .province)
             }
         }
         out += ds.facts.map { f in
@@ -139,53 +188,64 @@ extension Analysis {
         return subjects
     }
 
-    static func recognitionRecords(_ s: Subject, year: Int, _ byUnit: [String: [Recognition]]) -> [ResultRecord] {
+    static func recognitionRecords(_ s: Subject, _ units: [Int?], year: Int, _ table: UnitTable) -> [ResultRecord] {
         var out: [ResultRecord] = []
         let names: [(RecognitionLevel, String, String)] = [(.ntm, "ntm_new", "ntm_total"),
                                                             (.nang_cao, "advanced_new", "advanced_total"),
                                                             (.kieu_mau, "model_new", "model_total")]
         for (level, newName, totalName) in names {
-            let recs = s.units.compactMap { u in byUnit[u]?.first { $0.level == level } }
-            guard !recs.isEmpty || level == .ntm else { continue }
-            let new = recs.filter { $0.year == year }
-            let total = recs.filter { $0.year <= year }
+            var any = false, new = 0, total = 0, newEstimate = false, totalEstimate = false
+            for u in units {
+                guard let u, let r = table.firstRecognition(u, level) else { continue }
+                any = true
+                if r.year == year { new += 1; if r.kind == .estimate { newEstimate = true } }
+                if r.year <= year { total += 1; if r.kind == .estimate { totalEstimate = true } }
+            }
+            guard any || level == .ntm else { continue }
             out.append(ResultRecord(scope: s.scope, group: s.id, metric: newName, year: year,
-                                    kind: new.contains { $0.kind == .estimate } ? .estimate : .actual,
-                                    value: Double(new.count), unit: unitCommunes, n: s.units.count))
+                                    kind: newEstimate ? .estimate : .actual,
+                                    value: Double(new), unit: unitCommunes, n: s.units.count))
             out.append(ResultRecord(scope: s.scope, group: s.id, metric: totalName, year: year,
-                                    kind: total.contains { $0.kind == .estimate } ? .estimate : .actual,
-                                    value: Double(total.count), unit: unitCommunes, n: s.units.count))
+                                    kind: totalEstimate ? .estimate : .actual,
+                                    value: Double(total), unit: unitCommunes, n: s.units.count))
         }
         return out
     }
 
     /// Units that met fewer criteria than the year before (`lost_criteria_units`) and recognised units below
-    /// 19 after recognition (`below_standard_after_recognition`), with one `unit` record per unit that lost.
-    static func lostCriteria(_ s: Subject, year: Int, _ byUnitYear: [String: [Int: CriteriaRecord]],
-                             _ recognitions: [String: [Recognition]]) -> ([ResultRecord], [ResultRecord]) {
-        var lostUnits = 0, below = 0, compared = 0
+    /// 19 after recognition (`below_standard_after_recognition`), then (with `listUnits`) one `unit` record per
+    /// unit that lost.
+    static func lostCriteria(_ s: Subject, _ units: [Int?], year: Int, _ table: UnitTable, _ criteria: [CriteriaRecord],
+                             listUnits: Bool) -> [ResultRecord] {
+        var lostUnits = 0, below = 0, compared = 0, present = false
         var kind: FactKind = .actual
         var unitRecords: [ResultRecord] = []
-        for u in s.units {
-            guard let now = byUnitYear[u]?[year] else { continue }
+        for (code, u) in zip(s.units, units) {
+            guard let u, let nowIndex = table.record(u, year) else { continue }
+            present = true
+            let now = criteria[nowIndex]
             if now.kind == .estimate { kind = .estimate }
-            if let ntm = recognitions[u]?.first(where: { $0.level == .ntm }), ntm.year < year, now.count < 19 { below += 1 }
-            guard let before = byUnitYear[u]?[year - 1] else { continue }
+            if let ntm = table.firstRecognition(u, .ntm), ntm.year < year, now.count < 19 { below += 1 }
+            guard let beforeIndex = table.record(u, year - 1) else { continue }
+            let before = criteria[beforeIndex]
             compared += 1
             if before.kind == .estimate { kind = .estimate }
-            var lost: [String] = []
-            if now.hasDetail, before.hasDetail {
-                for i in 0..<NationalCriteria.count where before.met[i] == true && now.met[i] == false {
-                    lost.append(NationalCriteria.column(i))
-                }
+            var lost = 0
+            let detailed = table.hasDetail[nowIndex] && table.hasDetail[beforeIndex]
+            if detailed {
+                for i in 0..<NationalCriteria.count where before.met[i] == true && now.met[i] == false { lost += 1 }
             }
-            let lostCount = lost.isEmpty ? max(0, before.count - now.count) : lost.count
+            let lostCount = lost == 0 ? max(0, before.count - now.count) : lost
             if lostCount > 0 {
                 lostUnits += 1
-                unitRecords.append(ResultRecord(scope: .unit, group: u, metric: "lost_criteria", year: year,
-                                                kind: (now.kind == .estimate || before.kind == .estimate) ? .estimate : .actual,
-                                                value: Double(lostCount), unit: "criteria", n: 1, detail: lost.joined(separator: " "),
-                                                baseYear: year - 1))
+                if listUnits {
+                    let names = detailed ? (0..<NationalCriteria.count).filter { before.met[$0] == true && now.met[$0] == false }
+                        .map(NationalCriteria.column) : []
+                    unitRecords.append(ResultRecord(scope: .unit, group: code, metric: "lost_criteria", year: year,
+                                                    kind: (now.kind == .estimate || before.kind == .estimate) ? .estimate : .actual,
+                                                    value: Double(lostCount), unit: "criteria", n: 1, detail: names.joined(separator: " "),
+                                                    baseYear: year - 1))
+                }
             }
         }
         var out: [ResultRecord] = []
@@ -193,18 +253,19 @@ extension Analysis {
             out.append(ResultRecord(scope: s.scope, group: s.id, metric: "lost_criteria_units", year: year, kind: kind,
                                     value: Double(lostUnits), unit: unitCommunes, n: compared, baseYear: year - 1))
         }
-        if s.units.contains(where: { byUnitYear[$0]?[year] != nil }) {
+        if present {
             out.append(ResultRecord(scope: s.scope, group: s.id, metric: "below_standard_after_recognition", year: year,
                                     kind: kind, value: Double(below), unit: unitCommunes, n: s.units.count))
         }
-        return (out, unitRecords)
+        return out + unitRecords
     }
 
     /// Sets target, status and gap on the figure each plan is about: a computed one when there is one,
     /// else a stated actual or estimate.
     static func compareWithTargets(_ records: inout [ResultRecord], _ ds: Dataset) {
         var index: [ResultKey: [Int]] = [:]
-        for (i, r) in records.enumerated() where r.kind != .plan { index[ResultKey(scope: r.scope, group: r.group, metric: r.metric, year: r.year, kind: .actual), default: []].append(i) }
+        let planned = Set(ds.facts.lazy.filter { $0.kind == .plan }.map(\.metric))   // only these are looked up
+        for (i, r) in records.enumerated() where r.kind != .plan && planned.contains(r.metric) { index[ResultKey(scope: r.scope, group: r.group, metric: r.metric, year: r.year, kind: .actual), default: []].append(i) }
         for plan in ds.facts where plan.kind == .plan {
             let key = ResultKey(scope: plan.scope, group: plan.group, metric: plan.metric, year: plan.year, kind: .actual)
             guard let candidates = index[key], !candidates.isEmpty else { continue }

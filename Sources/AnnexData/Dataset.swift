@@ -323,56 +323,68 @@ struct DatasetLoader {
             issues.add(SourceLocation(file: t.file, line: 1, column: "count"), "a 'count' column or the 19 columns c01…c19", "neither")
             return []
         }
+        // Columns resolved once: a national dataset has tens of thousands of rows of 25 fields.
+        func field(_ r: CSVTable.Row, _ i: Int?) -> String {
+            guard let i, i < r.fields.count else { return "" }
+            return r.fields[i]
+        }
+        func loc(_ r: CSVTable.Row, _ column: String) -> SourceLocation { SourceLocation(file: t.file, line: r.line, column: column) }
+        let iCode = c["unit_code"], iYear = c["year"], iKind = c["kind"], iCutoff = c["cutoff"], iCount = c["count"]
+        let iCriteria = cCols.map { c[$0] }
+        struct UnitYear: Hashable { var code: String; var year: Int }
         var out: [CriteriaRecord] = []
-        var seen: [String: Int] = [:]
+        out.reserveCapacity(t.rows.count)
+        var seen: [UnitYear: Int] = [:]
+        var met: [Bool?] = []
         for r in t.rows {
-            let f = Fields(table: t, row: r, columns: c)
             var ok = true
-            let code = f["unit_code"]
-            if !units.isEmpty, units[code] == nil { issues.add(f.loc("unit_code"), "a code of units.csv", code); ok = false }
-            let year = Int(f["year"])
+            let code = field(r, iCode), yearText = field(r, iYear), kindText = field(r, iKind), cutoff = field(r, iCutoff)
+            if !units.isEmpty, units[code] == nil { issues.add(loc(r, "unit_code"), "a code of units.csv", code); ok = false }
+            let year = Int(yearText)
             if year == nil || !(manifest.periods.isEmpty || manifest.periods.contains(year!)) {
-                issues.add(f.loc("year"), manifest.periods.isEmpty ? "a year" : "a year of the manifest's periods (\(manifest.periods.map(String.init).joined(separator: ", ")))", f["year"]); ok = false
+                issues.add(loc(r, "year"), manifest.periods.isEmpty ? "a year" : "a year of the manifest's periods (\(manifest.periods.map(String.init).joined(separator: ", ")))", yearText); ok = false
             }
-            let kind = FactKind(rawValue: f["kind"])
-            if kind == nil || kind == .plan { issues.add(f.loc("kind"), "actual or estimate", f["kind"]); ok = false }
-            if !f["cutoff"].isEmpty, !DatasetChecks.isISODate(f["cutoff"]) {
-                issues.add(f.loc("cutoff"), "a date as YYYY-MM-DD or nothing", f["cutoff"]); ok = false
+            let kind = FactKind(rawValue: kindText)
+            if kind == nil || kind == .plan { issues.add(loc(r, "kind"), "actual or estimate", kindText); ok = false }
+            if !cutoff.isEmpty, !DatasetChecks.isISODate(cutoff) {
+                issues.add(loc(r, "cutoff"), "a date as YYYY-MM-DD or nothing", cutoff); ok = false
             }
-            var met: [Bool?] = []
+            met.removeAll(keepingCapacity: true)
+            var sum = 0, known = 0
             if hasDetailColumns {
-                for col in cCols {
-                    switch f[col] {
-                    case "1": met.append(true)
-                    case "0": met.append(false)
+                for (col, i) in zip(cCols, iCriteria) {
+                    let v = field(r, i)
+                    switch v {
+                    case "1": met.append(true); sum += 1; known += 1
+                    case "0": met.append(false); known += 1
                     case "": met.append(nil)
-                    default: issues.add(f.loc(col), "1 (met), 0 (not met) or nothing (unknown)", f[col]); ok = false
+                    default: issues.add(loc(r, col), "1 (met), 0 (not met) or nothing (unknown)", v); ok = false
                     }
                 }
             }
             var count: Int? = nil
-            if !f["count"].isEmpty {
-                if let n = Int(f["count"]), (0...19).contains(n) { count = n }
-                else { issues.add(f.loc("count"), "a whole number of criteria from 0 to 19", f["count"]); ok = false }
+            let countText = field(r, iCount)
+            if !countText.isEmpty {
+                if let n = Int(countText), (0...19).contains(n) { count = n }
+                else { issues.add(loc(r, "count"), "a whole number of criteria from 0 to 19", countText); ok = false }
             }
-            let detailed = met.count == 19 && met.allSatisfy { $0 != nil }
-            let sum = met.filter { $0 == true }.count
+            let detailed = met.count == 19 && known == 19
             if ok {
                 if detailed, let n = count, n != sum {
-                    issues.add(f.loc("count"), "\(sum), the number of criteria marked 1", String(n)); ok = false
+                    issues.add(loc(r, "count"), "\(sum), the number of criteria marked 1", String(n)); ok = false
                 } else if !detailed, count == nil {
-                    issues.add(f.loc("count"), "a count when the 19 criteria are not all given", ""); ok = false
+                    issues.add(loc(r, "count"), "a count when the 19 criteria are not all given", ""); ok = false
                 }
             }
             if let y = year {
-                let key = "\(code)|\(y)"
+                let key = UnitYear(code: code, year: y)
                 if let first = seen[key] {
-                    issues.add(f.loc("year"), "one row per unit and year (unit \(code), \(y) is already on line \(first))", f["year"]); ok = false
+                    issues.add(loc(r, "year"), "one row per unit and year (unit \(code), \(y) is already on line \(first))", yearText); ok = false
                 } else { seen[key] = r.line }
             }
             guard ok, let year, let kind else { continue }
-            out.append(CriteriaRecord(unitCode: code, year: year, kind: kind, cutoff: f["cutoff"],
-                                      met: met, count: count ?? sum, location: f.loc("count")))
+            out.append(CriteriaRecord(unitCode: code, year: year, kind: kind, cutoff: cutoff,
+                                      met: met, count: count ?? sum, location: loc(r, "count")))
         }
         return out
     }
