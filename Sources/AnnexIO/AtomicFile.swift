@@ -63,13 +63,26 @@ public enum AtomicFile {
             }
             offset += n
         }
-        // mkstemp makes 0600 files; a written output is an ordinary document.
-        fchmod(fd, 0o644)
+        // mkstemp makes 0600 files: a file written over keeps its permissions, a new one gets what the user's
+        // umask allows an ordinary document (0644 under the usual 022).
+        var existing = stat()
+        fchmod(fd, stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : newFileMode)
         guard fsync(fd) == 0 else { throw failure(path, .sync) }
         guard rename(tmp, path) == 0 else { throw failure(path, .rename) }
         ok = true
         if syncFolder { syncDirectory(dir) }
     }
+
+    /// 0666 less the process's umask, read from /proc (reading it with umask() would change it for a moment,
+    /// under other threads' feet); 0644 where /proc does not tell.
+    public static let newFileMode: mode_t = {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+           let mask = mode_t(line.dropFirst(6).trimmingCharacters(in: .whitespaces), radix: 8) {
+            return 0o666 & ~mask
+        }
+        return 0o644
+    }()
 
     /// Makes renames in a folder durable.
     public static func syncDirectory(_ dir: String) {

@@ -80,6 +80,25 @@ func testScene(label: String = nfdLabel) -> Scene {
                 == "<g id=\"surface1\"><use xlink:href=\"#surface2\"/><use xlink:href=\"#surface1\"/></g>")
     }
 
+    /// New files get what the umask allows (not mkstemp's 0600, not a fixed 0644); a file written over keeps its
+    /// permissions.
+    @Test func writtenFilesHonourTheUmaskAndKeepTheirPermissions() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func mode(_ p: String) throws -> Int { try #require(FileManager.default.attributesOfItem(atPath: p)[.posixPermissions] as? Int) }
+        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        let mask = try #require(status.split(separator: "\n").first { $0.hasPrefix("Umask:") }
+            .flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces), radix: 8) })
+        try AtomicFile.write("a", to: dir + "/new.txt")
+        #expect(try mode(dir + "/new.txt") == 0o666 & ~mask)
+        for kept in [0o600, 0o640, 0o664] {
+            try FileManager.default.setAttributes([.posixPermissions: kept], ofItemAtPath: dir + "/new.txt")
+            try AtomicFile.write("b", to: dir + "/new.txt")
+            #expect(try mode(dir + "/new.txt") == kept)
+            #expect(try String(contentsOfFile: dir + "/new.txt", encoding: .utf8) == "b")
+        }
+    }
+
     @Test func writingIntoAnUnwritableFolderThrowsAndLeavesNoFile() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
