@@ -167,7 +167,9 @@ public struct MapChart: SizedChart {
                     guard showLabels else { continue }
                     let fill = style == .circles || v == nil ? t.background : classColor(classOf(v!, b), classes, t)
                     let ink = style == .circles || v == nil ? t.text : fill.readableInk
-                    overlay += placeLabel(f, v, pole, rings, ink, t, fmt, measurer, &labelBoxes, pi, below: style == .circles ? rMax * ((v ?? 0) / vMax).squareRoot() : 0)
+                    overlay += placeLabel(f, v, pole, rings, ink, t, fmt, measurer, &labelBoxes, pi,
+                                          below: style == .circles ? rMax * ((v ?? 0) / vMax).squareRoot() : 0, panel: rect,
+                                          calloutsAllowed: boundaries.features.count <= 40)
                 }
                 marks += overlay
             }
@@ -240,36 +242,105 @@ public struct MapChart: SizedChart {
         return (PlaneGeometry.poleOfInaccessibility(largest, precision: 0.5).point, largest)
     }
 
-    /// Name over value at the pole; smaller, then value only, when it would overlap a label already placed.
+    /// Name over value at the pole, inside the area, smaller when it would not fit inside or would overlap a label
+    /// already placed. On a map of few areas (districts), an area too small for its name (a city inside its
+    /// district) gets a callout: the label on a background box beside the area, clear of other labels and inside
+    /// the panel, with a leader line to a dot at the pole; on a map of many, the value alone.
     func placeLabel(_ f: BoundaryFeature, _ v: Double?, _ pole: Point, _ rings: [[Point]], _ ink: Color, _ t: Theme,
-                    _ fmt: NumberFormat, _ measurer: TextMeasurer, _ placed: inout [Rect], _ pi: Int, below: Double) -> [Mark] {
+                    _ fmt: NumberFormat, _ measurer: TextMeasurer, _ placed: inout [Rect], _ pi: Int, below: Double,
+                    panel: Rect, calloutsAllowed: Bool) -> [Mark] {
         let valueText = v.map(fmt.format) ?? "–"
-        for withName in [true, false] {
-            for scale in [1.0, 0.85, 0.72] {
-                let nameFont = t.font(t.categoryLabelSize * 0.9 * scale, .semibold), valueFont = t.font(t.valueLabelSize * 0.9 * scale)
-                let nm = measurer.measure(f.name, font: nameFont), vm = measurer.measure(valueText, font: valueFont)
-                let h = (withName ? nm.height : 0) + vm.height
-                let w = max(withName ? nm.width : 0, vm.width)
-                let top0 = below > 0 ? pole.y + below + 2 : pole.y - h / 2
-                // At the pole first; then nudged right, left, up or down while the box's centre stays inside.
-                let offsets: [(Double, Double)] = [(0, 0), (w * 0.6, 0), (-w * 0.6, 0), (0, -h * 0.8), (0, h * 0.8)]
-                for (dx, dy) in offsets {
-                    let box = Rect(x: pole.x - w / 2 + dx, y: top0 + dy, width: w, height: h)
-                    if dx != 0 || dy != 0, !PlaneGeometry.contains(rings, Point(box.midX, box.midY)) { continue }
-                    if placed.contains(where: { $0.intersects(box) }) { continue }
-                    placed.append(box)
-                    var out: [Mark] = []
-                    if withName {
-                        out.append(.text(TextMark(f.name, font: nameFont, color: ink, at: Point(box.midX, box.minY), anchor: .middle,
-                                                  baseline: .top, id: "label-name/\(pi)/\(f.key)")))
+        func texts(_ box: Rect, _ withName: Bool, _ nameFont: Font, _ valueFont: Font, _ nameHeight: Double, _ color: Color) -> [Mark] {
+            var out: [Mark] = []
+            if withName {
+                out.append(.text(TextMark(f.name, font: nameFont, color: color, at: Point(box.midX, box.minY), anchor: .middle,
+                                          baseline: .top, id: "label-name/\(pi)/\(f.key)")))
+            }
+            out.append(.text(TextMark(valueText, font: valueFont, color: color, at: Point(box.midX, box.minY + (withName ? nameHeight : 0)),
+                                      anchor: .middle, baseline: .top, id: "label-value/\(pi)/\(f.key)")))
+            return out
+        }
+        // Inside with the name; then (few areas: a district map) a callout with the name; then inside with the
+        // value only; then, as a last resort, over the edge. Labels below circles need not fit.
+        enum Step { case inside(withName: Bool), callout, anywhere }
+        let steps: [Step] = below > 0 ? [.anywhere]
+            : calloutsAllowed ? [.inside(withName: true), .callout, .inside(withName: false), .anywhere]
+            : [.inside(withName: true), .inside(withName: false), .anywhere]
+        for step in steps {
+            if case .callout = step {
+                if let callout = placeCallout() { return callout }
+                continue
+            }
+            let fit: Bool, names: [Bool]
+            if case .inside(let withName) = step { fit = true; names = [withName] } else { fit = false; names = [true, false] }
+            for withName in names {
+                for scale in [1.0, 0.85, 0.72] {
+                    let nameFont = t.font(t.categoryLabelSize * 0.9 * scale, .semibold), valueFont = t.font(t.valueLabelSize * 0.9 * scale)
+                    let nm = measurer.measure(f.name, font: nameFont), vm = measurer.measure(valueText, font: valueFont)
+                    let h = (withName ? nm.height : 0) + vm.height
+                    let w = max(withName ? nm.width : 0, vm.width)
+                    let top0 = below > 0 ? pole.y + below + 2 : pole.y - h / 2
+                    // At the pole first; then nudged right, left, up or down while the box's centre stays inside.
+                    let offsets: [(Double, Double)] = [(0, 0), (w * 0.6, 0), (-w * 0.6, 0), (0, -h * 0.8), (0, h * 0.8)]
+                    for (dx, dy) in offsets {
+                        let box = Rect(x: pole.x - w / 2 + dx, y: top0 + dy, width: w, height: h)
+                        if dx != 0 || dy != 0, !PlaneGeometry.contains(rings, Point(box.midX, box.midY)) { continue }
+                        // The ink, not the line box: a little in from the box's edges.
+                        if fit, !inside(box.insetBy(dx: 2, dy: h * 0.12), rings) { continue }
+                        if placed.contains(where: { $0.intersects(box) }) { continue }
+                        placed.append(box)
+                        return texts(box, withName, nameFont, valueFont, nm.height, ink)
                     }
-                    out.append(.text(TextMark(valueText, font: valueFont, color: ink, at: Point(box.midX, box.minY + (withName ? nm.height : 0)),
-                                              anchor: .middle, baseline: .top, id: "label-value/\(pi)/\(f.key)")))
-                    return out
                 }
             }
         }
         return []
+
+        func placeCallout() -> [Mark]? {
+            let pad = 3.0, gap = 26.0
+            for withName in [true, false] {
+                let nameFont = t.font(t.categoryLabelSize * 0.9 * 0.85, .semibold), valueFont = t.font(t.valueLabelSize * 0.9 * 0.85)
+                let nm = measurer.measure(f.name, font: nameFont), vm = measurer.measure(valueText, font: valueFont)
+                let h = (withName ? nm.height : 0) + vm.height + 2 * pad
+                let w = max(withName ? nm.width : 0, vm.width) + 2 * pad
+                // Up-right first (the usual place for a callout), then round the compass.
+                let directions: [(Double, Double)] = [(1, -1), (1, 0), (-1, -1), (-1, 0), (1, 1), (-1, 1), (0, -1), (0, 1)]
+                for (dx, dy) in directions {
+                    let cx = pole.x + dx * (gap + w / 2), cy = pole.y + dy * (gap + h / 2)
+                    let box = Rect(x: cx - w / 2, y: cy - h / 2, width: w, height: h)
+                    guard box.minX >= panel.minX, box.maxX <= panel.maxX, box.minY >= panel.minY, box.maxY <= panel.maxY,
+                          !placed.contains(where: { $0.intersects(box) }) else { continue }
+                    placed.append(box)
+                    let end = Point(min(max(pole.x, box.minX), box.maxX), min(max(pole.y, box.minY), box.maxY))
+                    let text = Rect(x: box.minX + pad, y: box.minY + pad, width: w - 2 * pad, height: h - 2 * pad)
+                    return [
+                        // Dark on a light halo, so that leader and dot show on dark fills as on light ones.
+                        .path(PathMark([.move(pole), .line(end)], stroke: Stroke(color: t.background.withAlpha(0.85), width: 3))),
+                        .path(PathMark([.move(pole), .line(end)], stroke: Stroke(color: t.text, width: 1), id: "label-leader/\(pi)/\(f.key)")),
+                        .path(Shapes.circle(center: pole, radius: 2.4, fill: t.text, stroke: Stroke(color: t.background, width: 1.2),
+                                            id: "label-dot/\(pi)/\(f.key)")),
+                        .rect(RectMark(box, fill: t.background.withAlpha(0.92), stroke: Stroke(color: t.text.withAlpha(0.35), width: 0.8),
+                                       id: "label-box/\(pi)/\(f.key)")),
+                    ] + texts(text, withName, nameFont, valueFont, nm.height, t.text)
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Whether a label box lies inside the area: its outline, sampled every few pixels, all inside the rings.
+    func inside(_ box: Rect, _ rings: [[Point]]) -> Bool {
+        let step = 6.0
+        let nx = max(1, Int((box.width / step).rounded(.up))), ny = max(1, Int((box.height / step).rounded(.up)))
+        for i in 0...nx {
+            let x = box.minX + box.width * Double(i) / Double(nx)
+            if !PlaneGeometry.contains(rings, Point(x, box.minY)) || !PlaneGeometry.contains(rings, Point(x, box.maxY)) { return false }
+        }
+        for j in 1..<max(2, ny) where j < ny {
+            let y = box.minY + box.height * Double(j) / Double(ny)
+            if !PlaneGeometry.contains(rings, Point(box.minX, y)) || !PlaneGeometry.contains(rings, Point(box.maxX, y)) { return false }
+        }
+        return true
     }
 
     /// Diagonal lines covering the bounding box of a path (to be clipped to it).

@@ -73,23 +73,47 @@ func rings(of path: PathMark) -> [[Point]] {
         }
     }
 
-    /// Every label's centre lies inside its district.
+    /// Every label lies inside its district (on a choropleth, its whole box a little in from the edges: no
+    /// spilling onto a neighbour's colour), or is a callout: a boxed label beside the map's areas with a leader
+    /// line from a dot inside its district. Labels and callout boxes never overlap one another.
     @Test(arguments: ["map-choropleth", "map-change", "map-circles"])
     func labelsLieInsideTheirDistricts(_ name: String) throws {
         let map = try chart(name)
         let m = PangoTextMeasurer()
         let scene = try map.scene(measurer: m)
-        var labelled = 0
+        var labelled = 0, callouts = 0
+        var boxes: [(String, Rect)] = []
         for placed in scene.leaves {
             guard case .text(let t) = placed.mark, let id = t.id, id.hasPrefix("label-value/0/") else { continue }
             let key = String(id.dropFirst("label-value/0/".count))
             guard case .path(let area)? = scene.mark(id: "area/0/\(key)")?.mark else { Issue.record("no area \(key)"); continue }
             let box = t.bounds(m.measure(t))
-            #expect(PlaneGeometry.contains(rings(of: area), Point(box.midX, box.midY - (map.style == .circles ? box.height : 0))) ||
-                    PlaneGeometry.contains(rings(of: area), Point(box.midX, box.minY)), "\(name): label of \(key) is outside")
             labelled += 1
+            if case .rect(let callout)? = scene.mark(id: "label-box/0/\(key)")?.mark {
+                callouts += 1
+                guard case .path(let leader)? = scene.mark(id: "label-leader/0/\(key)")?.mark,
+                      case .move(let dot)? = leader.elements.first, case .line(let end)? = leader.elements.last
+                else { Issue.record("\(name): callout of \(key) without a leader"); continue }
+                #expect(PlaneGeometry.contains(rings(of: area), dot), "\(name): the leader of \(key) starts outside it")
+                #expect(callout.rect.insetBy(dx: -0.01, dy: -0.01).contains(end) && callout.rect.contains(Point(box.midX, box.midY)))
+                boxes.append((key, callout.rect))
+                continue
+            }
+            boxes.append((key, box))
+            if map.style == .circles {
+                #expect(PlaneGeometry.contains(rings(of: area), Point(box.midX, box.midY - box.height)) ||
+                        PlaneGeometry.contains(rings(of: area), Point(box.midX, box.minY)), "\(name): label of \(key) is outside")
+            } else {
+                let inner = box.insetBy(dx: 2, dy: 2)
+                for p in [Point(inner.minX, inner.minY), Point(inner.maxX, inner.minY), Point(inner.minX, inner.maxY),
+                          Point(inner.maxX, inner.maxY), Point(inner.midX, inner.midY)] {
+                    #expect(PlaneGeometry.contains(rings(of: area), p), "\(name): label of \(key) spills out at \(p)")
+                }
+            }
         }
         #expect(labelled == 11, "\(name): \(labelled) districts labelled")
+        #expect(map.style == .circles ? callouts == 0 : callouts == 1, "\(name): \(callouts) callouts (Lạng Sơn city only)")
+        for (i, a) in boxes.enumerated() { for b in boxes[(i + 1)...] where a.1.intersects(b.1) { Issue.record("\(name): labels of \(a.0) and \(b.0) overlap") } }
     }
 
     /// A MultiPolygon with a hole: the hole stays empty, both parts are filled.
