@@ -389,7 +389,8 @@ public struct MapChart: SizedChart {
     }
 
     /// Grid cells (row, column) for each feature: centroids scaled onto a grid about √n wide, each feature taking
-    /// the free cell nearest its centroid, largest features first. Deterministic.
+    /// the free cell nearest its centroid, largest features first; then tiles left without a neighbour moved
+    /// beside the others, and empty rows and columns dropped. Deterministic.
     public static func tileGrid(_ boundaries: Boundaries) -> [String: (row: Int, col: Int)] {
         let cents: [(String, Double, Double, Double)] = boundaries.features.map { f in
             let pts = f.polygons.flatMap { $0.outer.points }
@@ -404,6 +405,7 @@ public struct MapChart: SizedChart {
         let rows = max(2, Int((n * h / w).squareRoot().rounded(.up)) + 1)
         var taken: Set<Int> = []
         var out: [String: (row: Int, col: Int)] = [:]
+        var ideal: [String: (Double, Double)] = [:]
         for (key, lon, lat, _) in cents.sorted(by: { $0.3 > $1.3 || ($0.3 == $1.3 && $0.0 < $1.0) }) {
             let fx = (lon - lons.min()!) / w * Double(cols - 1), fy = (lats.max()! - lat) / h * Double(rows - 1)
             var best: (Int, Int)? = nil, bestD = Double.infinity
@@ -412,9 +414,36 @@ public struct MapChart: SizedChart {
                 if d < bestD - 1e-12 { bestD = d; best = (r, c) }
             } }
             if let (r, c) = best { taken.insert(r * cols + c); out[key] = (r, c) }
+            ideal[key] = (fy, fx)
         }
-        // Drop empty leading rows and columns.
-        let minR = out.values.map(\.row).min() ?? 0, minC = out.values.map(\.col).min() ?? 0
-        return out.mapValues { ($0.row - minR, $0.col - minC) }
+        // No tile floats alone: a tile with no neighbour (side by side) moves to the free cell beside another tile
+        // that is nearest its centroid's place; repeated until none moves (a few rounds).
+        struct Cell: Hashable { var row: Int; var col: Int }
+        for _ in 0..<max(1, out.count) where out.count > 1 {
+            var moved = false
+            for key in out.keys.sorted() {
+                let me = out[key]!
+                let others = Set(out.filter { $0.key != key }.map { Cell(row: $0.value.row, col: $0.value.col) })
+                let around = [(0, 1), (0, -1), (1, 0), (-1, 0)]
+                if around.contains(where: { others.contains(Cell(row: me.row + $0.0, col: me.col + $0.1)) }) { continue }
+                let (fy, fx) = ideal[key]!
+                var best: Cell? = nil, bestD = Double.infinity
+                for o in others.sorted(by: { ($0.row, $0.col) < ($1.row, $1.col) }) {
+                    for (dr, dc) in around {
+                        let cell = Cell(row: o.row + dr, col: o.col + dc)
+                        guard !others.contains(cell) else { continue }
+                        let d = (Double(cell.col) - fx) * (Double(cell.col) - fx) + (Double(cell.row) - fy) * (Double(cell.row) - fy)
+                        if d < bestD - 1e-12 { bestD = d; best = cell }
+                    }
+                }
+                if let best, best != Cell(row: me.row, col: me.col) { out[key] = (best.row, best.col); moved = true }
+            }
+            if !moved { break }
+        }
+        // Drop empty rows and columns, leading and in between.
+        let usedRows = Set(out.values.map(\.row)).sorted(), usedCols = Set(out.values.map(\.col)).sorted()
+        let rowIndex = Dictionary(uniqueKeysWithValues: usedRows.enumerated().map { ($1, $0) })
+        let colIndex = Dictionary(uniqueKeysWithValues: usedCols.enumerated().map { ($1, $0) })
+        return out.mapValues { (rowIndex[$0.row]!, colIndex[$0.col]!) }
     }
 }

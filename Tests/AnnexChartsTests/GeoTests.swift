@@ -80,4 +80,22 @@ func square(_ lon: Double, _ lat: Double, _ size: Double) -> Ring {
         // North stays up: a feature further north is not in a lower row.
         #expect(cells["8"]!.row <= cells["0"]!.row)
     }
+
+    /// Scattered features (two far off in corners): every tile ends beside another, no row or column is empty,
+    /// and the compass still holds (the far north-east one right of and above the far south-west one).
+    @Test func tileGridLeavesNoTileAloneAndNoEmptyRowOrColumn() throws {
+        var feats: [BoundaryFeature] = []
+        for i in 0..<6 { feats.append(BoundaryFeature(key: "c\(i)", name: "c\(i)", properties: [:], polygons: [Polygon(outer: square(106 + Double(i % 3) * 0.3, 21 + Double(i / 3) * 0.3, 0.25))])) }
+        feats.append(BoundaryFeature(key: "ne", name: "ne", properties: [:], polygons: [Polygon(outer: square(108.5, 23.5, 0.1))]))
+        feats.append(BoundaryFeature(key: "sw", name: "sw", properties: [:], polygons: [Polygon(outer: square(104.5, 19.5, 0.1))]))
+        let cells = MapChart.tileGrid(Boundaries(features: feats, file: "t"))
+        #expect(cells.count == 8 && Set(cells.values.map { "\($0.row),\($0.col)" }).count == 8)
+        for (key, c) in cells {
+            let neighbours = cells.values.filter { abs($0.row - c.row) + abs($0.col - c.col) == 1 }.count
+            #expect(neighbours > 0, "\(key) at \(c) stands alone")
+        }
+        let rows = Set(cells.values.map(\.row)), cols = Set(cells.values.map(\.col))
+        #expect(rows == Set(0..<rows.count) && cols == Set(0..<cols.count))
+        #expect(cells["ne"]!.col > cells["sw"]!.col && cells["ne"]!.row < cells["sw"]!.row)
+    }
 }
