@@ -93,26 +93,73 @@ public struct Renderer: Sendable {
         else { throw .invalidScene("cannot allocate a \(w)×\(h) image") }
         defer { cairo_surface_destroy(surface) }
         try RenderError.check(cairo_surface_status(surface), "create a \(w)×\(h) image surface")
-        if threads > 1, h >= 64 {
-            // Two bands of rows drawn at once, the lower one on the helper thread, each on its own surface over
-            // the same pixels; then encoded on two threads. The pixels are those of one whole drawing.
-            let split = h / 2
-            let base = pixels.assumingMemoryBound(to: UInt8.self)
-            guard let upper = cairo_image_surface_create_for_data(base, format, w, split, stride),
-                  let lower = cairo_image_surface_create_for_data(base + Int(split) * Int(stride), format, w, h - split, stride)
-            else { throw .invalidScene("cannot allocate a \(w)×\(h) image") }
-            defer { cairo_surface_destroy(upper); cairo_surface_destroy(lower) }
-            let band = BandSurface(surface: lower)
-            try BandHelper.shared.run(
-                helper: { () throws(RenderError) in try self.draw(scene, on: band.surface, scale: scale, top: Double(split)) },
-                caller: { () throws(RenderError) in try self.draw(scene, on: upper, scale: scale) })
-            cairo_surface_flush(upper)
-            cairo_surface_flush(lower)
-        } else {
-            try draw(scene, on: surface, scale: scale)
+        if threads > 1, let png = try renderBands(scene, scale: scale, pixels: pixels, format: format, w: w, h: h, stride: stride, opaque: opaque) {
+            return png
         }
+        try draw(scene, on: surface, scale: scale)
         cairo_surface_flush(surface)
         return try PNGEncoder.encode(surface, hasAlpha: !opaque, threads: threads)
+    }
+
+    /// The image in the encoder's two bands of rows, each drawn and then encoded on its own thread (the lower one
+    /// on the band helper), each band on its own surface over the same pixels: the pixels of one whole drawing and
+    /// the bytes of one thread. Nil for an image too short for two bands.
+    private func renderBands(_ scene: Scene, scale: Double, pixels: UnsafeMutableRawPointer, format: cairo_format_t,
+                             w: Int32, h: Int32, stride: Int32, opaque: Bool) throws(RenderError) -> [UInt8]? {
+        let base = pixels.assumingMemoryBound(to: UInt8.self)
+        guard let job = annex_png_begin(base, w, h, stride, opaque ? 0 : 1, PNGEncoder.level) else {
+            throw .cairo(operation: "encode PNG", status: 1, message: "PNG encoder error 1")
+        }
+        guard annex_png_bands(job) == 2 else { annex_png_abandon(job); return nil }
+        let split = annex_png_band_top(job, 1)
+        guard let upper = cairo_image_surface_create_for_data(base, format, w, split, stride),
+              let lower = cairo_image_surface_create_for_data(base + Int(split) * Int(stride), format, w, h - split, stride)
+        else { annex_png_abandon(job); throw .invalidScene("cannot allocate a \(w)×\(h) image") }
+        defer { cairo_surface_destroy(upper); cairo_surface_destroy(lower) }
+        // The lower band's first row is filtered against the upper band's last: the helper waits for it.
+        final class Shared: @unchecked Sendable {
+            let job: OpaquePointer, lower: OpaquePointer
+            let boundary = DispatchSemaphore(value: 0)
+            var upperFailed = false
+            init(_ job: OpaquePointer, _ lower: OpaquePointer) { self.job = job; self.lower = lower }
+        }
+        let shared = Shared(job, lower)
+        do {
+            try BandHelper.shared.run(
+                helper: { () throws(RenderError) in
+                    do throws(RenderError) {
+                        try self.draw(scene, on: shared.lower, scale: scale, top: Double(split))
+                    } catch {
+                        shared.boundary.wait()
+                        throw error
+                    }
+                    cairo_surface_flush(shared.lower)
+                    shared.boundary.wait()
+                    if !shared.upperFailed { annex_png_encode_band(shared.job, 1) }
+                },
+                caller: { () throws(RenderError) in
+                    do throws(RenderError) {
+                        try self.draw(scene, on: upper, scale: scale)
+                    } catch {
+                        shared.upperFailed = true
+                        shared.boundary.signal()
+                        throw error
+                    }
+                    cairo_surface_flush(upper)
+                    annex_png_take_boundary(shared.job)
+                    shared.boundary.signal()
+                    annex_png_encode_band(shared.job, 0)
+                })
+        } catch {
+            annex_png_abandon(job)
+            throw error
+        }
+        var out: UnsafeMutablePointer<UInt8>? = nil
+        var len = 0
+        let rc = annex_png_finish(job, &out, &len)
+        guard rc == 0, let out else { throw .cairo(operation: "encode PNG", status: Int(rc), message: "PNG encoder error \(rc)") }
+        defer { annex_png_free(out) }
+        return Array(UnsafeBufferPointer(start: out, count: len))
     }
 
     /// Draws the scene into a 1600×900-style image surface and throws it away: the drawing part of a PNG
@@ -367,11 +414,7 @@ enum PNGEncoder {
     }
 }
 
-/// A Cairo surface handed to the helper thread (Cairo objects are not Sendable; each band's surface is used by
-/// one thread at a time).
-struct BandSurface: @unchecked Sendable { let surface: OpaquePointer }
-
-/// A long-lived thread that draws the lower band of a PNG image while the caller draws the upper one. Long-lived
+/// A long-lived thread that draws and encodes the lower band of a PNG image while the caller does the upper one. Long-lived
 /// because Pango's default font map and Annex's text caches are per thread: a fresh thread would load fonts again.
 /// One caller at a time; a caller that finds it busy draws both bands itself (the same pixels, only slower).
 final class BandHelper: @unchecked Sendable {

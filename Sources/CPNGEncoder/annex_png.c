@@ -195,7 +195,7 @@ static void convert_row(const uint32_t *px, uint8_t *o, int width, int has_alpha
     }
 }
 
-/* Reserves the band's buffers and converts the row above it (read before any band starts writing). */
+/* Reserves the band's buffers. */
 static int prepare_band(band_t *b) {
     slot_t *slot = b->seg.slot;
     const size_t bpp = b->has_alpha ? 4 : 3, rowlen = (size_t)b->width * bpp;
@@ -203,7 +203,6 @@ static int prepare_band(band_t *b) {
     const int in_place = rowlen + 1 <= (size_t)b->stride;
     if (!in_place && !reserve(&slot->filtered, &slot->filtered_cap, flen)) return 1;
     if (!reserve(&slot->rows, &slot->rows_cap, rowlen * 4)) return 1;
-    if (b->y0 > 0) convert_row((const uint32_t *)(b->data + (size_t)(b->y0 - 1) * (size_t)b->stride), slot->rows, b->width, b->has_alpha);
     b->seg.in = in_place ? b->data + (size_t)b->y0 * (size_t)b->stride : slot->filtered;
     b->seg.len = flen;
     return 0;
@@ -247,55 +246,88 @@ static void *band_thread(void *arg) { run_band((band_t *)arg); return NULL; }
 /* Images this tall or more are compressed as two bands (so on two threads when allowed); smaller ones in one. */
 #define SPLIT_MIN_ROWS 64
 
-int annex_png_encode(uint8_t *data, int width, int height, int stride, int has_alpha, int level, int threads,
-                     uint8_t **out, size_t *out_len) {
-    if (width <= 0 || height <= 0) return 1;
-    const int n = height >= SPLIT_MIN_ROWS ? 2 : 1;
+struct annex_png_job {
+    int n, width, height, has_alpha, level, rc;
     band_t bands[2];
-    memset(bands, 0, sizeof bands);
-    int rc = 0;
-    for (int i = 0; i < n; i++) {
-        band_t *b = &bands[i];
+};
+
+annex_png_job *annex_png_begin(uint8_t *data, int width, int height, int stride, int has_alpha, int level) {
+    if (width <= 0 || height <= 0 || stride < 4 * width) return NULL;
+    annex_png_job *job = calloc(1, sizeof *job);
+    if (!job) return NULL;
+    job->n = height >= SPLIT_MIN_ROWS ? 2 : 1;
+    job->width = width; job->height = height; job->has_alpha = has_alpha; job->level = level;
+    for (int i = 0; i < job->n && job->rc == 0; i++) {
+        band_t *b = &job->bands[i];
         b->data = data; b->width = width; b->stride = stride; b->has_alpha = has_alpha;
-        b->y0 = i == 0 ? 0 : height / 2; b->y1 = i == n - 1 ? height : height / 2;
-        b->seg.last = i == n - 1;
-        if (!(b->seg.slot = acquire_slot(level))) { rc = 1; break; }
+        b->y0 = i == 0 ? 0 : height / 2; b->y1 = i == job->n - 1 ? height : height / 2;
+        b->seg.last = i == job->n - 1;
+        if (!(b->seg.slot = acquire_slot(level))) job->rc = 1;
+        else job->rc = prepare_band(b);
     }
-    for (int i = 0; i < n && rc == 0; i++) rc = prepare_band(&bands[i]);
+    if (job->rc) { annex_png_abandon(job); return NULL; }
+    return job;
+}
+
+int annex_png_bands(const annex_png_job *job) { return job->n; }
+int annex_png_band_top(const annex_png_job *job, int band) { return job->bands[band].y0; }
+
+void annex_png_take_boundary(annex_png_job *job) {
+    if (job->n < 2) return;
+    band_t *b = &job->bands[1];
+    convert_row((const uint32_t *)(b->data + (size_t)(b->y0 - 1) * (size_t)b->stride), b->seg.slot->rows, b->width, b->has_alpha);
+}
+
+void annex_png_encode_band(annex_png_job *job, int band) { run_band(&job->bands[band]); }
+
+void annex_png_abandon(annex_png_job *job) {
+    if (!job) return;
+    for (int i = 0; i < job->n; i++) if (job->bands[i].seg.slot) release_slot(job->bands[i].seg.slot);
+    free(job);
+}
+
+int annex_png_finish(annex_png_job *job, uint8_t **out, size_t *out_len) {
+    int rc = job->rc, n = job->n;
+    segment_t segs[2];
+    for (int i = 0; i < n; i++) { segs[i] = job->bands[i].seg; if (segs[i].rc && !rc) rc = segs[i].rc; }
     if (rc == 0) {
-        pthread_t helper;
-        int spawned = n == 2 && threads > 1 && pthread_create(&helper, NULL, band_thread, &bands[1]) == 0;
-        run_band(&bands[0]);
-        if (spawned) pthread_join(helper, NULL);
-        else for (int i = 1; i < n; i++) run_band(&bands[i]);
-        segment_t segs[2];
-        for (int i = 0; i < n; i++) { segs[i] = bands[i].seg; if (segs[i].rc) rc = segs[i].rc; }
-        if (rc == 0) {
-            size_t zlen = zlib_length(segs, n);
-            if (zlen > 0x7fffffff) rc = 2;
-            uint8_t *png = rc ? NULL : malloc(8 + 25 + 12 + zlen + 12);
-            if (!png) { if (!rc) rc = 1; }
-            else {
-                uint8_t *ihdr = png + 8, *idat = ihdr + 25;
-                write_zlib(segs, n, level, idat + 8);
-                static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-                memcpy(png, signature, 8);
-                put32(ihdr, 13); memcpy(ihdr + 4, "IHDR", 4);
-                put32(ihdr + 8, (uint32_t)width); put32(ihdr + 12, (uint32_t)height);
-                ihdr[16] = 8; ihdr[17] = has_alpha ? 6 : 2; ihdr[18] = 0; ihdr[19] = 0; ihdr[20] = 0;
-                chunk_crc(ihdr, 13);
-                put32(idat, (uint32_t)zlen); memcpy(idat + 4, "IDAT", 4);
-                chunk_crc(idat, (uint32_t)zlen);
-                uint8_t *iend = idat + 12 + zlen;
-                put32(iend, 0); memcpy(iend + 4, "IEND", 4);
-                chunk_crc(iend, 0);
-                *out = png;
-                *out_len = (size_t)(iend + 12 - png);
-            }
+        size_t zlen = zlib_length(segs, n);
+        uint8_t *png = zlen > 0x7fffffff ? NULL : malloc(8 + 25 + 12 + zlen + 12);
+        if (!png) rc = zlen > 0x7fffffff ? 2 : 1;
+        else {
+            uint8_t *ihdr = png + 8, *idat = ihdr + 25;
+            write_zlib(segs, n, job->level, idat + 8);
+            static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+            memcpy(png, signature, 8);
+            put32(ihdr, 13); memcpy(ihdr + 4, "IHDR", 4);
+            put32(ihdr + 8, (uint32_t)job->width); put32(ihdr + 12, (uint32_t)job->height);
+            ihdr[16] = 8; ihdr[17] = job->has_alpha ? 6 : 2; ihdr[18] = 0; ihdr[19] = 0; ihdr[20] = 0;
+            chunk_crc(ihdr, 13);
+            put32(idat, (uint32_t)zlen); memcpy(idat + 4, "IDAT", 4);
+            chunk_crc(idat, (uint32_t)zlen);
+            uint8_t *iend = idat + 12 + zlen;
+            put32(iend, 0); memcpy(iend + 4, "IEND", 4);
+            chunk_crc(iend, 0);
+            *out = png;
+            *out_len = (size_t)(iend + 12 - png);
         }
     }
-    for (int i = 0; i < n; i++) if (bands[i].seg.slot) release_slot(bands[i].seg.slot);
+    annex_png_abandon(job);
     return rc;
+}
+
+int annex_png_encode(uint8_t *data, int width, int height, int stride, int has_alpha, int level, int threads,
+                     uint8_t **out, size_t *out_len) {
+    annex_png_job *job = annex_png_begin(data, width, height, stride, has_alpha, level);
+    if (!job) return 1;
+    /* The row above the second band is read before the first band is filtered in place over it. */
+    annex_png_take_boundary(job);
+    pthread_t helper;
+    int spawned = job->n == 2 && threads > 1 && pthread_create(&helper, NULL, band_thread, &job->bands[1]) == 0;
+    run_band(&job->bands[0]);
+    if (spawned) pthread_join(helper, NULL);
+    else for (int i = 1; i < job->n; i++) run_band(&job->bands[i]);
+    return annex_png_finish(job, out, out_len);
 }
 
 int annex_zlib_compress_segments(const uint8_t *data, size_t length, const size_t *cuts, int ncuts, int level,

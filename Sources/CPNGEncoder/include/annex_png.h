@@ -14,6 +14,21 @@ int annex_png_encode(uint8_t *data, int width, int height, int stride, int has_a
                      uint8_t **out, size_t *out_len);
 void annex_png_free(uint8_t *buffer);
 
+/// The same in steps, for a caller that draws the image in the two bands and encodes each band as soon as it is
+/// drawn, on its own thread. annex_png_begin (NULL on error) fixes the bands (rows from annex_png_band_top);
+/// once the first band is drawn, annex_png_take_boundary reads the row above the second band, and must come
+/// before annex_png_encode_band(job, 0); annex_png_encode_band(job, 1) may run once the second band is drawn and
+/// the boundary taken, at the same time as band 0. annex_png_finish joins them (and frees the job), as does
+/// annex_png_abandon without output. The bytes are those of annex_png_encode.
+typedef struct annex_png_job annex_png_job;
+annex_png_job *annex_png_begin(uint8_t *data, int width, int height, int stride, int has_alpha, int level);
+int annex_png_bands(const annex_png_job *job);
+int annex_png_band_top(const annex_png_job *job, int band);
+void annex_png_take_boundary(annex_png_job *job);
+void annex_png_encode_band(annex_png_job *job, int band);
+int annex_png_finish(annex_png_job *job, uint8_t **out, size_t *out_len);
+void annex_png_abandon(annex_png_job *job);
+
 /// `length` bytes as a zlib stream (libdeflate at `level`), for PDF streams. Free *out with annex_png_free.
 int annex_zlib_compress(const uint8_t *data, size_t length, int level, uint8_t **out, size_t *out_len);
 
