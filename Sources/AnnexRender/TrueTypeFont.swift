@@ -16,6 +16,9 @@ final class TrueTypeFont: @unchecked Sendable {
     /// The whole file, owned here, and a HarfBuzz face over it (immutable: safe to subset from several threads).
     private let bytes: UnsafeMutableRawBufferPointer
     private let face: OpaquePointer
+    /// The face with HarfBuzz's subsetting accelerators attached once (hb_subset_preprocess), so that each PDF's
+    /// subset does not rebuild them: the same subsets, in about half the time.
+    private let subsetSource: OpaquePointer
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var cache: [String: TrueTypeFont?] = [:]
@@ -93,9 +96,11 @@ final class TrueTypeFont: @unchecked Sendable {
         face = hb_face_create(blob, UInt32(index))
         hb_blob_destroy(blob)
         hb_face_make_immutable(face)
+        subsetSource = hb_subset_preprocess(face)
     }
 
     deinit {
+        hb_face_destroy(subsetSource)
         hb_face_destroy(face)
         bytes.deallocate()
     }
@@ -123,7 +128,7 @@ final class TrueTypeFont: @unchecked Sendable {
             let c = Array(tag.utf8)
             hb_set_add(drop, hb_codepoint_t(c[0]) << 24 | hb_codepoint_t(c[1]) << 16 | hb_codepoint_t(c[2]) << 8 | hb_codepoint_t(c[3]))
         }
-        guard let sub = hb_subset_or_fail(face, input) else { return ([], used) }
+        guard let sub = hb_subset_or_fail(subsetSource, input) else { return ([], used) }
         defer { hb_face_destroy(sub) }
         guard let blob = hb_face_reference_blob(sub) else { return ([], used) }
         defer { hb_blob_destroy(blob) }
