@@ -112,8 +112,10 @@ public struct Renderer: Sendable {
         }
         guard annex_png_bands(job) == 2 else { annex_png_abandon(job); return nil }
         let split = annex_png_band_top(job, 1)
-        guard let upper = cairo_image_surface_create_for_data(base, format, w, split, stride),
-              let lower = cairo_image_surface_create_for_data(base + Int(split) * Int(stride), format, w, h - split, stride)
+        // Two surfaces over the whole image, each clipped to its band: the same device coordinates as one whole
+        // drawing (a band drawn translated would flatten curves from other numbers, and differ by a pixel's shade).
+        guard let upper = cairo_image_surface_create_for_data(base, format, w, h, stride),
+              let lower = cairo_image_surface_create_for_data(base, format, w, h, stride)
         else { annex_png_abandon(job); throw .invalidScene("cannot allocate a \(w)×\(h) image") }
         defer { cairo_surface_destroy(upper); cairo_surface_destroy(lower) }
         // The lower band's first row is filtered against the upper band's last: the helper waits for it.
@@ -128,7 +130,7 @@ public struct Renderer: Sendable {
             try BandHelper.shared.run(
                 helper: { () throws(RenderError) in
                     do throws(RenderError) {
-                        try self.draw(scene, on: shared.lower, scale: scale, top: Double(split))
+                        try self.draw(scene, on: shared.lower, scale: scale, rows: split..<h)
                     } catch {
                         shared.boundary.wait()
                         throw error
@@ -139,7 +141,7 @@ public struct Renderer: Sendable {
                 },
                 caller: { () throws(RenderError) in
                     do throws(RenderError) {
-                        try self.draw(scene, on: upper, scale: scale)
+                        try self.draw(scene, on: upper, scale: scale, rows: 0..<split)
                     } catch {
                         shared.upperFailed = true
                         shared.boundary.signal()
@@ -238,12 +240,15 @@ public struct Renderer: Sendable {
 
     // MARK: drawing
 
-    /// Draws the scene on the surface; `top` is the device row the surface's first row shows (a band of an
-    /// image).
-    private func draw(_ scene: Scene, on surface: OpaquePointer, scale: Double, top: Double = 0) throws(RenderError) {
+    /// Draws the scene on the surface; only the device rows `rows` if given (one band of an image drawn by two
+    /// threads).
+    private func draw(_ scene: Scene, on surface: OpaquePointer, scale: Double, rows: Range<Int32>? = nil) throws(RenderError) {
         guard let cr = cairo_create(surface) else { throw .invalidScene("cannot create a drawing context") }
         defer { cairo_destroy(cr) }
-        if top != 0 { cairo_translate(cr, 0, -top) }
+        if let rows {
+            cairo_rectangle(cr, 0, Double(rows.lowerBound), Double(cairo_image_surface_get_width(surface)), Double(rows.count))
+            cairo_clip(cr)
+        }
         if scale != 1 { cairo_scale(cr, scale, scale) }
         let text = PangoText(cairo: cr)
         if let bg = scene.background {
@@ -336,13 +341,32 @@ public struct Renderer: Sendable {
             s.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
             // Hairlines in images (at most 1,5 device pixels wide, as a map's borders) with 4×4 antialiasing
             // instead of Cairo's default 15×17 grid: half the cost of a map's borders, and no difference to see at
-            // that width. Wider strokes, and every vector output, as Cairo does by default.
-            let hairline = isImage(cr) && deviceWidth(cr, s.width) <= 1.5
+            // that width. Wider strokes, and every vector output, as Cairo does by default. Not for a hairline
+            // that crosses the row where the encoder's two bands meet: Cairo's 4×4 rasteriser shades a pixel or
+            // two along a clip's edge differently, and an image drawn in two bands must match one drawn whole.
+            let hairline = isImage(cr) && deviceWidth(cr, s.width) <= 1.5 && !crossesSeam(cr, margin: s.width + 3)
             if hairline { cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST) }
             cairo_stroke(cr)
             if hairline { cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT) }
         }
         cairo_new_path(cr)
+    }
+
+    /// Whether the current path (grown by `margin` device pixels) reaches across the row where a PNG's two bands
+    /// meet.
+    private func crossesSeam(_ cr: OpaquePointer, margin: Double) -> Bool {
+        let target = cairo_get_target(cr)
+        let seam = Double(annex_png_split_row(cairo_image_surface_get_height(target)))
+        guard seam > 0 else { return false }
+        var x1 = 0.0, y1 = 0.0, x2 = 0.0, y2 = 0.0
+        cairo_path_extents(cr, &x1, &y1, &x2, &y2)
+        var top = Double.infinity, bottom = -Double.infinity
+        for (x, y) in [(x1, y1), (x2, y1), (x1, y2), (x2, y2)] {
+            var dx = x, dy = y
+            cairo_user_to_device(cr, &dx, &dy)
+            top = min(top, dy); bottom = max(bottom, dy)
+        }
+        return top - margin < seam && bottom + margin > seam
     }
 
     private func isImage(_ cr: OpaquePointer) -> Bool {

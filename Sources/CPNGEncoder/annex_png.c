@@ -251,6 +251,8 @@ struct annex_png_job {
     band_t bands[2];
 };
 
+int annex_png_split_row(int height) { return height >= SPLIT_MIN_ROWS ? height / 2 : 0; }
+
 annex_png_job *annex_png_begin(uint8_t *data, int width, int height, int stride, int has_alpha, int level) {
     if (width <= 0 || height <= 0 || stride < 4 * width) return NULL;
     annex_png_job *job = calloc(1, sizeof *job);
@@ -260,7 +262,7 @@ annex_png_job *annex_png_begin(uint8_t *data, int width, int height, int stride,
     for (int i = 0; i < job->n && job->rc == 0; i++) {
         band_t *b = &job->bands[i];
         b->data = data; b->width = width; b->stride = stride; b->has_alpha = has_alpha;
-        b->y0 = i == 0 ? 0 : height / 2; b->y1 = i == job->n - 1 ? height : height / 2;
+        b->y0 = i == 0 ? 0 : annex_png_split_row(height); b->y1 = i == job->n - 1 ? height : annex_png_split_row(height);
         b->seg.last = i == job->n - 1;
         if (!(b->seg.slot = acquire_slot(level))) job->rc = 1;
         else job->rc = prepare_band(b);

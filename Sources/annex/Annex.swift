@@ -275,7 +275,9 @@ struct Gallery: ParsableCommand {
                 try FileManager.default.createDirectory(atPath: (base as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             } catch { Stderr.print("annex: \(base): \(error.localizedDescription)"); throw ExitCode(73) }
             for f in format {
-                do { try renderer.write(scene, to: base + "." + f.fileExtension, format: f) } catch {
+                // One chart after another, each PNG drawn and encoded on two threads (as `annex chart` does).
+                let options = RenderOptions(threads: min(2, ProcessInfo.processInfo.activeProcessorCount))
+                do { try renderer.write(scene, to: base + "." + f.fileExtension, format: f, options: options) } catch {
                     Stderr.print("annex: \(error.description)"); throw ExitCode(error.isWriteError ? 73 : 70)
                 }
                 count += 1

@@ -1,6 +1,6 @@
 import AnnexCharts
 import AnnexData
-import AnnexRender
+@testable import AnnexRender
 import AnnexScene
 import Foundation
 import Testing
@@ -26,6 +26,22 @@ import Testing
                 }
             }
         }
+    }
+
+    /// Every gallery chart as PNG: drawn and encoded in two bands on two threads, the bytes of one thread, and the
+    /// pixels of one whole drawing through Cairo's own writer (no seam where the bands meet: curves, hairlines,
+    /// translucent circles and text all cross it somewhere).
+    @Test(arguments: GalleryTests.charts.map(\.path))
+    func twoThreadsDrawEveryChartAsOne(_ path: String) throws {
+        let chart = try #require(GalleryTests.charts.first { $0.path == path }).chart
+        let scene = try chart.scene(measurer: PangoTextMeasurer())
+        let one = try Renderer().render(scene, as: .png, options: RenderOptions(threads: 1))
+        let two = try Renderer().render(scene, as: .png, options: RenderOptions(threads: 2))
+        let sameBytes = one == two          // (not inside #expect: a failure would print megabytes)
+        #expect(sameBytes, "\(path): two threads give other bytes")
+        let whole = try Renderer().renderPNGWithCairosWriter(scene)
+        let samePixels = decodedPixels(one) == decodedPixels(whole)
+        #expect(samePixels, "\(path): the banded pixels differ from one whole drawing")
     }
 
     @Test(arguments: GalleryTests.charts.map(\.path))

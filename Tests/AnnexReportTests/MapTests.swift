@@ -27,6 +27,15 @@ func pixels(_ png: [UInt8]) -> (width: Int, height: Int, rgb: (Int, Int) -> (UIn
     return (w, h, { x, y in let p = data[y * stride + x]; return (UInt8((p >> 16) & 0xFF), UInt8((p >> 8) & 0xFF), UInt8(p & 0xFF)) })
 }
 
+/// All pixels of a PNG (Cairo's native 32-bit words, row by row), for comparing two images.
+func decodedPixels(_ png: [UInt8]) -> [UInt32] {
+    let p = pixels(png)
+    var out: [UInt32] = []
+    out.reserveCapacity(p.width * p.height)
+    for y in 0..<p.height { for x in 0..<p.width { let (r, g, b) = p.rgb(x, y); out.append(UInt32(r) << 16 | UInt32(g) << 8 | UInt32(b)) } }
+    return out
+}
+
 func rings(of path: PathMark) -> [[Point]] {
     var out: [[Point]] = [], cur: [Point] = []
     for e in path.elements {

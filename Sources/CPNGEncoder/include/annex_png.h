@@ -21,6 +21,8 @@ void annex_png_free(uint8_t *buffer);
 /// the boundary taken, at the same time as band 0. annex_png_finish joins them (and frees the job), as does
 /// annex_png_abandon without output. The bytes are those of annex_png_encode.
 typedef struct annex_png_job annex_png_job;
+/// The first row of the second band of an image this tall (0: one band).
+int annex_png_split_row(int height);
 annex_png_job *annex_png_begin(uint8_t *data, int width, int height, int stride, int has_alpha, int level);
 int annex_png_bands(const annex_png_job *job);
 int annex_png_band_top(const annex_png_job *job, int band);
