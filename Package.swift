@@ -31,7 +31,7 @@ let package = Package(
             dependencies: ["AnnexData", "AnnexAnalytics", "AnnexCharts", "AnnexRender", "AnnexIO", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "annex",
-            dependencies: ["AnnexReport", "AnnexAnalytics", "AnnexData", "AnnexRender", "AnnexScene", "AnnexCharts", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["AnnexReport", "AnnexAnalytics", "AnnexData", "AnnexIO", "AnnexRender", "AnnexScene", "AnnexCharts", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "AnnexDataTests", dependencies: ["AnnexData", "AnnexAnalytics"]),
         .testTarget(name: "AnnexChartsTests", dependencies: ["AnnexCharts", "AnnexScene", "AnnexData"]),
         .testTarget(name: "AnnexRenderTests", dependencies: ["AnnexRender", "AnnexScene", "AnnexIO", "CCairo", "CPNGEncoder"]),

@@ -250,6 +250,12 @@ public struct MapChart: SizedChart {
                     _ fmt: NumberFormat, _ measurer: TextMeasurer, _ placed: inout [Rect], _ pi: Int, below: Double,
                     panel: Rect, calloutsAllowed: Bool) -> [Mark] {
         let valueText = v.map(fmt.format) ?? "–"
+        /// The fonts and the size of the label block (name over value, or the value alone) at a scale.
+        func block(_ withName: Bool, _ scale: Double) -> (nameFont: Font, valueFont: Font, nameHeight: Double, w: Double, h: Double) {
+            let nameFont = t.font(t.categoryLabelSize * 0.9 * scale, .semibold), valueFont = t.font(t.valueLabelSize * 0.9 * scale)
+            let nm = measurer.measure(f.name, font: nameFont), vm = measurer.measure(valueText, font: valueFont)
+            return (nameFont, valueFont, nm.height, max(withName ? nm.width : 0, vm.width), (withName ? nm.height : 0) + vm.height)
+        }
         func texts(_ box: Rect, _ withName: Bool, _ nameFont: Font, _ valueFont: Font, _ nameHeight: Double, _ color: Color) -> [Mark] {
             var out: [Mark] = []
             if withName {
@@ -275,10 +281,7 @@ public struct MapChart: SizedChart {
             if case .inside(let withName) = step { fit = true; names = [withName] } else { fit = false; names = [true, false] }
             for withName in names {
                 for scale in [1.0, 0.85, 0.72] {
-                    let nameFont = t.font(t.categoryLabelSize * 0.9 * scale, .semibold), valueFont = t.font(t.valueLabelSize * 0.9 * scale)
-                    let nm = measurer.measure(f.name, font: nameFont), vm = measurer.measure(valueText, font: valueFont)
-                    let h = (withName ? nm.height : 0) + vm.height
-                    let w = max(withName ? nm.width : 0, vm.width)
+                    let (nameFont, valueFont, nameHeight, w, h) = block(withName, scale)
                     let top0 = below > 0 ? pole.y + below + 2 : pole.y - h / 2
                     // At the pole first; then nudged right, left, up or down while the box's centre stays inside.
                     let offsets: [(Double, Double)] = [(0, 0), (w * 0.6, 0), (-w * 0.6, 0), (0, -h * 0.8), (0, h * 0.8)]
@@ -289,7 +292,7 @@ public struct MapChart: SizedChart {
                         if fit, !inside(box.insetBy(dx: 2, dy: h * 0.12), rings) { continue }
                         if placed.contains(where: { $0.intersects(box) }) { continue }
                         placed.append(box)
-                        return texts(box, withName, nameFont, valueFont, nm.height, ink)
+                        return texts(box, withName, nameFont, valueFont, nameHeight, ink)
                     }
                 }
             }
@@ -299,10 +302,8 @@ public struct MapChart: SizedChart {
         func placeCallout() -> [Mark]? {
             let pad = 3.0, gap = 26.0
             for withName in [true, false] {
-                let nameFont = t.font(t.categoryLabelSize * 0.9 * 0.85, .semibold), valueFont = t.font(t.valueLabelSize * 0.9 * 0.85)
-                let nm = measurer.measure(f.name, font: nameFont), vm = measurer.measure(valueText, font: valueFont)
-                let h = (withName ? nm.height : 0) + vm.height + 2 * pad
-                let w = max(withName ? nm.width : 0, vm.width) + 2 * pad
+                let (nameFont, valueFont, nameHeight, textW, textH) = block(withName, 0.85)
+                let w = textW + 2 * pad, h = textH + 2 * pad
                 // Up-right first (the usual place for a callout), then round the compass.
                 let directions: [(Double, Double)] = [(1, -1), (1, 0), (-1, -1), (-1, 0), (1, 1), (-1, 1), (0, -1), (0, 1)]
                 for (dx, dy) in directions {
@@ -321,7 +322,7 @@ public struct MapChart: SizedChart {
                                             id: "label-dot/\(pi)/\(f.key)")),
                         .rect(RectMark(box, fill: t.background.withAlpha(0.92), stroke: Stroke(color: t.text.withAlpha(0.35), width: 0.8),
                                        id: "label-box/\(pi)/\(f.key)")),
-                    ] + texts(text, withName, nameFont, valueFont, nm.height, t.text)
+                    ] + texts(text, withName, nameFont, valueFont, nameHeight, t.text)
                 }
             }
             return nil

@@ -76,12 +76,7 @@ public enum AtomicFile {
     /// 0666 less the process's umask, read from /proc (reading it with umask() would change it for a moment,
     /// under other threads' feet); 0644 where /proc does not tell.
     public static let newFileMode: mode_t = {
-        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
-           let mask = mode_t(line.dropFirst(6).trimmingCharacters(in: .whitespaces), radix: 8) {
-            return 0o666 & ~mask
-        }
-        return 0o644
+        ProcessStatus.field("Umask").flatMap { mode_t($0, radix: 8) }.map { 0o666 & ~$0 } ?? 0o644
     }()
 
     /// Makes renames in a folder durable.

@@ -13,7 +13,7 @@ public struct RenderOptions: Hashable, Sendable {
     public var svgText: SVGText
     /// PDF only: written by Annex (default) or by Cairo's PDF surface.
     public var pdfWriter: PDFWriterChoice
-    /// PNG only: threads one image may use (at most 2: the lower half of the rows is then filtered and
+    /// PNG only: threads one image may use (at most 2: the lower half of the rows is then drawn, filtered and
     /// compressed on a helper thread). The bytes are the same whatever the number; 1 suits callers that already
     /// render several images at once, 2 a single chart that someone waits for.
     public var threads: Int
@@ -98,7 +98,7 @@ public struct Renderer: Sendable {
         }
         try draw(scene, on: surface, scale: scale)
         cairo_surface_flush(surface)
-        return try PNGEncoder.encode(surface, hasAlpha: !opaque, threads: threads)
+        return try PNGEncoder.encode(surface, hasAlpha: !opaque)
     }
 
     /// The image in the encoder's two bands of rows, each drawn and then encoded on its own thread (the lower one
@@ -108,7 +108,7 @@ public struct Renderer: Sendable {
                              w: Int32, h: Int32, stride: Int32, opaque: Bool) throws(RenderError) -> [UInt8]? {
         let base = pixels.assumingMemoryBound(to: UInt8.self)
         guard let job = annex_png_begin(base, w, h, stride, opaque ? 0 : 1, PNGEncoder.level) else {
-            throw .cairo(operation: "encode PNG", status: 1, message: "PNG encoder error 1")
+            throw PNGEncoder.failure(1)
         }
         guard annex_png_bands(job) == 2 else { annex_png_abandon(job); return nil }
         let split = annex_png_band_top(job, 1)
@@ -159,9 +159,7 @@ public struct Renderer: Sendable {
         var out: UnsafeMutablePointer<UInt8>? = nil
         var len = 0
         let rc = annex_png_finish(job, &out, &len)
-        guard rc == 0, let out else { throw .cairo(operation: "encode PNG", status: Int(rc), message: "PNG encoder error \(rc)") }
-        defer { annex_png_free(out) }
-        return Array(UnsafeBufferPointer(start: out, count: len))
+        return try PNGEncoder.bytes(rc, out, len)
     }
 
     /// Draws the scene into a 1600×900-style image surface and throws it away: the drawing part of a PNG
@@ -450,13 +448,22 @@ enum PNGEncoder {
 
     /// Consumes the surface: opaque pixels are filtered in place (no scratch image, so a run's memory does not
     /// grow with the number of images encoded at once); draw nothing on it afterwards.
-    static func encode(_ surface: OpaquePointer, hasAlpha: Bool, threads: Int = 1) throws(RenderError) -> [UInt8] {
+    static func encode(_ surface: OpaquePointer, hasAlpha: Bool) throws(RenderError) -> [UInt8] {
         guard let data = cairo_image_surface_get_data(surface) else { throw .invalidScene("the image surface has no pixels") }
         var out: UnsafeMutablePointer<UInt8>? = nil
         var len = 0
         let rc = annex_png_encode(data, cairo_image_surface_get_width(surface), cairo_image_surface_get_height(surface),
-                                  cairo_image_surface_get_stride(surface), hasAlpha ? 1 : 0, level, Int32(clamping: threads), &out, &len)
-        guard rc == 0, let out else { throw .cairo(operation: "encode PNG", status: Int(rc), message: "PNG encoder error \(rc)") }
+                                  cairo_image_surface_get_stride(surface), hasAlpha ? 1 : 0, level, &out, &len)
+        return try bytes(rc, out, len)
+    }
+
+    static func failure(_ rc: Int32) -> RenderError {
+        .cairo(operation: "encode PNG", status: Int(rc), message: "PNG encoder error \(rc)")
+    }
+
+    /// The encoder's output as bytes (and its buffer freed), or its error code as an error.
+    static func bytes(_ rc: Int32, _ out: UnsafeMutablePointer<UInt8>?, _ len: Int) throws(RenderError) -> [UInt8] {
+        guard rc == 0, let out else { throw failure(rc) }
         defer { annex_png_free(out) }
         return Array(UnsafeBufferPointer(start: out, count: len))
     }

@@ -202,7 +202,7 @@ static int prepare_band(band_t *b) {
     const size_t flen = (size_t)(b->y1 - b->y0) * (rowlen + 1);
     const int in_place = rowlen + 1 <= (size_t)b->stride;
     if (!in_place && !reserve(&slot->filtered, &slot->filtered_cap, flen)) return 1;
-    if (!reserve(&slot->rows, &slot->rows_cap, rowlen * 4)) return 1;
+    if (!reserve(&slot->rows, &slot->rows_cap, rowlen * 3)) return 1;   /* previous, current, Up */
     b->seg.in = in_place ? b->data + (size_t)b->y0 * (size_t)b->stride : slot->filtered;
     b->seg.len = flen;
     return 0;
@@ -216,7 +216,7 @@ static void run_band(band_t *b) {
      * before the next unread row (at 4w bytes a row) begins, so no scratch image is needed. Rows with alpha
      * (1 + 4w bytes) would overrun: they go to a scratch buffer. */
     uint8_t *filtered = (uint8_t *)b->seg.in, *rows = slot->rows;
-    uint8_t *prev = rows, *cur = rows + rowlen, *up = rows + 3 * rowlen;
+    uint8_t *prev = rows, *cur = rows + rowlen, *up = rows + 2 * rowlen;
     if (b->y0 == 0) memset(prev, 0, rowlen);
     for (int y = b->y0; y < b->y1; y++) {
         convert_row((const uint32_t *)(b->data + (size_t)y * (size_t)b->stride), cur, b->width, b->has_alpha);
@@ -241,9 +241,8 @@ static void run_band(band_t *b) {
     compress_segment(&b->seg);
 }
 
-static void *band_thread(void *arg) { run_band((band_t *)arg); return NULL; }
-
-/* Images this tall or more are compressed as two bands (so on two threads when allowed); smaller ones in one. */
+/* Images this tall or more are compressed as two bands (which a caller may encode on two threads); smaller
+ * ones in one. */
 #define SPLIT_MIN_ROWS 64
 
 struct annex_png_job {
@@ -257,12 +256,13 @@ annex_png_job *annex_png_begin(uint8_t *data, int width, int height, int stride,
     if (width <= 0 || height <= 0 || stride < 4 * width) return NULL;
     annex_png_job *job = calloc(1, sizeof *job);
     if (!job) return NULL;
-    job->n = height >= SPLIT_MIN_ROWS ? 2 : 1;
+    const int split = annex_png_split_row(height);
+    job->n = split > 0 ? 2 : 1;
     job->width = width; job->height = height; job->has_alpha = has_alpha; job->level = level;
     for (int i = 0; i < job->n && job->rc == 0; i++) {
         band_t *b = &job->bands[i];
         b->data = data; b->width = width; b->stride = stride; b->has_alpha = has_alpha;
-        b->y0 = i == 0 ? 0 : annex_png_split_row(height); b->y1 = i == job->n - 1 ? height : annex_png_split_row(height);
+        b->y0 = i == 0 ? 0 : split; b->y1 = i == job->n - 1 ? height : split;
         b->seg.last = i == job->n - 1;
         if (!(b->seg.slot = acquire_slot(level))) job->rc = 1;
         else job->rc = prepare_band(b);
@@ -318,17 +318,13 @@ int annex_png_finish(annex_png_job *job, uint8_t **out, size_t *out_len) {
     return rc;
 }
 
-int annex_png_encode(uint8_t *data, int width, int height, int stride, int has_alpha, int level, int threads,
+int annex_png_encode(uint8_t *data, int width, int height, int stride, int has_alpha, int level,
                      uint8_t **out, size_t *out_len) {
     annex_png_job *job = annex_png_begin(data, width, height, stride, has_alpha, level);
     if (!job) return 1;
     /* The row above the second band is read before the first band is filtered in place over it. */
     annex_png_take_boundary(job);
-    pthread_t helper;
-    int spawned = job->n == 2 && threads > 1 && pthread_create(&helper, NULL, band_thread, &job->bands[1]) == 0;
-    run_band(&job->bands[0]);
-    if (spawned) pthread_join(helper, NULL);
-    else for (int i = 1; i < job->n; i++) run_band(&job->bands[i]);
+    for (int i = 0; i < job->n; i++) run_band(&job->bands[i]);
     return annex_png_finish(job, out, out_len);
 }
 

@@ -1,5 +1,6 @@
 import AnnexAnalytics
 import AnnexData
+import AnnexIO
 import AnnexRender
 import AnnexScene
 import AnnexReport
@@ -585,28 +586,10 @@ enum ChildProcess {
                 guard errno == EINTR else { throw ValidationError("cannot wait for \(exe): \(String(cString: strerror(errno)))") }
                 continue
             }
-            peak = max(peak, highWaterMarkKiB(pid) ?? 0)
+            peak = max(peak, ProcessStatus.peakResidentKiB(of: String(pid)) ?? 0)
             usleep(1000)
         }
         let exited = (status & 0x7f) == 0
         return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), ms, peak)
-    }
-
-    /// VmHWM of a running process, in KiB.
-    static func highWaterMarkKiB(_ pid: pid_t) -> Int? {
-        // /proc files report a size of 0: read them with read(2) until the end.
-        let fd = open("/proc/\(pid)/status", O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 4096) }
-            if n <= 0 { break }
-            bytes += chunk[0..<n]
-        }
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
-        return Int(line.dropFirst(6).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
     }
 }

@@ -6,11 +6,11 @@
 /// Encodes a Cairo image surface (native-endian 32-bit pixels: RGB24 with an unused byte, or premultiplied
 /// ARGB32) as an 8-bit RGB or RGBA PNG: rows filtered Sub or Up (the smaller sum of absolute values), compressed
 /// with libdeflate at `level` (1–12) in two bands of rows (images 64 rows tall or more) joined into one zlib
-/// stream. With `threads` > 1 the second band is filtered and compressed on a helper thread; the bytes are the
-/// same either way. On success returns 0 and sets *out (free it with annex_png_free) and *out_len.
+/// stream, on the calling thread (the steps below share the bands between two threads; the same bytes). On
+/// success returns 0 and sets *out (free it with annex_png_free) and *out_len.
 /// Opaque images are filtered in place: `data` holds garbage afterwards. Thread-safe: compressors and scratch
 /// buffers come from a small shared pool.
-int annex_png_encode(uint8_t *data, int width, int height, int stride, int has_alpha, int level, int threads,
+int annex_png_encode(uint8_t *data, int width, int height, int stride, int has_alpha, int level,
                      uint8_t **out, size_t *out_len);
 void annex_png_free(uint8_t *buffer);
 
