@@ -8,7 +8,7 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
 let bundledFolder = repoRoot + "/Datasets/langson"
 let miniFolder = repoRoot + "/Tests/Fixtures/mini"
 let badFolder = repoRoot + "/Tests/Fixtures/bad-datasets"
-let seedFactsPath = repoRoot + "/../shared/seed-facts.csv"
+let seedFactsPath = repoRoot + "/Tests/Fixtures/notices/seed-facts.csv"
 
 func temporaryFolder() throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("annex-data-\(UUID().uuidString)").path

@@ -3,7 +3,7 @@ import Testing
 @testable import AnnexAnalytics
 @testable import AnnexData
 
-/// The notices' figures (../shared/seed-facts.csv) against the bundled dataset.
+/// The notices' figures (Tests/Fixtures/notices/seed-facts.csv) against the bundled dataset.
 @Suite struct SeedFactsTests {
     struct Seed {
         var id: String, scope: FactScope, group: String, metric: String, year: Int, kind: FactKind
