@@ -7,6 +7,11 @@ struct ManifestReader {
 
     init(_ text: String, file: String) throws(DataError) {
         self.file = file
+        if let deep = YAMLNesting.firstExcess(in: text) {
+            throw DataError([DataIssue(SourceLocation(file: file, line: deep.line),
+                                       expected: "YAML nested at most \(YAMLNesting.limit) levels deep",
+                                       found: "\(deep.depth) levels")])
+        }
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch {
             throw DataError([DataIssue(SourceLocation(file: file, line: ManifestReader.line(of: error)),
@@ -69,6 +74,15 @@ struct ManifestReader {
         }
         if required, s.string.isEmpty { issues.add(location(path), "text", "nothing") }
         return s.string.precomposedStringWithCanonicalMapping
+    }
+
+    /// An optional whole number in `range`.
+    func int(_ path: String, in range: ClosedRange<Int>, _ issues: inout Issues) -> Int? {
+        guard let n = node(path) else { return nil }
+        guard let v = n.int, range.contains(v) else {
+            issues.add(location(path), "a whole number from \(range.lowerBound) to \(range.upperBound)", n.string ?? "a structure"); return nil
+        }
+        return v
     }
 
     func bool(_ path: String, _ issues: inout Issues) -> Bool? {

@@ -19,6 +19,10 @@ struct SpecNode {
     var lang: Language? = nil
 
     static func parse(_ text: String, file: String) throws -> SpecNode {
+        if let deep = YAMLNesting.firstExcess(in: text) {
+            throw SpecError(SourceLocation(file: file, line: deep.line), "YAML nested at most \(YAMLNesting.limit) levels deep",
+                            "\(deep.depth) levels")
+        }
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch {
             var line: Int? = nil, problem = "\(error)"
@@ -87,6 +91,9 @@ struct SpecNode {
 
     func number() throws -> Double {
         guard let s = string, let v = NumberParser.parse(s) else { throw SpecError(location, "a number written like 11.54", describe) }
+        guard abs(v) <= NumberParser.largestMagnitude else {
+            throw SpecError(location, "a number of at most 15 digits before the decimal point", describe)
+        }
         return v
     }
 
