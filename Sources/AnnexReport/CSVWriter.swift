@@ -1,8 +1,13 @@
+import AnnexData
+
 /// Writes tables as CSV that Excel opens correctly: UTF-8 with a byte order mark, CRLF line ends,
-/// fields quoted when they hold a delimiter, quote or line break.
+/// fields quoted when they hold a delimiter, quote or line break, and text that a spreadsheet would run as a
+/// formula neutralised (`CSVCell`).
+
 public enum CSVWriter {
     public static func encode(header: [String], rows: [[String]], delimiter: Character = ",") -> [UInt8] {
-        func field(_ s: String) -> String {
+        func field(_ raw: String) -> String {
+            let s = CSVCell.neutralized(raw)
             let d = delimiter.asciiValue ?? 0x2C
             if s.utf8.contains(where: { $0 == d || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
                 return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
