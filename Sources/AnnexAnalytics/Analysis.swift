@@ -4,6 +4,16 @@ import AnnexData
 /// records in the same order.
 public struct Analysis: Sendable {
     public var records: [ResultRecord]
+    /// Every metric this analysis can hold, whether or not it has records: the computed ones and the dataset's own
+    /// indicators. A metric known but without records (no commune lost a criterion) is an empty result, not a typo.
+    public var knownMetrics: [String] = Analysis.computedMetrics
+
+    /// The metrics Annex computes from commune data.
+    public static let computedMetrics = [
+        "group_size", "mean_criteria", "criteria_min", "criteria_median", "criteria_max", "mean_criteria_change",
+        "mean_criteria_change_pct", "band_count", "criterion_share", "ntm_new", "ntm_total", "advanced_new", "advanced_total",
+        "model_new", "model_total", "lost_criteria_units", "below_standard_after_recognition", "lost_criteria",
+    ]
 
     /// The records with these keys.
     public func find(scope: FactScope, group: String, metric: String, year: Int, kind: FactKind? = nil,
@@ -160,7 +170,9 @@ extension Analysis {
             return r
         }
         compareWithTargets(&out, ds)
-        return Analysis(records: out)
+        var analysis = Analysis(records: out)
+        analysis.knownMetrics = computedMetrics + Set(ds.facts.map(\.metric)).subtracting(computedMetrics).sorted()
+        return analysis
     }
 
     static func makeSubjects(_ ds: Dataset) throws(AnalyticsError) -> [Subject] {

@@ -15,4 +15,9 @@ public struct ChartStrings: Hashable, Sendable {
                                illustrativeData: "Illustrative data")
         }
     }
+
+    /// The note of a table whose data have no rows (no commune lost a criterion, say).
+    public static func noData(_ lang: Language) -> String {
+        lang == .vi ? "Không có số liệu thỏa mãn điều kiện của biểu (không có dòng nào)." : "No data meet the table's conditions (no rows)."
+    }
 }

@@ -334,7 +334,7 @@ extension LineChart {
             }
         }
         marks += L.frameMarks(texts, t, language)
-        let desc = series.map { s in s.key.label + ": " + xValues.compactMap { xv in s.points[xv].map { "\(Int(xv)) \(fmt($0))" } }.joined(separator: ", ") }
+        let desc = series.map { s in s.key.label + ": " + xValues.compactMap { xv in s.points[xv].map { "\(NumberFormat.plain(xv)) \(fmt($0))" } }.joined(separator: ", ") }
             .joined(separator: ". ")
         return Scene(width: width, height: height, background: t.background, marks: marks,
                      metadata: DocumentMetadata(title: texts.fullTitle, description: desc, language: language.rawValue))

@@ -125,7 +125,7 @@ public struct LineChart: SizedChart, Hashable {
         let yearW = measurer.measure("2020", font: tickFont).width
         let every = max(1, Int((yearW + gap) / step) + 1)
         for (i, x) in xs.enumerated() where i % every == 0 || i == xs.count - 1 && every == 1 {
-            let label = x == x.rounded() ? String(Int(x)) : fmt(x)
+            let label = x == x.rounded() ? NumberFormat.plain(x) : fmt(x)
             marks.append(.text(TextMark(label, font: tickFont, color: t.mutedText, at: Point(xScale(x), plot.maxY + gap),
                                         anchor: .middle, baseline: .top, id: "x/\(label)")))
         }
@@ -150,14 +150,14 @@ public struct LineChart: SizedChart, Hashable {
                 marks.append(.path(.line(from: Point(xScale(a), yScale(va)), to: Point(xScale(b), yScale(vb)),
                                          stroke: Stroke(color: c, width: t.lineWidth, dash: est ? [t.lineWidth * 2.5, t.lineWidth * 1.5] : [],
                                                         join: .round, cap: .round),
-                                         id: "line/\(s.key.id)/\(Int(a))")))
+                                         id: "line/\(s.key.id)/\(NumberFormat.plain(a))")))
             }
             for x in xs {
                 guard let v = s.points[x] else { continue }
                 let est = s.estimates.contains(x)
                 marks.append(.path(Shapes.circle(center: Point(xScale(x), yScale(v)), radius: t.markerRadius,
                                                  fill: est ? t.background : c, stroke: Stroke(color: c, width: t.lineWidth * 0.6),
-                                                 id: "point/\(s.key.id)/\(Int(x))")))
+                                                 id: "point/\(s.key.id)/\(NumberFormat.plain(x))")))
             }
             if let lastX = s.points.keys.max() { endPoints.append((si, yScale(s.points[lastX]!), xScale(lastX))) }
         }
@@ -183,7 +183,7 @@ public struct LineChart: SizedChart, Hashable {
             }
         }
         let alt = series.map { s in
-            "\(s.key.label): " + xs.compactMap { x in s.points[x].map { "\(Int(x)) \(fmt($0))" + (s.estimates.contains(x) ? (language == .vi ? " (ước)" : " (est.)") : "") } }
+            "\(s.key.label): " + xs.compactMap { x in s.points[x].map { "\(NumberFormat.plain(x)) \(fmt($0))" + (s.estimates.contains(x) ? (language == .vi ? " (ước)" : " (est.)") : "") } }
                 .joined(separator: ", ") + "."
         }.joined(separator: " ")
         return Scene(width: width, height: height, background: t.background, marks: marks,

@@ -1,3 +1,4 @@
+import AnnexIO
 import Foundation
 
 /// A ring of a polygon: longitude/latitude pairs, closed (the first position repeated at the end).
@@ -47,8 +48,10 @@ public struct Boundaries: Hashable, Sendable {
     /// Reads a GeoJSON file; `key` names the property that joins features to data rows, `nameProperty` the one
     /// used as a label. Every problem names the file and the key path (`features[3].geometry.coordinates[0]`).
     public static func load(path: String, key: String, nameProperty: String = "name") throws(DataError) -> Boundaries {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError([DataIssue(SourceLocation(file: path), expected: "a readable GeoJSON file", found: "no such file or not readable")])
+        let data: Data
+        switch InputFile.read(path) {
+        case .success(let d): data = d
+        case .failure(let p): throw DataError([DataIssue(SourceLocation(file: path), expected: "a readable GeoJSON file", found: p.found)])
         }
         return try parse(data, file: path, key: key, nameProperty: nameProperty)
     }

@@ -1,3 +1,4 @@
+import AnnexIO
 import Foundation
 
 /// A CSV file read into records with the line each record starts on, for located errors.
@@ -22,8 +23,10 @@ public struct CSVTable: Sendable {
     /// must use it (as a dataset's manifest declares); without, `,` or `;` is detected from the header.
     public static func read(path: String, displayName: String? = nil, delimiter: Character? = nil) throws(DataError) -> CSVTable {
         let name = displayName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError([DataIssue(SourceLocation(file: name), expected: "a readable CSV file", found: "no such file or not readable")])
+        let data: Data
+        switch InputFile.read(path) {
+        case .success(let d): data = d
+        case .failure(let p): throw DataError([DataIssue(SourceLocation(file: name), expected: "a readable CSV file", found: p.found)])
         }
         let bytes = [UInt8](data.prefix(4))
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {

@@ -1,3 +1,4 @@
+import AnnexIO
 import Foundation
 
 /// A dataset folder loaded and checked: manifest, districts, units, groups, criteria, recognitions,
@@ -76,6 +77,19 @@ struct Issues {
     }
 }
 
+extension Issues {
+    /// A name with a control character or a bidirectional override is a problem (it would be drawn garbled or
+    /// reordered on every chart).
+    mutating func checkName(_ f: Fields, _ columns: [String]) {
+        for c in columns {
+            guard let (u, at) = DatasetChecks.hiddenCharacter(in: f[c]) else { continue }
+            let hex = String(u.value, radix: 16, uppercase: true)
+            add(f.loc(c), "a name without control characters or bidirectional overrides",
+                "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + " at character \(at)")
+        }
+    }
+}
+
 /// Reads one CSV row's fields by column name.
 struct Fields {
     let table: CSVTable
@@ -122,6 +136,16 @@ struct DatasetLoader {
     var numberExample: String { manifest.decimal == "," ? "11,54" : "11.54" }
 
     mutating func load() throws(DataError) -> Dataset {
+        var st = stat()
+        if stat(folder, &st) != 0 || (st.st_mode & S_IFMT) != S_IFDIR {
+            let found: String
+            if stat(folder, &st) != 0 { found = errno == ENOENT ? "no such folder" : String(cString: strerror(errno)) }
+            else if (st.st_mode & S_IFMT) == S_IFREG {
+                found = folder.lowercased().hasSuffix(".xlsx") || folder.lowercased().hasSuffix(".xls") || folder.lowercased().hasSuffix(".ods")
+                    ? "a spreadsheet file (a dataset is a folder of CSV files and a manifest.yaml; see docs/data-format.md)" : "a file"
+            } else { found = InputFile.read(folder).failureText ?? "not a folder" }
+            throw DataError([DataIssue(SourceLocation(file: folder), expected: "a dataset folder (manifest.yaml and its CSV tables)", found: found)])
+        }
         loadManifest()
         let (districts, dOrder) = loadDistricts()
         let (groups, gOrder) = loadGroups()
@@ -146,8 +170,10 @@ struct DatasetLoader {
 
     mutating func loadManifest() {
         let file = path(.manifest)
-        guard let data = FileManager.default.contents(atPath: file) else {
-            issues.add(SourceLocation(file: file), "a manifest.yaml", "no such file or not readable"); return
+        let data: Data
+        switch InputFile.read(file) {
+        case .success(let d): data = d
+        case .failure(let p): issues.add(SourceLocation(file: file), "a manifest.yaml", p.found); return
         }
         guard let text = String(data: data, encoding: .utf8) else {
             issues.add(SourceLocation(file: file), "UTF-8 text", "bytes that are not UTF-8"); return
@@ -190,6 +216,10 @@ struct DatasetLoader {
         if manifest.delimiter == manifest.decimal {
             issues.add(m.location("csv.decimal"), "a decimal mark other than the separator", String(manifest.decimal))
         }
+        if m.node("codes") != nil {
+            manifest.districtCodeDigits = m.int("codes.district_digits", in: 3...6, &issues) ?? 3
+            manifest.unitCodeDigits = m.int("codes.commune_digits", in: 5...8, &issues) ?? 5
+        }
         if m.node("boundaries") != nil {
             let file = m.string("boundaries.file", required: true, &issues) ?? ""
             if !file.isEmpty, !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(file)) {
@@ -204,7 +234,8 @@ struct DatasetLoader {
                                           "region.code", "region.level", "unit_vintage", "periods", "synthetic",
                                           "provenance", "provenance.vi", "provenance.en", "licence", "csv", "csv.delimiter", "csv.decimal", "boundaries",
                                           "boundaries.file", "boundaries.key", "boundaries.name", "boundaries.attribution",
-                                          "boundaries.attribution.vi", "boundaries.attribution.en"])
+                                          "boundaries.attribution.vi", "boundaries.attribution.en",
+                                          "codes", "codes.district_digits", "codes.commune_digits"])
     }
 
     // MARK: tables
@@ -215,9 +246,12 @@ struct DatasetLoader {
         for r in t.rows {
             let f = Fields(table: t, row: r, columns: c)
             let code = f["code"]
-            if !DatasetChecks.isCode(code, digits: 3) { issues.add(f.loc("code"), "a 3-digit GSO district code", code); continue }
+            if !DatasetChecks.isCode(code, digits: manifest.districtCodeDigits) {
+                issues.add(f.loc("code"), "a \(manifest.districtCodeDigits)-digit" + (manifest.districtCodeDigits == 3 ? " GSO" : "") + " district code", code); continue
+            }
             if out[code] != nil { issues.add(f.loc("code"), "a district code not used before", code); continue }
             if f["name"].isEmpty { issues.add(f.loc("name"), "a name", "") }
+            issues.checkName(f, ["name", "full_name"])
             if !["Huyện", "Thành phố", "Thị xã", "Quận"].contains(f["type"]) {
                 issues.add(f.loc("type"), "one of Huyện, Thành phố, Thị xã, Quận", f["type"])
             }
@@ -241,6 +275,7 @@ struct DatasetLoader {
             }
             if out[id] != nil { issues.add(f.loc("id"), "a group id not used before", id); continue }
             for k in ["name_vi", "name_en"] where f[k].isEmpty { issues.add(f.loc(k), "a name", "") }
+            issues.checkName(f, ["name_vi", "name_en", "short_vi", "short_en"])
             let membership: GroupMembership
             if f["membership"].isEmpty { membership = id == "all" ? .all : .listed }
             else if let m = GroupMembership(rawValue: f["membership"]) { membership = m }
@@ -272,7 +307,9 @@ struct DatasetLoader {
             let f = Fields(table: t, row: r, columns: c)
             let code = f["code"]
             var ok = true
-            if !DatasetChecks.isCode(code, digits: 5) { issues.add(f.loc("code"), "a 5-digit GSO commune code", code); continue }
+            if !DatasetChecks.isCode(code, digits: manifest.unitCodeDigits) {
+                issues.add(f.loc("code"), "a \(manifest.unitCodeDigits)-digit" + (manifest.unitCodeDigits == 5 ? " GSO" : "") + " commune code", code); continue
+            }
             if let first = out[code] {
                 if first.vintage != f["vintage"] {
                     issues.add(f.loc("vintage"), "each unit in one vintage only (unit \(code) is also listed in vintage \(first.vintage))", f["vintage"])
@@ -282,6 +319,7 @@ struct DatasetLoader {
                 continue
             }
             if f["name"].isEmpty { issues.add(f.loc("name"), "a name", ""); ok = false }
+            issues.checkName(f, ["name"])
             if !districts.isEmpty, districts[f["district_code"]] == nil {
                 issues.add(f.loc("district_code"), "a code of districts.csv", f["district_code"]); ok = false
             }

@@ -88,6 +88,19 @@ public enum DatasetChecks {
         return issues
     }
 
+    /// The first character of a name that a chart must not draw: a control character (U+0000–U+001F,
+    /// U+007F–U+009F) or a bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069), which
+    /// reorder the text around them invisibly.
+    public static func hiddenCharacter(in s: String) -> (scalar: Unicode.Scalar, position: Int)? {
+        for (i, u) in s.unicodeScalars.enumerated() {
+            switch u.value {
+            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return (u, i + 1)
+            default: continue
+            }
+        }
+        return nil
+    }
+
     static func isIdentifier(_ s: String) -> Bool {
         !s.isEmpty && s.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" }
     }

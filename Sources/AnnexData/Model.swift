@@ -155,6 +155,10 @@ public struct Manifest: Hashable, Sendable {
     public var decimal: Character
     /// District boundaries that maps draw, when the dataset has them.
     public var boundaries: BoundarySource?
+    /// Digits of a district code and of a commune code: 3 and 5, as GSO's codes, unless the manifest's
+    /// `codes` block says otherwise (a synthetic dataset of more than 99 999 communes).
+    public var districtCodeDigits = 3
+    public var unitCodeDigits = 5
 }
 
 /// Where a dataset's boundaries are and how they join its districts.

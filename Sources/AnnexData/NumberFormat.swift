@@ -33,6 +33,12 @@ public struct NumberFormat: Hashable, Sendable {
 
     public func callAsFunction(_ value: Double) -> String { format(value) }
 
+    /// A number in machine form (`2020`, `-0.5`, `1e+300` spelled out): no grouping, a decimal point, up to 6
+    /// decimals. For years, ids and labels of any size, where `Int(x)` would trap beyond Int's range.
+    public static func plain(_ value: Double) -> String {
+        NumberFormat(.en, fractionDigits: 0...6, groupFrom: .infinity).format(value)
+    }
+
     public func format(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value < 0 ? "−∞" : "∞") }
         var digits = NumberFormat.roundedDecimal(abs(value), fractionDigits: maxFractionDigits)
@@ -105,6 +111,10 @@ public struct NumberFormat: Hashable, Sendable {
 
 /// Reads numbers written in a language's convention (`11,54`, `4.111,5`) or in plain machine form.
 public enum NumberParser {
+    /// The largest magnitude a chart or table accepts: integers up to it are exact in a Double, and scales,
+    /// tick counts and labels stay finite.
+    public static let largestMagnitude = 1e15
+
     /// Parses `text` written with `decimalSeparator` (`.` or `,`); grouping separators of the other
     /// kind are allowed between groups of three digits. Nil when the text is not such a number.
     public static func parse(_ text: String, decimalSeparator: Character = ".") -> Double? {

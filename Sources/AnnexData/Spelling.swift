@@ -21,7 +21,7 @@ public enum Spelling {
     public static func nearest(to name: String, in candidates: [String]) -> String? {
         let n = name.lowercased()
         let best = candidates.map { ($0, distance(n, $0.lowercased())) }.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
-        guard let best, best.1 > 0, best.1 <= max(1, name.count / 3) else { return nil }
+        guard let best, best.0 != name, best.1 <= max(1, name.count / 3) else { return nil }
         return best.0
     }
 }

@@ -45,7 +45,8 @@ public enum AtomicFile {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
-        var template = Array("\(dir)/.\(name).tmp-XXXXXX".utf8CString)
+        if syncFolder { removeLeftovers(of: name, in: dir) }
+        var template = Array("\(dir)/\(temporaryPrefix(of: name))\(getpid())-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw failure(path, .createTemporary) }
         let tmp = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -71,6 +72,28 @@ public enum AtomicFile {
         guard rename(tmp, path) == 0 else { throw failure(path, .rename) }
         ok = true
         if syncFolder { syncDirectory(dir) }
+    }
+
+    /// Temporary files of `name` are `.NAME.tmp-PID-XXXXXX`: the process that writes them is in the name.
+    static func temporaryPrefix(of name: String) -> String { ".\(name).tmp-" }
+
+    /// Removes the temporary files that a killed writer left beside `name`: those of a process that no longer
+    /// runs, and those in the older form without a process id (`.NAME.tmp-XXXXXX`) more than an hour old.
+    /// Another running writer's temporary file is left alone.
+    public static func removeLeftovers(of name: String, in dir: String) {
+        let prefix = temporaryPrefix(of: name)
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            let rest = entry.dropFirst(prefix.count)
+            let path = (dir as NSString).appendingPathComponent(entry)
+            let parts = rest.split(separator: "-", maxSplits: 1)
+            if parts.count == 2, let pid = pid_t(parts[0]), parts[1].count == 6 {
+                if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH { unlink(path) }
+            } else if rest.count == 6 {
+                var st = stat()
+                if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, time(nil) - st.st_mtim.tv_sec > 3600 { unlink(path) }
+            }
+        }
     }
 
     /// 0666 less the process's umask, read from /proc (reading it with umask() would change it for a moment,

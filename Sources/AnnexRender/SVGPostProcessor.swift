@@ -48,8 +48,20 @@ enum SVGPostProcessor {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Text as XML character data: `&`, `<`, `>` escaped, and the characters XML 1.0 does not allow (control
+    /// characters other than tab and line ends, U+FFFE, U+FFFF) left out, as the SVG writer leaves them out.
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x26: out.append(contentsOf: "&amp;".unicodeScalars)
+            case 0x3C: out.append(contentsOf: "&lt;".unicodeScalars)
+            case 0x3E: out.append(contentsOf: "&gt;".unicodeScalars)
+            case 0x09, 0x0A, 0x0D: out.append(u)
+            case ..<0x20, 0xFFFE, 0xFFFF: break
+            default: out.append(u)
+            }
+        }
+        return String(out)
     }
 }

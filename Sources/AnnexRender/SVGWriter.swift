@@ -40,7 +40,14 @@ struct SVGWriter {
     private mutating func s(_ string: String) { out.append(contentsOf: string.utf8) }
 
     private mutating func escaped(_ string: String) {
-        for b in string.utf8 {
+        var skip = 0
+        let utf8 = string.utf8
+        for (i, b) in zip(utf8.indices, utf8) {
+            if skip > 0 { skip -= 1; continue }
+            if b == 0xEF {   // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not allowed in XML either
+                let rest = utf8[utf8.index(after: i)...].prefix(2)
+                if rest.count == 2, rest.first == 0xBF, rest.last! >= 0xBE { skip = 2; continue }
+            }
             switch b {
             case 0x26: s("&amp;")
             case 0x3C: s("&lt;")

@@ -1,3 +1,4 @@
+import AnnexIO
 import AnnexAnalytics
 import AnnexCharts
 import AnnexData
@@ -20,8 +21,10 @@ public struct ChartSpec {
     }
 
     static func loadUntyped(path: String) throws -> ChartSpec {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SpecError(SourceLocation(file: path), "a readable chart spec", "no such file or not readable")
+        let data: Data
+        switch InputFile.read(path) {
+        case .success(let d): data = d
+        case .failure(let p): throw SpecError(SourceLocation(file: path), "a readable chart spec", p.found)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw SpecError(SourceLocation(file: path), "UTF-8 text", "bytes that are not UTF-8")
@@ -429,9 +432,10 @@ struct Encoding {
     func matches(_ row: [String: String]) -> Bool { value(row) == (equals ?? "true") }
 
     func number(_ row: [String: String], _ loc: SourceLocation) throws -> Double {
-        guard let v = optionalNumberValue(row) else {
-            var l = loc; if l.column == nil { l.column = field }
-            throw SpecError(l, "a number in '\(field)'", value(row))
+        var l = loc; if l.column == nil { l.column = field }
+        guard let v = optionalNumberValue(row) else { throw SpecError(l, "a number in '\(field)'", value(row)) }
+        guard abs(v) <= NumberParser.largestMagnitude else {
+            throw SpecError(l, "a number in '\(field)' of at most 15 digits before the decimal separator", value(row))
         }
         return v
     }
@@ -454,12 +458,13 @@ struct DataTable {
     /// The dataset the rows come from, when they come from one.
     var dataset: Dataset? = nil
 
-    static func load(_ n: SpecNode, language: Language, baseFolder: String, context: SpecContext) throws -> DataTable {
+    /// The rows of a `data` block; no rows is an error unless `allowEmpty` (a table says so in a note).
+    static func load(_ n: SpecNode, language: Language, baseFolder: String, context: SpecContext, allowEmpty: Bool = false) throws -> DataTable {
         try n.onlyKeys(["values", "csv", "decimal", "dataset", "metric", "scope", "groups", "years", "kind", "detail", "origin"])
         let kinds = ["values", "csv", "dataset"].filter { n.child($0) != nil }
         if kinds.isEmpty, context.datasetPath != nil {
             let t = try fromDataset(n, language: language, baseFolder: baseFolder, context: context)
-            if t.rows.isEmpty { throw SpecError(n.location, "at least one row of data", "none") }
+            if t.rows.isEmpty, !allowEmpty { throw SpecError(n.location, "at least one row of data", "none") }
             return t
         }
         guard kinds.count == 1 else {
@@ -497,7 +502,7 @@ struct DataTable {
         } else {
             t = try fromDataset(n, language: language, baseFolder: baseFolder, context: context)
         }
-        if t.rows.isEmpty { throw SpecError(n.location, "at least one row of data", "none") }
+        if t.rows.isEmpty, !allowEmpty { throw SpecError(n.location, "at least one row of data", "none") }
         return t
     }
 
@@ -526,8 +531,8 @@ struct DataTable {
                 && (detail == nil || $0.detail == detail)
                 && (origin == "any" || (origin == "computed") == ($0.source == "computed"))
         }
-        for metric in metrics where !analysis.records.contains(where: { $0.metric == metric }) {
-            let known = Array(Set(analysis.records.map(\.metric))).sorted()
+        for metric in metrics where !analysis.knownMetrics.contains(metric) {
+            let known = analysis.knownMetrics
             let hint = Spelling.nearest(to: metric, in: known).map { " (did you mean '\($0)'?)" } ?? " (annex analyze lists them)"
             throw SpecError(n.child("metric")!.location, "a metric of the dataset" + hint, metric)
         }

@@ -65,8 +65,12 @@ public enum Findings {
             out.append((vi ? "Đến hết năm \(last): " : "At the end of \(last): ") + parts.joined(separator: ", ") + ".")
         }
         if let lost = v(.province, "all", "lost_criteria_units", last), let p = prev {
-            out.append(vi ? "Có \(count(lost.value)) xã bị giảm tiêu chí so với năm \(p), cần rà soát, củng cố."
-                          : "\(count(lost.value)) communes met fewer criteria than in \(p) and need review.")
+            if lost.value == 0 {
+                out.append(vi ? "Không có xã nào bị giảm tiêu chí so với năm \(p)." : "No commune lost a criterion it met in \(p).")
+            } else {
+                out.append(vi ? "Có \(count(lost.value)) xã bị giảm tiêu chí so với năm \(p), cần rà soát, củng cố."
+                              : "\(count(lost.value)) communes lost at least one criterion they met in \(p) and need review.")
+            }
         }
         if let e = years.last, e > last, let m = v(.province, "all", "mean_criteria", e), m.kind == .estimate {
             var s = vi ? "Ước năm \(e), bình quân 01 xã đạt \(f2(m.value)) tiêu chí" : "For \(e) an average of \(f2(m.value)) criteria per commune is estimated"

@@ -132,6 +132,31 @@ final class ResultStore: @unchecked Sendable {
     func all() -> [(path: String, bytes: [UInt8], meta: FileMeta)] { lock.lock(); defer { lock.unlock() }; return results.keys.sorted().flatMap { results[$0]! } }
 }
 
+/// One run at a time per output folder: an exclusive `flock` on `.annex.lock`, opened without following a symbolic
+/// link. After locking, the lock must still be the file at the path: a run that opened the file just before the
+/// holder removed it would otherwise lock a deleted file while a third run locks a new one.
+enum OutputLock {
+    static func acquire(_ lockPath: String, folder: String) throws(ReportError) -> Int32 {
+        for _ in 0..<100 {
+            let fd = open(lockPath, O_CREAT | O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                let why = errno == ELOOP ? "it is a symbolic link (remove it)" : String(cString: strerror(errno))
+                throw .output("\(lockPath): cannot open the lock file: \(why)")
+            }
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+                close(fd)
+                throw .output("\(folder): another annex run is writing into this folder (\(lockPath))")
+            }
+            var held = stat(), atPath = stat()
+            if fstat(fd, &held) == 0, lstat(lockPath, &atPath) == 0, held.st_dev == atPath.st_dev, held.st_ino == atPath.st_ino {
+                return fd
+            }
+            close(fd)   // the holder removed it after we opened it: try the file now at the path
+        }
+        throw .output("\(lockPath): cannot take the lock: the file keeps changing")
+    }
+}
+
 /// Runs a report spec: every figure as PNG, SVG and PDF, every table as CSV and PDF, slides, one multi-page A4
 /// annex PDF, key findings and a manifest, per language; rendered into a hidden staging folder and swapped in
 /// only when everything succeeded.
@@ -151,13 +176,9 @@ public enum ReportRunner {
         guard fm.isWritableFile(atPath: options.output) else { throw .output("\(options.output): the output folder is not writable") }
         // One run at a time per output folder.
         let lockPath = out.appendingPathComponent(".annex.lock")
-        let lock = open(lockPath, O_CREAT | O_RDWR, 0o644)
-        guard lock >= 0 else { throw .output("\(lockPath): cannot create the lock file: \(String(cString: strerror(errno)))") }
-        guard flock(lock, LOCK_EX | LOCK_NB) == 0 else {
-            close(lock)
-            throw .output("\(options.output): another annex run is writing into this folder (\(lockPath))")
-        }
-        // Only the run that holds the lock removes the lock file.
+        let lock = try OutputLock.acquire(lockPath, folder: options.output)
+        // Removed while still held: a run that opened it meanwhile finds its lock no longer at the path and opens
+        // a new one (`OutputLock`), so two runs never both hold a lock.
         defer { unlink(lockPath); close(lock) }
         recoverInterruptedRun(options.output)
         let languages = options.languages ?? spec.languages
@@ -194,7 +215,7 @@ public enum ReportRunner {
                 written.append(WrittenFile(path: (finalDir as NSString).appendingPathComponent("manifest.json"), bytes: manifest.utf8.count, title: "manifest"))
                 staged.append(lang)
             }
-            try swapIn(staged, staging: staging, output: options.output)
+            if !staged.isEmpty { try swapIn(staged, staging: staging, output: options.output) }
             AtomicFile.syncDirectory(options.output)
             try? fm.removeItem(atPath: staging)
         } catch let e as ReportError {
@@ -207,50 +228,50 @@ public enum ReportRunner {
         return written
     }
 
-    /// Puts every staged language in place together: the previous folders are moved aside first, and put back if
-    /// any step fails, so the output never mixes a new language with a lost old one.
+    /// Puts every staged language in place. The staged languages and the identity (device and inode) of each new
+    /// folder are written to `staging/.ready` first; then each folder is swapped in by one atomic exchange
+    /// (`FolderSwap`), so a language folder is never missing, whenever the run is killed. A run killed between two
+    /// swaps is finished by the next run (`recoverInterruptedRun`): no language stays older than a finished run.
     static func swapIn(_ langs: [Language], staging: String, output: String) throws(ReportError) {
-        let out = output as NSString
-        var movedAside: [(final: String, old: String)] = [], placed: [String] = []
-        func rollback() {
-            for p in placed { _ = rename(p, (staging as NSString).appendingPathComponent((p as NSString).lastPathComponent)) }
-            for m in movedAside { _ = rename(m.old, m.final) }
-        }
-        for lang in langs {
-            let finalDir = out.appendingPathComponent(lang.rawValue)
-            let old = out.appendingPathComponent(".annex-old-\(getpid())-\(lang.rawValue)")
-            if FileManager.default.fileExists(atPath: finalDir) {
-                guard rename(finalDir, old) == 0 else {
-                    let why = String(cString: strerror(errno)); rollback()
-                    throw .output("\(finalDir): cannot move the previous annex aside: \(why)")
-                }
-                movedAside.append((finalDir, old))
-            }
-        }
-        for lang in langs {
-            let finalDir = out.appendingPathComponent(lang.rawValue)
-            guard rename((staging as NSString).appendingPathComponent(lang.rawValue), finalDir) == 0 else {
-                let why = String(cString: strerror(errno)); rollback()
-                throw .output("\(finalDir): cannot put the new annex in place: \(why)")
-            }
-            placed.append(finalDir)
-        }
-        for m in movedAside { try? FileManager.default.removeItem(atPath: m.old) }
+        let st = staging as NSString
+        let ready = langs.map { "\($0.rawValue) \(FolderSwap.identity(st.appendingPathComponent($0.rawValue)) ?? "-")\n" }.joined()
+        do { try AtomicFile.write(ready, to: st.appendingPathComponent(".ready")) } catch { throw .output(error.description) }
+        try finishSwap(staging: staging, output: output)
     }
 
-    /// After a run that died: a language folder that was moved aside but not replaced is put back; staging
-    /// leftovers are removed. (Called under the output folder's lock, so no other run is using them.)
+    /// Swaps in every language of `staging/.ready` not yet in place; a staging folder without it is unfinished.
+    static func finishSwap(staging: String, output: String) throws(ReportError) {
+        let st = staging as NSString, out = output as NSString
+        guard let ready = try? String(contentsOfFile: st.appendingPathComponent(".ready"), encoding: .utf8) else { return }
+        for line in ready.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let lang = Language(rawValue: parts[0]) else { continue }
+            let target = out.appendingPathComponent(lang.rawValue), new = st.appendingPathComponent(lang.rawValue)
+            if FolderSwap.identity(target) == parts[1] { continue }        // swapped in before the kill
+            guard FolderSwap.identity(new) == parts[1] else { continue }   // not this run's folder: leave both
+            do { _ = try FolderSwap.swap(new: new, into: target, aside: st.appendingPathComponent(".old-" + lang.rawValue)) }
+            catch { throw .output(error.description) }
+        }
+        AtomicFile.syncDirectory(output)
+    }
+
+    /// After a run that died: a run that had finished rendering (its staging folder holds `.ready`) is swapped in;
+    /// other staging folders are removed; a language folder moved aside by an older version is put back.
+    /// (Called under the output folder's lock, so no other run is using them.)
     static func recoverInterruptedRun(_ output: String) {
         let fm = FileManager.default
         let out = output as NSString
         let names = ((try? fm.contentsOfDirectory(atPath: output)) ?? []).sorted()
+        for name in names where name.hasPrefix(".annex-staging-") {
+            try? finishSwap(staging: out.appendingPathComponent(name), output: output)
+            try? fm.removeItem(atPath: out.appendingPathComponent(name))
+        }
         for name in names where name.hasPrefix(".annex-old-") {
             let lang = String(name.split(separator: "-").last ?? "")
             let finalDir = out.appendingPathComponent(lang)
             if !lang.isEmpty, !fm.fileExists(atPath: finalDir) { _ = rename(out.appendingPathComponent(name), finalDir) }
             else { try? fm.removeItem(atPath: out.appendingPathComponent(name)) }
         }
-        for name in names where name.hasPrefix(".annex-staging-") { try? fm.removeItem(atPath: out.appendingPathComponent(name)) }
     }
 
     /// The hash of a file, or of every file of a folder.

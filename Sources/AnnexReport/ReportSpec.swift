@@ -1,3 +1,4 @@
+import AnnexIO
 import AnnexAnalytics
 import AnnexCharts
 import AnnexData
@@ -21,8 +22,10 @@ public struct ReportSpec: @unchecked Sendable {
     static let keys = ["title", "subtitle", "date", "author", "dataset", "languages", "formats", "slides", "items"]
 
     public static func load(path: String) throws(SpecError) -> ReportSpec {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SpecError(SourceLocation(file: path), "a readable report spec", "no such file or not readable")
+        let data: Data
+        switch InputFile.read(path) {
+        case .success(let d): data = d
+        case .failure(let p): throw SpecError(SourceLocation(file: path), "a readable report spec", p.found)
         }
         guard let text = String(data: data, encoding: .utf8) else { throw SpecError(SourceLocation(file: path), "UTF-8 text", "bytes that are not UTF-8") }
         do { return try parse(text, file: path) } catch let e as SpecError { throw e } catch {

@@ -12,7 +12,7 @@ struct TableSpec {
         var n = n
         n.lang = lang
         try n.onlyKeys(keys)
-        let table = try DataTable.load(try n.require("data"), language: lang, baseFolder: baseFolder, context: context)
+        let table = try DataTable.load(try n.require("data"), language: lang, baseFolder: baseFolder, context: context, allowEmpty: true)
         let title = try n.require("title").text()
         let caption = (lang == .vi ? "Biểu \(number < 10 ? "0" : "")\(number). " : "Table \(number). ") + title
         struct Col { var field: String; var pick: [String]; var header: String; var digits: ClosedRange<Int>; var signed: Bool; var node: SpecNode }
@@ -78,6 +78,8 @@ struct TableSpec {
         }
         let aligns = cols.map { numeric.contains($0.field) && $0.field != "year" ? TableContent.Align.right : ($0.field == "status" ? .center : .left) }
         return TableContent(caption: caption, columns: zip(cols, aligns).map { TableContent.Column($0.header, align: $1) }, rows: rows,
-                            totals: totals, notes: try n.child("notes")?.texts() ?? [], source: try n.child("source")?.text() ?? table.defaultSource)
+                            totals: rows.isEmpty ? nil : totals,
+                            notes: (rows.isEmpty ? [ChartStrings.noData(lang)] : []) + (try n.child("notes")?.texts() ?? []),
+                            source: try n.child("source")?.text() ?? table.defaultSource)
     }
 }

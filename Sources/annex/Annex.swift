@@ -19,10 +19,18 @@ struct Annex: ParsableCommand {
         version: AnnexVersion.string,
         subcommands: [Report.self, Chart.self, Gallery.self, Analyze.self, Validate.self, Boundaries.self, Generate.self, Bench.self],
         defaultSubcommand: nil)
+
+    /// `annex` alone is a wrong call: the help goes to standard error and the exit code is 64.
+    func run() throws {
+        Stderr.print(Annex.helpMessage())
+        Stderr.print("annex: give a subcommand (see above)")
+        throw ExitCode(64)
+    }
 }
 
 enum AnnexVersion {
-    static let string = "0.1.0"
+    /// The one version of Annex (manifests and PDFs say it too).
+    static let string = ReportRunner.toolVersion
 }
 
 /// Options naming the dataset.
@@ -175,6 +183,7 @@ struct Analyze: ParsableCommand {
         do { analysis = try Analysis.run(ds) } catch {
             Stderr.print("annex: \(error.description)"); throw ExitCode(65)
         }
+        try checkFilters(analysis, ds)
         let records = analysis.records.filter {
             (metric.isEmpty || metric.contains($0.metric)) && (scope == nil || $0.scope == scope)
                 && (group == nil || $0.group == group) && (year == nil || $0.year == year)
@@ -184,6 +193,35 @@ struct Analyze: ParsableCommand {
         case .csv: print(ResultFormatter.csv(records), terminator: "")
         case .json: print(ResultFormatter.json(records), terminator: "")
         case .table: print(ResultFormatter.table(records, language: lang), terminator: "")
+        }
+    }
+}
+
+extension Analyze {
+    /// A metric, group or year the dataset does not have is a wrong argument (exit 64) with a hint, never an
+    /// empty output that looks like "nothing to report".
+    func checkFilters(_ analysis: Analysis, _ ds: Dataset) throws {
+        var problems: [String] = []
+        func unknown(_ what: String, _ value: String, _ known: [String], list: Bool) {
+            let hint = Spelling.nearest(to: value, in: known).map { "; did you mean '\($0)'?" }
+                ?? (list ? " (known: " + known.joined(separator: ", ") + ")" : "")
+            problems.append("annex analyze: \(what) '\(value)' is not in \(ds.folder)" + hint)
+        }
+        for m in metric where !analysis.knownMetrics.contains(m) { unknown("--metric", m, analysis.knownMetrics, list: true) }
+        if let group {
+            let known = Array(Set(analysis.records.filter { scope == nil || $0.scope == scope }.map(\.group))).sorted()
+            if !known.contains(group) { unknown("--group", group, known, list: known.count <= 30) }
+        }
+        if let year {
+            let known = Array(Set(analysis.records.map(\.year))).sorted()
+            if !known.contains(year) {
+                problems.append("annex analyze: --year \(year) is not a period of \(ds.folder) (its years: "
+                                + known.map(String.init).joined(separator: ", ") + ")")
+            }
+        }
+        guard problems.isEmpty else {
+            for p in problems { Stderr.print(p) }
+            throw ExitCode(64)
         }
     }
 }
@@ -351,6 +389,10 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let ds = try loadDataset(data)
+        // The boundaries the manifest names are part of the dataset: read and joined to the districts here too.
+        do { _ = try ds.loadBoundaries() } catch {
+            Stderr.print(error.description); throw ExitCode(65)
+        }
         print("\(ds.folder): \(ds.units.count) units in \(ds.districts.count) districts, \(ds.criteria.count) criteria rows, "
               + "\(ds.recognitions.count) recognitions, \(ds.facts.count) indicators, \(ds.groups.count) groups: no problems")
     }

@@ -9,6 +9,7 @@ import Testing
 let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
 let bundledFolder = repoRoot + "/Datasets/langson"
+let miniFolder = repoRoot + "/Tests/Fixtures/mini"
 
 func tempDir() throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("annex-report-\(UUID().uuidString)").path
