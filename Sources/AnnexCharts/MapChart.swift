@@ -402,8 +402,10 @@ public struct MapChart: SizedChart {
         let lons = cents.map(\.1), lats = cents.map(\.2)
         let w = max(1e-9, lons.max()! - lons.min()!), h = max(1e-9, lats.max()! - lats.min()!)
         let n = Double(cents.count)
-        let cols = max(2, Int((n * w / h).squareRoot().rounded(.up)) + 1)
-        let rows = max(2, Int((n * h / w).squareRoot().rounded(.up)) + 1)
+        // At most n + 1 cells a side: areas all on one parallel (or meridian) would otherwise ask for a grid of
+        // millions of cells.
+        let cols = min(Int(n) + 1, max(2, Int(min(1e6, (n * w / h).squareRoot()).rounded(.up)) + 1))
+        let rows = min(Int(n) + 1, max(2, Int(min(1e6, (n * h / w).squareRoot()).rounded(.up)) + 1))
         var taken: Set<Int> = []
         var out: [String: (row: Int, col: Int)] = [:]
         var ideal: [String: (Double, Double)] = [:]
