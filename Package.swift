@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -23,6 +24,8 @@ let package = Package(
         .target(name: "AnnexIO"),
         .target(name: "AnnexData", dependencies: ["AnnexIO", .product(name: "Yams", package: "Yams")]),
         .target(name: "AnnexAnalytics", dependencies: ["AnnexData"]),
+        .target(name: "AnnexSheets", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "AnnexImport", dependencies: ["AnnexData", "AnnexIO", "AnnexSheets", .product(name: "Yams", package: "Yams")]),
         .target(name: "AnnexScene"),
         .target(name: "AnnexCharts", dependencies: ["AnnexScene", "AnnexData"]),
         .target(name: "AnnexRender", dependencies: ["AnnexScene", "AnnexIO", "CCairo", "CPangoCairo", "CPNGEncoder"]),
@@ -31,8 +34,9 @@ let package = Package(
             dependencies: ["AnnexData", "AnnexAnalytics", "AnnexCharts", "AnnexRender", "AnnexIO", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "annex",
-            dependencies: ["AnnexReport", "AnnexAnalytics", "AnnexData", "AnnexIO", "AnnexRender", "AnnexScene", "AnnexCharts", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["AnnexReport", "AnnexImport", "AnnexSheets", "AnnexAnalytics", "AnnexData", "AnnexIO", "AnnexRender", "AnnexScene", "AnnexCharts", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "AnnexDataTests", dependencies: ["AnnexData", "AnnexAnalytics"]),
+        .testTarget(name: "AnnexImportTests", dependencies: ["AnnexImport", "AnnexSheets", "AnnexData"]),
         .testTarget(name: "AnnexChartsTests", dependencies: ["AnnexCharts", "AnnexScene", "AnnexData"]),
         .testTarget(name: "AnnexRenderTests", dependencies: ["AnnexRender", "AnnexScene", "AnnexIO", "CCairo", "CPNGEncoder"]),
         .testTarget(name: "AnnexReportTests", dependencies: ["AnnexReport", "AnnexRender", "AnnexCharts", "CCairo"]),

@@ -56,9 +56,36 @@ public struct CSVTable: Sendable {
                                            found: "a header separated by '\(other)'")])
             }
         }
-        let delim = delimiter.asciiValue!
-        let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D, space: UInt8 = 0x20, tab: UInt8 = 0x09
+        let (records, recordIssues) = records(bytes, file: file, delimiter: delimiter)
+        var issues = recordIssues
+        guard let head = records.first else {
+            throw DataError([DataIssue(SourceLocation(file: file), expected: "a header line", found: "an empty file")])
+        }
+        let header = head.fields
+        var seen: Set<String> = []
+        for name in header {
+            if name.isEmpty {
+                issues.append(DataIssue(SourceLocation(file: file, line: head.line), expected: "a name for every column", found: "an empty column name"))
+            } else if !seen.insert(name).inserted {
+                issues.append(DataIssue(SourceLocation(file: file, line: head.line, column: name), expected: "each column once", found: "a second '\(name)'"))
+            }
+        }
+        let rows = Array(records.dropFirst())
+        for r in rows where r.fields.count != header.count {
+            issues.append(DataIssue(SourceLocation(file: file, line: r.line),
+                                    expected: "\(header.count) fields as in the header",
+                                    found: "\(r.fields.count) fields"))
+        }
+        if !issues.isEmpty { throw DataError(issues) }
+        return CSVTable(file: file, header: header, rows: rows, delimiter: delimiter)
+    }
 
+    /// The records of CSV text (UTF-8 bytes, without a byte order mark), each with the line it starts on, and the
+    /// problems of its quoting. No header is taken: `parse` takes the first record as one; the importer looks for
+    /// its header below title rows.
+    public static func records(_ bytes: [UInt8], file: String, delimiter: Character) -> (records: [Row], issues: [DataIssue]) {
+        let delim = delimiter.asciiValue ?? 0x2C
+        let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D, space: UInt8 = 0x20, tab: UInt8 = 0x09
         var records: [Row] = []
         var issues: [DataIssue] = []
         var fields: [String] = []
@@ -127,26 +154,7 @@ public struct CSVTable: Sendable {
                                     expected: "a closing quote before the end of the file", found: "end of file"))
         }
         if !field.isEmpty || !fields.isEmpty || quotedField { endRecord() }
-        guard let head = records.first else {
-            throw DataError([DataIssue(SourceLocation(file: file), expected: "a header line", found: "an empty file")])
-        }
-        let header = head.fields
-        var seen: Set<String> = []
-        for name in header {
-            if name.isEmpty {
-                issues.append(DataIssue(SourceLocation(file: file, line: head.line), expected: "a name for every column", found: "an empty column name"))
-            } else if !seen.insert(name).inserted {
-                issues.append(DataIssue(SourceLocation(file: file, line: head.line, column: name), expected: "each column once", found: "a second '\(name)'"))
-            }
-        }
-        let rows = Array(records.dropFirst())
-        for r in rows where r.fields.count != header.count {
-            issues.append(DataIssue(SourceLocation(file: file, line: r.line),
-                                    expected: "\(header.count) fields as in the header",
-                                    found: "\(r.fields.count) fields"))
-        }
-        if !issues.isEmpty { throw DataError(issues) }
-        return CSVTable(file: file, header: header, rows: rows, delimiter: delimiter)
+        return (records, issues)
     }
 
     /// The index of each required column; missing ones are reported together.

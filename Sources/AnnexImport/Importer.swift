@@ -1,0 +1,166 @@
+import AnnexData
+import AnnexIO
+import AnnexSheets
+import Foundation
+
+/// Turns statisticians' workbooks (and CSV exported from Excel) into an Annex dataset: each visible sheet's layout
+/// found (or taken from `import.yaml`), its communes read, and the whole written as a dataset folder that
+/// `annex validate` accepts, with `import.yaml` saying what was understood.
+public struct Importer {
+    public struct Options: Sendable {
+        /// The province's name, when the title rows do not give it.
+        public var province: String?
+        /// Layouts and district codes from an edited `import.yaml`, instead of (or beside) detection.
+        public var plan: ImportPlan?
+        public init(province: String? = nil, plan: ImportPlan? = nil) { self.province = province; self.plan = plan }
+    }
+
+    /// What an import read: every sheet's result, the sheets left out, and the region.
+    public struct Result: Sendable {
+        public var sheets: [SheetResult] = []
+        public var skippedSheets: [(file: String, sheet: String, reason: String)] = []
+        public var region: String
+        public var districtCodes: [String: String] = [:]
+        public var madeUpDistrictCodes = false
+        public var warnings: [String] = []
+    }
+
+    public let options: Options
+    public init(options: Options = Options()) { self.options = options }
+
+    /// Reads the files: `.xlsx`/`.xlsm` workbooks and `.csv` files. Every problem of every sheet in one error.
+    public func read(_ paths: [String]) throws(ImportError) -> Result {
+        var result = Result(region: options.province ?? options.plan?.region ?? "")
+        var problems: [(location: String, expected: String, found: String)] = []
+        for path in paths {
+            let book: Workbook
+            do { book = try Importer.open(path) } catch { problems += error.problems; continue }
+            for sheet in book.sheets {
+                if sheet.hidden { result.skippedSheets.append((path, sheet.name, "hidden sheet")); continue }
+                if sheet.rows.isEmpty { result.skippedSheets.append((path, sheet.name, "empty sheet")); continue }
+                let layout: SheetLayout
+                if let planned = options.plan?.layout(file: path, sheet: sheet.name) { layout = planned } else {
+                    do { layout = try SheetLayout.detect(sheet, file: path) } catch {
+                        if book.sheets.filter({ !$0.hidden }).count > 1, options.plan == nil {
+                            result.skippedSheets.append((path, sheet.name, "no header of communes found")); continue
+                        }
+                        problems += error.problems; continue
+                    }
+                }
+                let r = layout.read(sheet, book: book)
+                problems += r.problems
+                if result.region.isEmpty, let region = layout.region { result.region = region }
+                result.sheets.append(r)
+            }
+        }
+        if result.sheets.isEmpty, problems.isEmpty {
+            problems.append((paths.joined(separator: ", "), "a sheet with a header of communes", "none in any sheet"))
+        }
+        problems += duplicates(result.sheets)
+        if !problems.isEmpty { throw ImportError(problems: problems).compacted() }
+        assignDistrictCodes(&result)
+        result.warnings += missingYears(result.sheets)
+        return result
+    }
+
+    /// A workbook, or a CSV file read as a one-sheet workbook.
+    public static func open(_ path: String) throws(ImportError) -> Workbook {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".csv") || lower.hasSuffix(".txt") { return try CSVSheet.read(path) }
+        do { return try XLSXReader.read(path: path) } catch { throw ImportError(error.location, expected: error.expected, found: error.found) }
+    }
+
+    /// One row per commune and year: a second is an error naming both rows.
+    func duplicates(_ sheets: [SheetResult]) -> [(location: String, expected: String, found: String)] {
+        var seen: [String: String] = [:], out: [(location: String, expected: String, found: String)] = []
+        for s in sheets {
+            for r in s.rows {
+                let key = "\(Importer.unitKey(r))|\(r.year)"
+                if let first = seen[key] {
+                    out.append((r.location, "one row per commune and year", "a second row for \(r.code ?? r.name) in \(r.year) (the first: \(first))"))
+                } else { seen[key] = r.location }
+            }
+        }
+        return out
+    }
+
+    /// A commune's identity across sheets: its code, or its district and name when the workbook has no codes.
+    static func unitKey(_ r: ImportedRow) -> String {
+        r.code ?? (Headers.fold(r.district ?? r.districtCode ?? "") + "/" + Headers.fold(r.name))
+    }
+
+    /// District codes from a "Mã huyện" column or `import.yaml`; otherwise made up (001, 002, … in order of
+    /// appearance), which the report says.
+    func assignDistrictCodes(_ result: inout Result) {
+        var codes = options.plan?.districts ?? [:]
+        var order: [String] = []
+        for s in result.sheets {
+            for r in s.rows {
+                let name = Importer.shortDistrictName(r.district ?? r.districtCode ?? "")
+                if !order.contains(name) { order.append(name) }
+                if let c = r.districtCode, codes[name] == nil {
+                    let digits = c.filter(\.isNumber)
+                    codes[name] = String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+                }
+            }
+        }
+        var next = 1
+        for name in order where codes[name] == nil {
+            while codes.values.contains(String(format: "%03d", next)) { next += 1 }
+            codes[name] = String(format: "%03d", next)
+            result.madeUpDistrictCodes = true
+        }
+        result.districtCodes = codes
+    }
+
+    /// "Huyện Tràng Định" → "Tràng Định".
+    public static func shortDistrictName(_ s: String) -> String {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        for prefix in ["Huyện ", "huyện ", "HUYỆN ", "Thành phố ", "thành phố ", "THÀNH PHỐ ", "Thị xã ", "thị xã ", "THỊ XÃ ", "Quận ", "TP. ", "TP ", "Tp. "]
+        where t.hasPrefix(prefix) { return String(t.dropFirst(prefix.count)) }
+        return t
+    }
+
+    /// Communes present in some years and not in others: said, since a mean over fewer communes is not comparable.
+    func missingYears(_ sheets: [SheetResult]) -> [String] {
+        var years: [String: Set<Int>] = [:], names: [String: String] = [:], all: Set<Int> = []
+        for s in sheets {
+            for r in s.rows { years[Importer.unitKey(r), default: []].insert(r.year); names[Importer.unitKey(r)] = r.code.map { "\($0) \(r.name)" } ?? r.name; all.insert(r.year) }
+        }
+        return years.keys.sorted().compactMap { k in
+            let missing = all.subtracting(years[k]!).sorted()
+            return missing.isEmpty ? nil : "\(names[k]!) has no row for " + missing.map(String.init).joined(separator: ", ")
+        }
+    }
+}
+
+/// A CSV file exported from Excel read as a one-sheet workbook: BOM, `;` or `,`, CRLF; every cell text.
+enum CSVSheet {
+    static func read(_ path: String) throws(ImportError) -> Workbook {
+        let data: Data
+        switch InputFile.read(path) {
+        case .success(let d): data = d
+        case .failure(let p): throw ImportError(path, expected: "a readable CSV file", found: p.found)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ImportError(path, expected: "UTF-8 text (in Excel: Save As \"CSV UTF-8\")", found: "bytes that are not UTF-8")
+        }
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let head = bytes.prefix(20_000)
+        let delimiter: Character = head.filter { $0 == 0x3B }.count > head.filter { $0 == 0x2C }.count ? ";" : ","
+        let (records, issues) = CSVTable.records(bytes, file: path, delimiter: delimiter)
+        if !issues.isEmpty { throw ImportError(problems: issues.map { ($0.location.description, $0.expected, $0.found ?? "") }) }
+        var sheet = Sheet(name: (path as NSString).lastPathComponent)
+        for rec in records {
+            var cells: [Int: Cell] = [:]
+            for (i, f) in rec.fields.enumerated() where !f.isEmpty {
+                cells[i + 1] = Cell(ref: CellRef(row: rec.line, column: i + 1), value: .text(f))
+            }
+            if !cells.isEmpty { sheet.rows[rec.line] = cells }
+        }
+        var book = Workbook(file: path, sheets: [sheet])
+        book.isText = true
+        return book
+    }
+}

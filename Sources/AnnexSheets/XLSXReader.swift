@@ -1,0 +1,323 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// A workbook that cannot be read, with where and why.
+public struct SheetsError: Error, Sendable, CustomStringConvertible {
+    /// `book.xlsx`, or `book.xlsx[Năm 2019]!C12`.
+    public var location: String
+    public var expected: String
+    public var found: String
+
+    public init(_ location: String, expected: String, found: String) {
+        self.location = location; self.expected = expected; self.found = found
+    }
+
+    public var description: String { "\(location): expected \(expected), found \(found)" }
+}
+
+/// Reads an Office Open XML workbook (`.xlsx`, `.xlsm`) through ZIPFoundation and Foundation's XMLParser: shared
+/// and inline strings, numbers, booleans, errors, Excel serial dates (by their cell format), the cached values of
+/// formulas (never evaluated), merged cells, hidden sheets, rows and columns. A legacy `.xls` or an `.ods` is
+/// refused with what to save it as; a damaged archive or one that inflates beyond `maxUncompressed` is refused
+/// without running out of memory.
+public enum XLSXReader {
+    /// The most a workbook may inflate to, all parts together.
+    public static let maxUncompressed = 768 << 20
+
+    public static func read(path: String, displayName: String? = nil) throws(SheetsError) -> Workbook {
+        let name = displayName ?? path
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SheetsError(name, expected: "a readable .xlsx workbook", found: FileManager.default.fileExists(atPath: path) ? "a file that cannot be read" : "no such file")
+        }
+        let magic = (try? handle.read(upToCount: 8)) ?? Data()
+        try? handle.close()
+        try refuseOtherFormats(Array(magic), name)
+        let archive: Archive
+        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
+            throw SheetsError(name, expected: "a valid .xlsx workbook (a zip archive)", found: "a damaged or truncated file (\(error))")
+        }
+        return try read(archive, name)
+    }
+
+    public static func read(data: Data, file: String) throws(SheetsError) -> Workbook {
+        try refuseOtherFormats(Array(data.prefix(8)), file)
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch {
+            throw SheetsError(file, expected: "a valid .xlsx workbook (a zip archive)", found: "a damaged or truncated file (\(error))")
+        }
+        return try read(archive, file)
+    }
+
+    static func refuseOtherFormats(_ magic: [UInt8], _ name: String) throws(SheetsError) {
+        if magic.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            throw SheetsError(name, expected: "an .xlsx workbook",
+                              found: "an Excel 97–2003 workbook (.xls): open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook)")
+        }
+        guard magic.starts(with: [0x50, 0x4B]) else {
+            throw SheetsError(name, expected: "an .xlsx workbook (a zip archive)", found: magic.isEmpty ? "an empty file" : "a file that is not a zip archive")
+        }
+    }
+
+    static func read(_ archive: Archive, _ name: String) throws(SheetsError) -> Workbook {
+        var budget = maxUncompressed
+        if let mime = try part(archive, "mimetype", name, &budget), String(decoding: mime, as: UTF8.self).contains("opendocument") {
+            throw SheetsError(name, expected: "an .xlsx workbook",
+                              found: "an OpenDocument spreadsheet (.ods): save it as .xlsx (Excel Workbook) in LibreOffice")
+        }
+        guard let wbData = try part(archive, "xl/workbook.xml", name, &budget) else {
+            throw SheetsError(name, expected: "an .xlsx workbook (xl/workbook.xml in the archive)", found: "a zip archive without one")
+        }
+        let book = WorkbookParser.parse(wbData)
+        let rels = RelationshipParser.parse(try part(archive, "xl/_rels/workbook.xml.rels", name, &budget) ?? Data())
+        let strings = SharedStringsParser.parse(try part(archive, "xl/sharedStrings.xml", name, &budget) ?? Data())
+        let dateStyles = StylesParser.dateStyles(try part(archive, "xl/styles.xml", name, &budget) ?? Data())
+        var sheets: [Sheet] = []
+        for s in book.sheets {
+            guard let target = rels[s.relationship] else {
+                throw SheetsError("\(name)[\(s.name)]", expected: "the sheet's part named in xl/_rels/workbook.xml.rels", found: "no relationship \(s.relationship)")
+            }
+            let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            guard let data = try part(archive, path, name, &budget) else {
+                throw SheetsError("\(name)[\(s.name)]", expected: "the sheet's part \(path)", found: "nothing in the archive")
+            }
+            var sheet = SheetParser.parse(data, strings: strings, dateStyles: dateStyles)
+            sheet.name = s.name
+            sheet.hidden = s.hidden
+            sheets.append(sheet)
+        }
+        if sheets.isEmpty { throw SheetsError(name, expected: "at least one worksheet", found: "none") }
+        return Workbook(file: name, sheets: sheets)
+    }
+
+    /// One part of the archive, inflated within what is left of the budget; nil when absent.
+    static func part(_ archive: Archive, _ path: String, _ name: String, _ budget: inout Int) throws(SheetsError) -> Data? {
+        guard let entry = archive[path] else { return nil }
+        let tooLarge = SheetsError(name, expected: "a workbook of at most \(maxUncompressed >> 20) MB uncompressed",
+                                   found: "\(path) too large when uncompressed (a damaged file or a zip bomb)")
+        guard entry.uncompressedSize <= UInt64(budget) else { throw tooLarge }
+        var out = Data()
+        let limit = budget
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard out.count + chunk.count <= limit else { throw SizeExceeded() }
+                out.append(chunk)
+            }
+        } catch is SizeExceeded { throw tooLarge } catch {
+            throw SheetsError(name, expected: "a valid .xlsx workbook", found: "a damaged part \(path) (\(error))")
+        }
+        budget -= out.count
+        return out
+    }
+
+    struct SizeExceeded: Error {}
+}
+
+// MARK: XML parts
+
+/// `xl/workbook.xml`: sheet names, states and relationship ids.
+final class WorkbookParser: NSObject, XMLParserDelegate {
+    struct Entry { var name: String; var relationship: String; var hidden: Bool }
+    var sheets: [Entry] = []
+
+    static func parse(_ data: Data) -> WorkbookParser {
+        let p = WorkbookParser()
+        let x = XMLParser(data: data)
+        x.shouldProcessNamespaces = false
+        x.delegate = p
+        _ = x.parse()
+        return p
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        guard localName(name) == "sheet" else { return }
+        let rel = attributes.first { localName($0.key) == "id" && $0.key != "sheetId" }?.value ?? ""
+        sheets.append(Entry(name: (attributes["name"] ?? "").precomposedStringWithCanonicalMapping, relationship: rel,
+                            hidden: attributes["state"] == "hidden" || attributes["state"] == "veryHidden"))
+    }
+}
+
+/// `xl/_rels/workbook.xml.rels`: relationship id → target part.
+final class RelationshipParser: NSObject, XMLParserDelegate {
+    var targets: [String: String] = [:]
+
+    static func parse(_ data: Data) -> [String: String] {
+        let p = RelationshipParser()
+        let x = XMLParser(data: data)
+        x.delegate = p
+        _ = x.parse()
+        return p.targets
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        if localName(name) == "Relationship", let id = attributes["Id"], let t = attributes["Target"] { targets[id] = t }
+    }
+}
+
+/// `xl/sharedStrings.xml`: the strings cells refer to by index (rich-text runs joined, phonetic runs left out).
+final class SharedStringsParser: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    var current = "", inText = false, inPhonetic = false
+
+    static func parse(_ data: Data) -> [String] {
+        let p = SharedStringsParser()
+        let x = XMLParser(data: data)
+        x.delegate = p
+        _ = x.parse()
+        return p.strings
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        switch localName(name) {
+        case "si": current = ""
+        case "t": inText = true
+        case "rPh": inPhonetic = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch localName(name) {
+        case "si": strings.append(current.precomposedStringWithCanonicalMapping)
+        case "t": inText = false
+        case "rPh": inPhonetic = false
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText, !inPhonetic { current += string }
+    }
+}
+
+/// `xl/styles.xml`: which cell formats (indices of `cellXfs`) show numbers as dates.
+final class StylesParser: NSObject, XMLParserDelegate {
+    var customFormats: [Int: String] = [:]
+    var xfFormats: [Int] = []
+    var inCellXfs = false
+
+    static func dateStyles(_ data: Data) -> Set<Int> {
+        let p = StylesParser()
+        let x = XMLParser(data: data)
+        x.delegate = p
+        _ = x.parse()
+        var out: Set<Int> = []
+        for (i, id) in p.xfFormats.enumerated() where isDateFormat(id, p.customFormats[id]) { out.insert(i) }
+        return out
+    }
+
+    /// Excel's built-in date formats, or a custom code with day, month or year letters outside quotes and brackets.
+    static func isDateFormat(_ id: Int, _ code: String?) -> Bool {
+        if (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id) { return true }
+        guard let code else { return false }
+        var inQuote = false, inBracket = false, prev: Character = " "
+        for ch in code {
+            if ch == "\"" { inQuote.toggle() } else if !inQuote && ch == "[" { inBracket = true }
+            else if inBracket && ch == "]" { inBracket = false }
+            else if !inQuote, !inBracket, prev != "\\", "dmyDMY".contains(ch) { return true }
+            prev = ch
+        }
+        return false
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        switch localName(name) {
+        case "numFmt": if let id = attributes["numFmtId"].flatMap(Int.init) { customFormats[id] = attributes["formatCode"] ?? "" }
+        case "cellXfs": inCellXfs = true
+        case "xf" where inCellXfs: xfFormats.append(attributes["numFmtId"].flatMap(Int.init) ?? 0)
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if localName(name) == "cellXfs" { inCellXfs = false }
+    }
+}
+
+/// A worksheet part: cells with their values, merged ranges, hidden rows and columns.
+final class SheetParser: NSObject, XMLParserDelegate {
+    let strings: [String]
+    let dateStyles: Set<Int>
+    var sheet = Sheet(name: "")
+    var row = 0, column = 0
+    var cellType = "", cellStyle = 0, hasFormula = false
+    var text = "", collecting = false, inInline = false, value: String? = nil, inline = ""
+
+    init(strings: [String], dateStyles: Set<Int>) { self.strings = strings; self.dateStyles = dateStyles }
+
+    static func parse(_ data: Data, strings: [String], dateStyles: Set<Int>) -> Sheet {
+        let p = SheetParser(strings: strings, dateStyles: dateStyles)
+        let x = XMLParser(data: data)
+        x.delegate = p
+        _ = x.parse()
+        return p.sheet
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        switch localName(name) {
+        case "row":
+            row = attributes["r"].flatMap(Int.init) ?? row + 1
+            column = 0
+            if attributes["hidden"] == "1" || attributes["hidden"] == "true" { sheet.hiddenRows.insert(row) }
+        case "c":
+            if let r = attributes["r"], let ref = CellRef(r) { row = ref.row; column = ref.column } else { column += 1 }
+            cellType = attributes["t"] ?? "n"
+            cellStyle = attributes["s"].flatMap(Int.init) ?? 0
+            hasFormula = false; value = nil; inline = ""
+        case "v": collecting = true; text = ""
+        case "f": hasFormula = true
+        case "is": inInline = true
+        case "t" where inInline: collecting = true; text = ""
+        case "mergeCell": if let r = attributes["ref"], let m = CellRange(r) { sheet.merges.append(m) }
+        case "col":
+            if attributes["hidden"] == "1" || attributes["hidden"] == "true",
+               let lo = attributes["min"].flatMap(Int.init), let hi = attributes["max"].flatMap(Int.init), lo <= hi, hi - lo < 16_384 {
+                for c in lo...hi { sheet.hiddenColumns.insert(c) }
+            }
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch localName(name) {
+        case "v": collecting = false; value = text
+        case "t" where inInline: collecting = false; inline += text
+        case "is": inInline = false
+        case "c": finishCell()
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if collecting { text += string }
+    }
+
+    func finishCell() {
+        let ref = CellRef(row: row, column: column)
+        var v: CellValue? = nil
+        switch cellType {
+        case "s": if let i = value.flatMap(Int.init), i >= 0, i < strings.count { v = .text(strings[i]) }
+        case "inlineStr": v = .text(inline.precomposedStringWithCanonicalMapping)
+        case "str": v = value.map { .text($0.precomposedStringWithCanonicalMapping) }
+        case "b": v = value.map { .bool($0 == "1" || $0 == "true") }
+        case "e": v = value.map { .error($0) }
+        case "d": v = value.map { .text($0) }
+        default: v = value.flatMap(Double.init).map { .number($0) }
+        }
+        guard let v else {
+            if hasFormula { sheet.uncachedFormulas.insert(ref) }
+            return
+        }
+        if case .text(let s) = v, s.isEmpty { return }
+        sheet.rows[row, default: [:]][column] = Cell(ref: ref, value: v, isDate: dateStyles.contains(cellStyle) && cellType == "n",
+                                                    isFormula: hasFormula)
+    }
+}
+
+/// `x:sheet` → `sheet`.
+func localName(_ name: String) -> Substring {
+    guard let i = name.lastIndex(of: ":") else { return Substring(name) }
+    return name[name.index(after: i)...]
+}
