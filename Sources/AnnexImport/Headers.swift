@@ -1,3 +1,4 @@
+import AnnexData
 import Foundation
 
 /// What a column of a statistician's sheet holds, recognised from its header (and the heading merged above it).
@@ -103,8 +104,13 @@ public enum Headers {
         for prefix in ["tieu chi so ", "tieu chi ", "tc so ", "tc ", "tc", "criterion ", "criteria ", "c"] where h.hasPrefix(prefix) {
             if let n = Int(h.dropFirst(prefix.count)), (1...19).contains(n) { return n }
         }
-        // "1 quy hoach" (the criterion's number and name)
-        if parent.contains("tieu chi"), let first = h.split(separator: " ").first, let n = Int(first), (1...19).contains(n) { return n }
+        // "1. Quy hoạch": the criterion's number and its name (under a "Tiêu chí" heading, or matching the national name).
+        let words = h.split(separator: " ")
+        if words.count >= 2, let n = Int(words[0]), (1...19).contains(n) {
+            if parent.contains("tieu chi") { return n }
+            let national = fold(NationalCriteria.names[.vi]?[n - 1] ?? "").split(separator: " ")
+            if let w = national.first, words[1] == w || (national.count > 1 && words.dropFirst().prefix(2).contains(national[1])) { return n }
+        }
         return nil
     }
 

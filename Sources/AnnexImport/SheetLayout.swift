@@ -17,6 +17,9 @@ public struct SheetLayout: Sendable, Equatable {
     public var estimate: Bool
     /// The data's cut-off date (YYYY-MM-DD) of an estimate.
     public var cutoff: String?
+    /// The year the estimate note speaks of ("Ước thực hiện đến 31/12/2020" → 2020), on a sheet of several years:
+    /// only that year's figures are estimates.
+    public var estimateYear: Int? = nil
     /// The region named in the title rows ("tỉnh Lạng Sơn" → "Lạng Sơn"), if any.
     public var region: String?
 
@@ -65,20 +68,28 @@ extension SheetLayout {
                 let y = titles.lazy.compactMap({ t in Headers.fold(t).contains("nam ") ? Headers.yearIn(t) : nil }).first {
             year = y; source = "the title rows"
         } else if best.columns.values.contains(where: { if case .countInYear = $0 { true } else { false } }) { source = "the columns' headings" }
-        let (estimate, cutoff) = estimateAndCutoff(sheet.name + " " + titleText)
-        return SheetLayout(file: file, sheet: sheet.name, headerRows: best.rows, columns: best.columns, year: year, yearSource: source,
-                           estimate: estimate, cutoff: cutoff, region: region(in: titleText))
+        var (estimate, cutoff) = estimateAndCutoff(sheet.name + " " + titleText)
+        let noteYear = datesIn(titleText).last.flatMap { Int($0.prefix(4)) }
+        if let y = year, let n = noteYear, n != y { estimate = false; cutoff = nil }
+        var layout = SheetLayout(file: file, sheet: sheet.name, headerRows: best.rows, columns: best.columns, year: year, yearSource: source,
+                                 estimate: estimate, cutoff: cutoff, region: region(in: titleText))
+        if year == nil, estimate { layout.estimateYear = noteYear }
+        return layout
     }
 
     /// Each column's field under a header of one or two rows (a heading merged over the second row's cells).
     static func mapColumns(_ sheet: Sheet, header: ClosedRange<Int>, lastColumn: Int) -> [Int: ColumnField] {
         var out: [Int: ColumnField] = [:], taken: Set<ColumnField> = []
         guard lastColumn >= 1 else { return [:] }
+        var heading = ""
         for c in 1...lastColumn where !sheet.hiddenColumns.contains(c) {
-            let top = sheet.text(header.lowerBound, c)
+            var top = sheet.text(header.lowerBound, c)
             let field: ColumnField?
             if header.count == 2 {
                 let sub = sheet.text(header.upperBound, c)
+                // A heading written once over several columns without merging them (a CSV has no merges): it
+                // stands over the empty cells to its right that have a second-row header.
+                if top.isEmpty, !sub.isEmpty { top = heading } else { heading = top }
                 field = sub == top ? Headers.field(sub) : Headers.field(sub, under: top)
             } else {
                 field = Headers.field(top)

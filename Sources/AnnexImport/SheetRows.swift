@@ -53,7 +53,11 @@ extension SheetLayout {
             if [name, serial, code, first].contains(where: { Headers.isSummaryLabel($0) }) {
                 out.leftOut.append(LeftOutRow(row: r, reason: "average or total (\"\(first)\")")); continue
             }
-            let hasValues = valueCols.contains { !sheet.text(r, $0).isEmpty }
+            // Figures: marks or numbers in the criteria and count columns (a signature or note there is not one).
+            let hasValues = valueCols.contains { c in
+                let t = sheet.text(r, c)
+                return !t.isEmpty && (Headers.met(t) != nil || Double(t.replacingOccurrences(of: ",", with: ".")) != nil)
+            }
             let codeIsNumber = !code.isEmpty && code.allSatisfy(\.isNumber)
             let merged = [nameCol, codeCol].compactMap { $0 }.contains { c in (sheet.merge(containing: CellRef(row: r, column: c))?.last.column ?? 0) > c + 1 }
             let isHeading = !codeIsNumber && (!hasValues || merged || [serial, name, code].contains(where: Headers.isDistrictHeading))
@@ -105,12 +109,14 @@ extension SheetLayout {
             for (c, y) in sideBySide {
                 guard let n = count(sheet, r, c, problem) else { continue }
                 var row = base; row.year = y; row.count = n
+                if let e = estimateYear, y != e { row.estimate = false; row.cutoff = nil }
                 out.rows.append(row)
             }
             return
         }
         guard let y = year ?? yearCell(sheet, r, problem) else { return }
         base.year = y
+        if let e = estimateYear, y != e { base.estimate = false; base.cutoff = nil }
         if hasCriteria {
             var met: [Bool] = []
             for n in 1...19 {

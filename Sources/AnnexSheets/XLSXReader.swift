@@ -37,7 +37,7 @@ public enum XLSXReader {
         try refuseOtherFormats(Array(magic), name)
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-            throw SheetsError(name, expected: "a valid .xlsx workbook (a zip archive)", found: "a damaged or truncated file (\(error))")
+            throw SheetsError(name, expected: "a valid .xlsx workbook (a zip archive)", found: "not a valid xlsx (zip): a damaged or truncated file (\(error))")
         }
         return try read(archive, name)
     }
@@ -46,7 +46,7 @@ public enum XLSXReader {
         try refuseOtherFormats(Array(data.prefix(8)), file)
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw SheetsError(file, expected: "a valid .xlsx workbook (a zip archive)", found: "a damaged or truncated file (\(error))")
+            throw SheetsError(file, expected: "a valid .xlsx workbook (a zip archive)", found: "not a valid xlsx (zip): a damaged or truncated file (\(error))")
         }
         return try read(archive, file)
     }
