@@ -58,7 +58,10 @@ extension SheetLayout {
             throw ImportError("\(file)[\(sheet.name)]", expected: "a header row naming the communes' columns (Mã xã, Tên xã, Huyện, TC1…TC19 or 1…19 under \"Tiêu chí\", Tổng số tiêu chí đạt, …) in the first \(headerSearchRows) rows",
                               found: "none recognised: give the columns in import.yaml (annex import --map)")
         }
-        let titles = (1..<best.rows.lowerBound).map { r in (1...max(1, lastColumn)).map { sheet.text(r, $0) }.filter { !$0.isEmpty }.joined(separator: " ") }
+        // The title rows' own cells (a merged title is read once, not once per column it spans).
+        let titles = (1..<best.rows.lowerBound).map { r in
+            (1...max(1, lastColumn)).compactMap { sheet.cell(r, $0)?.value.text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        }
             .filter { !$0.isEmpty }
         let titleText = titles.joined(separator: " ")
         var year: Int? = nil, source = ""
@@ -72,7 +75,7 @@ extension SheetLayout {
         let noteYear = datesIn(titleText).last.flatMap { Int($0.prefix(4)) }
         if let y = year, let n = noteYear, n != y { estimate = false; cutoff = nil }
         var layout = SheetLayout(file: file, sheet: sheet.name, headerRows: best.rows, columns: best.columns, year: year, yearSource: source,
-                                 estimate: estimate, cutoff: cutoff, region: region(in: titleText))
+                                 estimate: estimate, cutoff: cutoff, region: titles.lazy.compactMap(region(in:)).first)
         if year == nil, estimate { layout.estimateYear = noteYear }
         return layout
     }
@@ -143,6 +146,7 @@ extension SheetLayout {
         guard let i = words.firstIndex(where: { Headers.fold(String($0)) == "tinh" }), i + 1 < words.count else { return nil }
         var name: [String] = []
         for w in words[(i + 1)...] {
+            if let f = w.first, "([{\"'–—-".contains(f) { break }
             let clean = w.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:()\""))
             guard let first = clean.first, first.isUppercase, !clean.isEmpty else { break }
             name.append(clean)

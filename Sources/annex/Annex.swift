@@ -17,7 +17,7 @@ struct Annex: ParsableCommand {
             be drawn; 73 an output file could not be written.
             """,
         version: AnnexVersion.string,
-        subcommands: [Report.self, Chart.self, Gallery.self, Analyze.self, Validate.self, Import.self, Boundaries.self, Generate.self, Bench.self],
+        subcommands: [Report.self, Chart.self, Gallery.self, Analyze.self, Validate.self, Import.self, Init.self, Boundaries.self, Generate.self, Bench.self],
         defaultSubcommand: nil)
 
     /// `annex` alone is a wrong call: the help goes to standard error and the exit code is 64.

@@ -1,0 +1,168 @@
+import Foundation
+import ZIPFoundation
+
+/// A sheet to write: cells by row, with merges, column widths, list validations and a frozen header.
+public struct SheetSpec: Sendable {
+    /// A list of allowed values for a range: literal values (`"0,1"`) or a range of another sheet.
+    public struct Validation: Sendable {
+        public var range: String
+        public var formula: String
+        public var prompt: String?
+        public init(range: String, values: [String], prompt: String? = nil) {
+            self.range = range; self.formula = "\"" + values.joined(separator: ",") + "\""; self.prompt = prompt
+        }
+        public init(range: String, reference: String, prompt: String? = nil) {
+            self.range = range; self.formula = reference; self.prompt = prompt
+        }
+    }
+
+    public enum Value: Sendable {
+        case text(String), number(Double), formula(String)
+    }
+
+    public var name: String
+    /// Row → column → value (1-based).
+    public var cells: [Int: [Int: Value]] = [:]
+    /// Cells drawn bold (titles, headers).
+    public var bold: Set<CellRef> = []
+    public var merges: [CellRange] = []
+    public var widths: [Int: Double] = [:]
+    public var validations: [Validation] = []
+    /// Rows above this one stay in view when scrolling.
+    public var frozenRows = 0
+
+    public init(name: String) { self.name = name }
+
+    public mutating func set(_ row: Int, _ column: Int, _ value: Value, bold: Bool = false) {
+        cells[row, default: [:]][column] = value
+        if bold { self.bold.insert(CellRef(row: row, column: column)) }
+    }
+}
+
+/// Writes a minimal Office Open XML workbook that Excel, LibreOffice and Annex read: inline strings, numbers,
+/// formulas (without saved values), two styles (plain and bold, both wrapping), merges, widths, frozen panes and
+/// list validations. Deterministic: parts in a fixed order, fixed zip times, no document properties with dates.
+public enum XLSXWriter {
+    /// Every zip entry carries this time, so the same sheets give the same bytes.
+    static let fixedDate = Date(timeIntervalSince1970: 1_577_836_800)   // 2020-01-01
+
+    public static func data(_ sheets: [SheetSpec]) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        var parts: [(String, String)] = [
+            ("[Content_Types].xml", contentTypes(sheets.count)),
+            ("_rels/.rels", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+                """),
+            ("xl/workbook.xml", workbook(sheets)),
+            ("xl/_rels/workbook.xml.rels", workbookRels(sheets.count)),
+            ("xl/styles.xml", styles),
+        ]
+        for (i, s) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(i + 1).xml", sheet(s))) }
+        for (path, text) in parts {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: fixedDate,
+                                 permissions: 0o644, compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return data
+    }
+
+    static func contentTypes(_ n: Int) -> String {
+        var s = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
+            """
+        for i in 1...max(1, n) {
+            s += "<Override PartName=\"/xl/worksheets/sheet\(i).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }
+        return s + "</Types>"
+    }
+
+    static func workbook(_ sheets: [SheetSpec]) -> String {
+        var s = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>
+            """
+        for (i, sh) in sheets.enumerated() { s += "<sheet name=\"\(escape(sh.name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>" }
+        return s + "</sheets></workbook>"
+    }
+
+    static func workbookRels(_ n: Int) -> String {
+        var s = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+            """
+        for i in 1...max(1, n) {
+            s += "<Relationship Id=\"rId\(i)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(i).xml\"/>"
+        }
+        s += "<Relationship Id=\"rId\(n + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+        return s + "</Relationships>"
+    }
+
+    /// Style 0: plain; style 1: bold; both wrap text and align to the top.
+    static let styles = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Times New Roman"/></font><font><b/><sz val="11"/><name val="Times New Roman"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
+        """
+
+    static func sheet(_ s: SheetSpec) -> String {
+        var x = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+            """
+        if s.frozenRows > 0 {
+            x += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(s.frozenRows)\" topLeftCell=\"A\(s.frozenRows + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
+        }
+        if !s.widths.isEmpty {
+            x += "<cols>"
+            for (c, w) in s.widths.sorted(by: { $0.key < $1.key }) { x += "<col min=\"\(c)\" max=\"\(c)\" width=\"\(w)\" customWidth=\"1\"/>" }
+            x += "</cols>"
+        }
+        x += "<sheetData>"
+        for (r, cells) in s.cells.sorted(by: { $0.key < $1.key }) {
+            x += "<row r=\"\(r)\">"
+            for (c, v) in cells.sorted(by: { $0.key < $1.key }) {
+                let ref = CellRef(row: r, column: c)
+                let style = s.bold.contains(ref) ? " s=\"1\"" : ""
+                switch v {
+                case .text(let t): x += "<c r=\"\(ref)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(t))</t></is></c>"
+                case .number(let n): x += "<c r=\"\(ref)\"\(style)><v>\(n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n))</v></c>"
+                case .formula(let f): x += "<c r=\"\(ref)\"\(style)><f>\(escape(f))</f></c>"
+                }
+            }
+            x += "</row>"
+        }
+        x += "</sheetData>"
+        if !s.merges.isEmpty {
+            x += "<mergeCells count=\"\(s.merges.count)\">" + s.merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
+        }
+        if !s.validations.isEmpty {
+            x += "<dataValidations count=\"\(s.validations.count)\">"
+            for v in s.validations {
+                let prompt = v.prompt.map { " showInputMessage=\"1\" prompt=\"\(escape($0))\"" } ?? ""
+                x += "<dataValidation type=\"list\" allowBlank=\"1\" showErrorMessage=\"1\"\(prompt) sqref=\"\(v.range)\"><formula1>\(escape(v.formula))</formula1></dataValidation>"
+            }
+            x += "</dataValidations>"
+        }
+        return x + "</worksheet>"
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default:
+                if u.value < 0x20, u != "\n", u != "\t", u != "\r" { continue }
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+}
