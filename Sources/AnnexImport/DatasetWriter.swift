@@ -30,6 +30,8 @@ public enum DatasetWriter {
             fields.map { f in f.contains(",") || f.contains("\"") || f.contains("\n") ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f }
                 .joined(separator: ",") + "\n"
         }
+        // A district with a border commune borders another country.
+        let borderDistricts = Set(units.values.filter(\.row.border).map { Importer.shortDistrictName($0.row.district ?? $0.row.districtCode ?? "") })
         var districts = "code,name,full_name,type,border\n"
         var seenDistricts: Set<String> = []
         for key in unitOrder {
@@ -38,7 +40,7 @@ public enum DatasetWriter {
             let short = Importer.shortDistrictName(full)
             guard seenDistricts.insert(short).inserted else { continue }
             let type = ["Thành phố", "Thị xã", "Quận"].first { full.lowercased().hasPrefix($0.lowercased()) } ?? "Huyện"
-            let border = units.values.contains { Importer.shortDistrictName($0.row.district ?? $0.row.districtCode ?? "") == short && $0.row.border }
+            let border = borderDistricts.contains(short)
             districts += csv([r.districtCodes[short] ?? "000", short, full == short ? "\(type) \(short)" : full, type, border ? "1" : "0"])
         }
         let vintage = "\(years.last ?? 2020)-01-01"

@@ -56,6 +56,11 @@ public struct Importer {
         if result.sheets.isEmpty, problems.isEmpty {
             problems.append((paths.joined(separator: ", "), "a sheet with a header of communes", "none in any sheet"))
         }
+        if problems.isEmpty, !result.sheets.isEmpty, result.sheets.allSatisfy({ $0.rows.isEmpty }) {
+            let empty = result.sheets.flatMap(\.leftOut).filter { $0.reason.hasPrefix("no figures") }.count
+            problems.append((paths.joined(separator: ", "), "communes with figures (criteria met or their count)",
+                             empty > 0 ? "\(empty) communes listed without figures (a template not yet filled in?)" : "no commune rows"))
+        }
         problems += duplicates(result.sheets)
         if !problems.isEmpty { throw ImportError(problems: problems).compacted() }
         assignDistrictCodes(&result)
@@ -93,11 +98,11 @@ public struct Importer {
     /// appearance), which the report says.
     func assignDistrictCodes(_ result: inout Result) {
         var codes = options.plan?.districts ?? [:]
-        var order: [String] = []
+        var order: [String] = [], seen: Set<String> = []
         for s in result.sheets {
             for r in s.rows {
                 let name = Importer.shortDistrictName(r.district ?? r.districtCode ?? "")
-                if !order.contains(name) { order.append(name) }
+                if seen.insert(name).inserted { order.append(name) }
                 if let c = r.districtCode, codes[name] == nil {
                     let digits = c.filter(\.isNumber)
                     codes[name] = String(repeating: "0", count: max(0, 3 - digits.count)) + digits
@@ -153,11 +158,9 @@ enum CSVSheet {
         if !issues.isEmpty { throw ImportError(problems: issues.map { ($0.location.description, $0.expected, $0.found ?? "") }) }
         var sheet = Sheet(name: (path as NSString).lastPathComponent)
         for rec in records {
-            var cells: [Int: Cell] = [:]
             for (i, f) in rec.fields.enumerated() where !f.isEmpty {
-                cells[i + 1] = Cell(ref: CellRef(row: rec.line, column: i + 1), value: .text(f))
+                sheet.put(Cell(ref: CellRef(row: rec.line, column: i + 1), value: .text(f)))
             }
-            if !cells.isEmpty { sheet.rows[rec.line] = cells }
         }
         var book = Workbook(file: path, sheets: [sheet])
         book.isText = true

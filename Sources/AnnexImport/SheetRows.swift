@@ -42,9 +42,9 @@ extension SheetLayout {
         let nameCol = column(of: .unitName), codeCol = column(of: .unitCode), serialCol = column(of: .serial)
         let valueCols = columns.filter { if case .criterion = $0.value { true } else if case .count = $0.value { true } else if case .countInYear = $0.value { true } else { false } }.map(\.key)
         guard headerRows.upperBound < sheet.lastRow else { return out }
+        let lastColumn = sheet.lastColumn
         for r in (headerRows.upperBound + 1)...sheet.lastRow {
-            let texts = (1...max(1, sheet.lastColumn)).map { sheet.text(r, $0) }
-            let first = texts.first { !$0.isEmpty } ?? ""
+            let first = (1...max(1, lastColumn)).lazy.map { sheet.text(r, $0) }.first { !$0.isEmpty } ?? ""
             if first.isEmpty { out.leftOut.append(LeftOutRow(row: r, reason: "blank")); continue }
             if sheet.hiddenRows.contains(r) { out.leftOut.append(LeftOutRow(row: r, reason: "hidden row")); continue }
             let name = nameCol.map { sheet.text(r, $0) } ?? ""
@@ -69,6 +69,11 @@ extension SheetLayout {
                 } else {
                     out.leftOut.append(LeftOutRow(row: r, reason: "a row without a commune code or figures (\"\(first)\")"))
                 }
+                continue
+            }
+            if !hasValues {
+                // A commune listed but not filled in (a template's rows): no figures, not all criteria unmet.
+                out.leftOut.append(LeftOutRow(row: r, reason: "no figures (not filled in)"))
                 continue
             }
             readCommune(sheet, book: book, row: r, name: name, code: code, district: district, into: &out)

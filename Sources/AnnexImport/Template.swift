@@ -24,6 +24,30 @@ public enum Template {
         return out
     }
 
+    /// The template filled from a dataset's criteria, as a statistician fills it: 1/0 per criterion, x for the
+    /// border and difficult groups, the estimate note on the years the dataset gives as estimates. For tests and
+    /// for the import benchmark (a national-size workbook).
+    public static func filled(province: String, years: [Int], dataset ds: Dataset) -> [SheetSpec] {
+        var sheets = Template.sheets(province: province, years: years, dataset: ds)
+        var records: [String: CriteriaRecord] = [:]
+        for rec in ds.criteria where years.contains(rec.year) { records["\(rec.unitCode)|\(rec.year)"] = rec }
+        for i in sheets.indices where sheets[i].name.hasPrefix("Năm ") {
+            guard let year = Int(sheets[i].name.dropFirst(4)) else { continue }
+            if let cutoff = ds.criteria.first(where: { $0.year == year && $0.kind == .estimate })?.cutoff, !cutoff.isEmpty {
+                let p = cutoff.split(separator: "-")
+                sheets[i].set(2, 1, .text("(Ước thực hiện đến 31/12/\(year), số liệu thực hiện đến \(Int(p[2]) ?? 1)/\(Int(p[1]) ?? 1)/\(p[0]))"))
+            }
+            for (r, cells) in sheets[i].cells where r >= firstDataRow {
+                guard case .text(let code)? = cells[4], let rec = records["\(code)|\(year)"], rec.hasDetail else { continue }
+                for (k, m) in rec.met.enumerated() { sheets[i].set(r, criteriaColumns.lowerBound + k, .number(m == true ? 1 : 0)) }
+                let groups = ds.units[code]?.groups ?? []
+                if groups.contains("border") { sheets[i].set(r, countColumn + 1, .text("x")) }
+                if groups.contains("difficult") { sheets[i].set(r, countColumn + 2, .text("x")) }
+            }
+        }
+        return sheets
+    }
+
     static func yearSheet(province: String, year: Int, dataset: Dataset?) -> SheetSpec {
         var s = SheetSpec(name: "Năm \(year)")
         let last = countColumn + 3

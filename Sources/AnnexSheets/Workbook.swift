@@ -104,22 +104,37 @@ public struct Sheet: Sendable {
     /// Hidden or very hidden in Excel.
     public var hidden: Bool
     /// Rows by number, each with its cells by column; rows and cells that hold nothing are absent.
-    public var rows: [Int: [Int: Cell]]
+    public private(set) var rows: [Int: [Int: Cell]] = [:]
     public var hiddenRows: Set<Int>
     public var hiddenColumns: Set<Int>
-    public var merges: [CellRange]
+    public private(set) var merges: [CellRange] = []
+    /// The last row and column that hold a cell.
+    public private(set) var lastRow = 0
+    public private(set) var lastColumn = 0
+    /// Row → the merged ranges over it (a sheet of 700 district headings merged across would otherwise be scanned
+    /// whole for every empty cell).
+    private var mergesByRow: [Int: [Int]] = [:]
     /// Formula cells with no saved value (a workbook written by a program that does not compute formulas).
     public var uncachedFormulas: Set<CellRef> = []
 
     public init(name: String, hidden: Bool = false, rows: [Int: [Int: Cell]] = [:], hiddenRows: Set<Int> = [],
                 hiddenColumns: Set<Int> = [], merges: [CellRange] = []) {
-        self.name = name; self.hidden = hidden; self.rows = rows; self.hiddenRows = hiddenRows
-        self.hiddenColumns = hiddenColumns; self.merges = merges
+        self.name = name; self.hidden = hidden; self.hiddenRows = hiddenRows; self.hiddenColumns = hiddenColumns
+        for row in rows.values { for cell in row.values { put(cell) } }
+        for m in merges { merge(m) }
     }
 
-    /// The last row and column that hold a cell.
-    public var lastRow: Int { rows.keys.max() ?? 0 }
-    public var lastColumn: Int { rows.values.map { $0.keys.max() ?? 0 }.max() ?? 0 }
+    /// Stores a cell at its place.
+    public mutating func put(_ cell: Cell) {
+        rows[cell.ref.row, default: [:]][cell.ref.column] = cell
+        lastRow = max(lastRow, cell.ref.row); lastColumn = max(lastColumn, cell.ref.column)
+    }
+
+    /// Adds a merged range (at most 100 000 rows tall; a larger one is cut there).
+    public mutating func merge(_ range: CellRange) {
+        merges.append(range)
+        for r in range.first.row...min(range.last.row, range.first.row + 100_000) { mergesByRow[r, default: []].append(merges.count - 1) }
+    }
 
     public func cell(_ row: Int, _ column: Int) -> Cell? { rows[row]?[column] }
 
@@ -132,7 +147,9 @@ public struct Sheet: Sendable {
         return nil
     }
 
-    public func merge(containing ref: CellRef) -> CellRange? { merges.first { $0.contains(ref) } }
+    public func merge(containing ref: CellRef) -> CellRange? {
+        mergesByRow[ref.row]?.lazy.map { self.merges[$0] }.first { $0.contains(ref) }
+    }
 
     /// Text of a cell (merged ranges followed), trimmed; "" for nothing.
     public func text(_ row: Int, _ column: Int) -> String {

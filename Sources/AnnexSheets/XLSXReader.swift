@@ -270,7 +270,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
         case "f": hasFormula = true
         case "is": inInline = true
         case "t" where inInline: collecting = true; text = ""
-        case "mergeCell": if let r = attributes["ref"], let m = CellRange(r) { sheet.merges.append(m) }
+        case "mergeCell": if let r = attributes["ref"], let m = CellRange(r) { sheet.merge(m) }
         case "col":
             if attributes["hidden"] == "1" || attributes["hidden"] == "true",
                let lo = attributes["min"].flatMap(Int.init), let hi = attributes["max"].flatMap(Int.init), lo <= hi, hi - lo < 16_384 {
@@ -311,8 +311,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
             return
         }
         if case .text(let s) = v, s.isEmpty { return }
-        sheet.rows[row, default: [:]][column] = Cell(ref: ref, value: v, isDate: dateStyles.contains(cellStyle) && cellType == "n",
-                                                    isFormula: hasFormula)
+        sheet.put(Cell(ref: ref, value: v, isDate: dateStyles.contains(cellStyle) && cellType == "n", isFormula: hasFormula))
     }
 }
 

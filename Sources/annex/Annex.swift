@@ -411,7 +411,7 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Only chart types whose name contains this.")
     var only: String?
 
-    @Option(name: .long, help: "What to time: reference, charts, annex, analytics or all.")
+    @Option(name: .long, help: "What to time: reference, charts, annex, parallel, analytics, import or all.")
     var suite: String = "all"
 
     @Option(name: .long, help: "Reference charts: charts per format in each round (as the peer scripts' N).")
@@ -436,8 +436,8 @@ struct Bench: ParsableCommand {
         guard (1...100_000).contains(iterations) else { throw ValidationError("--iterations must be 1 to 100000, found \(iterations)") }
         guard (1...100_000).contains(count) else { throw ValidationError("--count must be 1 to 100000, found \(count)") }
         guard (1...100).contains(rounds) else { throw ValidationError("--rounds must be 1 to 100, found \(rounds)") }
-        guard ["reference", "charts", "annex", "parallel", "analytics", "all"].contains(suite) else {
-            throw ValidationError("--suite must be reference, charts, annex, parallel, analytics or all, found \(suite)")
+        guard ["reference", "charts", "annex", "parallel", "analytics", "import", "all"].contains(suite) else {
+            throw ValidationError("--suite must be reference, charts, annex, parallel, analytics, import or all, found \(suite)")
         }
     }
 
@@ -505,6 +505,7 @@ struct Bench: ParsableCommand {
             try SyntheticDataset.write(to: national, communes: smoke ? 400 : 8000, seed: 1)
             for r in try AnnexBench.analytics(folder: national, label: smoke ? "synthetic (400 communes × 3 years)" : "national (8 000 communes × 3 years)", iterations: runs) { row(r) }
         }
+        if suite == "import" || suite == "all" { try importSuite(row) }
     }
 }
 

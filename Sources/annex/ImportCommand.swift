@@ -1,5 +1,6 @@
 import AnnexData
 import AnnexIO
+import AnnexReport
 import AnnexImport
 import AnnexSheets
 import ArgumentParser
@@ -122,5 +123,38 @@ struct Init: ParsableCommand {
             Stderr.print("annex: \(error.description)"); throw ExitCode(73)
         }
         print("wrote \(output): fill it in, then run annex import \(output) -o DATASET")
+    }
+}
+
+extension Bench {
+    /// `annex import` of a national-size workbook (a sheet per year, 19 criteria per commune, made from a synthetic
+    /// dataset through `annex init`'s layout): the whole command as a cold process (wall time, peak memory), then
+    /// reading and mapping alone, in process.
+    func importSuite(_ row: (Timing) -> Void) throws {
+        let communes = smoke ? 400 : 8000, runs = smoke ? 1 : 5
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("annex-bench-import-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try SyntheticDataset.write(to: dir + "/source", communes: communes, seed: 1)
+        let ds = try Dataset.load(folder: dir + "/source")
+        let book = dir + "/book.xlsx"
+        let data = try XLSXWriter.data(Template.filled(province: "Synthetic", years: [2018, 2019, 2020], dataset: ds))
+        try data.write(to: URL(fileURLWithPath: book))
+        print("-- import: a workbook of \(communes) communes × 3 year sheets × 19 criteria (\(data.count / 1024) KB), \(runs) runs")
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var cold = Timing(name: "annex import, cold process", samples: [], bytes: 0)
+        var peakKiB = 0
+        for i in 0..<runs {
+            let (status, ms, rss) = try ChildProcess.run(exe, ["import", book, "-o", dir + "/out\(i)", "-q"])
+            guard status == 0 else { throw ExitCode(status) }
+            cold.samples.append(ms)
+            peakKiB = max(peakKiB, rss)
+        }
+        row(cold)
+        print("   peak memory of the cold process (largest of \(runs)): \(peakKiB / 1024) MB")
+        var read = Timing(name: "read the workbook and map its rows", samples: [], bytes: 0)
+        for _ in 0..<runs {
+            read.samples.append(try AnnexBench.milliseconds { _ = try Importer().read([book]) })
+        }
+        row(read)
     }
 }
