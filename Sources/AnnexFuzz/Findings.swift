@@ -40,25 +40,32 @@ extension Driver {
         return String(decoding: data.suffix(bytes), as: UTF8.self)
     }
 
-    /// The cause in a worker's output: the Swift runtime's fatal error message, else the first frame of Annex or Yams.
+    /// The cause in a worker's output: the Swift runtime's message (fatal error, or what crashed, without
+    /// addresses) and the first frame in Annex's own sources, else the frame repeated most (a recursion).
     static func cause(_ log: String) -> String {
         let lines = log.split(separator: "\n").map(String.init)
-        if let fatal = lines.last(where: { $0.contains("Fatal error") }) {
-            return fatal.split(separator: "/").last.map(String.init) ?? fatal
+        var message = lines.last(where: { $0.contains("Fatal error") }).map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+            ?? lines.last(where: { $0.contains("Program crashed") }).map { String($0.trimmingCharacters(in: .whitespaces).prefix { $0 != "0" }) }
+            ?? "no message"
+        message = message.replacingOccurrences(of: "***", with: "").trimmingCharacters(in: .whitespaces)
+        let frames = lines.compactMap(frame)
+        if let own = frames.first(where: { $0.location.contains("Sources/Annex") }) {
+            return message + "; first Annex frame: \(own.function) at \(own.location.split(separator: "/").suffix(2).joined(separator: "/"))"
         }
-        if let crashed = lines.last(where: { $0.contains("Program crashed") }) {
-            let frame = lines.first { ($0.contains(" in Annex") || $0.contains(" in Yams") || $0.contains(" in CYaml")) && $0.contains(" at ") }
-            return crashed.trimmingCharacters(in: .whitespaces) + (frame.map { "; " + shortFrame($0) } ?? "")
+        var counts: [String: Int] = [:]
+        for f in frames { counts[f.function, default: 0] += 1 }
+        if let (top, n) = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), n > 3 {
+            return message + "; recursion: \(top) (\(n) of the frames shown)"
         }
-        return "no message"
+        return message + (frames.first.map { "; in \($0.function)" } ?? "")
     }
 
-    /// A backtrace frame without its address: "foo() at File.swift:12".
-    static func shortFrame(_ line: String) -> String {
-        guard let inRange = line.range(of: " in ") else { return line }
-        let rest = line[inRange.upperBound...]
-        guard let at = rest.range(of: " at ") else { return String(rest) }
-        let location = rest[at.upperBound...].split(separator: "/").last.map(String.init) ?? ""
-        return String(rest[..<at.lowerBound]).prefix(100) + " at " + location
+    /// A backtrace frame's function and source location ("File.swift:12:3"), if the line is one.
+    static func frame(_ line: String) -> (function: String, location: String)? {
+        guard let addr = line.range(of: " 0x"), let plus = line.range(of: " + ", range: addr.upperBound..<line.endIndex),
+              let at = line.range(of: " at ", range: plus.upperBound..<line.endIndex) else { return nil }
+        let afterAddress = line[addr.upperBound...].drop { $0 != " " }.dropFirst()
+        let function = afterAddress[..<(afterAddress.range(of: " + ")?.lowerBound ?? afterAddress.endIndex)]
+        return (String(function.prefix(120)), String(line[at.upperBound...]))
     }
 }

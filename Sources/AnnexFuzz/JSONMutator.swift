@@ -146,6 +146,11 @@ enum JSONMutator {
     }
 
     static func changeNumber(_ n: String, _ rng: inout SplitMix64) -> (JSONTree, String) {
+        if rng.chance(40), let x = Double(n) {
+            // A small move of a coordinate: the ring stays plausible, its shape (and maybe its validity) changes.
+            let moved = x + (Double(rng.below(2001)) - 1000) / (rng.chance(50) ? 1e5 : 1e2)
+            return (.number(String(moved)), "number \(n) moved to \(moved)")
+        }
         let replacements: [JSONTree] = [
             .number("1e308"), .number("-1e308"), .number("1e400"), .number("1e300"), .number("0"), .number("1"),
             .number("-0"), .number("180.0000001"), .number("-91"), .number("9223372036854775808"), .number("5e-324"),

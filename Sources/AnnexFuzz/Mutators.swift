@@ -64,7 +64,8 @@ public enum Mutators {
         guard let chosen = rng.pick(pool) else { return FuzzCase(files: [:], seedName: "none", mutations: []) }
         var files = chosen.files
         var log: [String] = []
-        let count = 1 + rng.below(4)
+        // 1 to 4 mutations, fewer more often (so that most cases still get past the parsers).
+        let count = [1, 1, 1, 1, 2, 2, 2, 3, 3, 4][rng.below(10)]
         for _ in 0..<count {
             let mutable = files.keys.sorted().filter { mutableExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
             guard !mutable.isEmpty else { break }
