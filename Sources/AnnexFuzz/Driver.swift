@@ -54,6 +54,7 @@ public struct TargetStats: Sendable {
         }
         return "\(target): \(executions) executions in " + String(format: "%.0f s, %.1f/s", seconds, Double(executions) / max(seconds, 0.001))
             + ", \(crashes.count) crashes, \(hangs.count) hangs; " + shares.joined(separator: ", ")
+            + String(format: " (past parsing %.1f %%)", 100 * Double(done - byStage[.rejected, default: 0]) / Double(done))
     }
 }
 
