@@ -123,7 +123,7 @@ public enum Driver {
                 if Date() >= deadline { _ = worker.kill(); return 0 }
                 let how = worker.kill()
                 guard let index = current else { return (lastIndex ?? 0) + 1 }
-                record(.hang, index: index, how: "no end after \(Int(timeout)) s (\(how) by the driver)", stage: stage, target, options, scratch: scratch, stats: &stats)
+                record(.hang, index: index, how: "no end after " + String(format: "%.1f", timeout) + " s (\(how) by the driver)", stage: stage, target, options, scratch: scratch, stats: &stats)
                 return index + 1
             }
             let parts = line.split(separator: " ", maxSplits: 3).map(String.init)

@@ -18,7 +18,8 @@ extension Driver {
         try? fm.copyItem(atPath: Worker.caseFolder(scratch: scratch), toPath: dir)
         let log = tail((scratch as NSString).appendingPathComponent("worker.log"), bytes: 24_000)
         try? Data(log.utf8).write(to: URL(fileURLWithPath: (dir as NSString).appendingPathComponent("worker-output.txt")))
-        let signature = (kind == .hang ? "hang" : how) + ": " + (kind == .hang ? "at stage \(stage.word)" : cause(log))
+        let signature = kind == .crash ? how + ": " + cause(log)
+            : "hang " + (stage == .rejected ? "while parsing" : "after stage \(stage.word)")
         let readme = """
             annex-fuzz \(kind == .crash ? "crash" : "hang"): target \(target.name), seed \(options.seed), case \(index): \(how), \
             last stage reached: \(stage.word).
