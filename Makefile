@@ -10,13 +10,14 @@ ANNEX        := .build/$(CONFIG)/annex
 RUN_PACKAGES  := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-dev fonts-dejavu-core
 TEST_PACKAGES := poppler-utils libxml2-utils python3 pngcheck
 
-.PHONY: report test build deps test-deps gallery clean help bench
+.PHONY: report test build deps test-deps gallery clean help bench fuzz
 
 help:
 	@echo "make report   install what is missing, build, render the default annex into Output/"
 	@echo "make test     install what is missing, run the test suite"
 	@echo "make build    build the annex command ($(CONFIG))"
 	@echo "make bench    the speed benchmarks beside matplotlib and Vega-Lite (installs them in .venv-peers)"
+	@echo "make fuzz     fuzz the parsers for FUZZ_SECONDS (default 600) with FUZZ_SEED (default 1); see docs/fuzzing.md"
 	@echo "make clean    remove build products"
 
 report: deps build
@@ -32,6 +33,17 @@ test: deps test-deps
 
 bench: build peers-env
 	$(ANNEX) bench --peer-python $(PEERS_VENV)/bin/python
+
+# The structure-aware fuzzer (docs/fuzzing.md): FUZZ_SECONDS split evenly across the targets, release build,
+# crashes and hangs saved under $(FUZZ_OUT)/crashes and $(FUZZ_OUT)/hangs. Not part of `make test`.
+FUZZ_SECONDS ?= 600
+FUZZ_SEED    ?= 1
+FUZZ_TARGET  ?= all
+FUZZ_OUT     ?= Output/fuzz
+
+fuzz: deps
+	$(SWIFT) build -c release --product annex-fuzz $(BUILD_FLAGS)
+	.build/release/annex-fuzz run --target $(FUZZ_TARGET) --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED) --out $(FUZZ_OUT)
 
 deps:
 	@scripts/ensure-packages.sh $(RUN_PACKAGES)

@@ -35,11 +35,19 @@ let package = Package(
         .executableTarget(
             name: "annex",
             dependencies: ["AnnexReport", "AnnexImport", "AnnexSheets", "AnnexAnalytics", "AnnexData", "AnnexIO", "AnnexRender", "AnnexScene", "AnnexCharts", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // The structure-aware fuzzer (docs/fuzzing.md): not a product, run by `make fuzz`.
+        .target(
+            name: "AnnexFuzz",
+            dependencies: ["AnnexReport", "AnnexAnalytics", "AnnexData", "AnnexRender", "AnnexCharts", "AnnexScene", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "annex-fuzz",
+            dependencies: ["AnnexFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "AnnexDataTests", dependencies: ["AnnexData", "AnnexAnalytics"]),
         .testTarget(name: "AnnexImportTests", dependencies: ["AnnexImport", "AnnexSheets", "AnnexData"]),
         .testTarget(name: "AnnexChartsTests", dependencies: ["AnnexCharts", "AnnexScene", "AnnexData"]),
         .testTarget(name: "AnnexRenderTests", dependencies: ["AnnexRender", "AnnexScene", "AnnexIO", "CCairo", "CPNGEncoder"]),
         .testTarget(name: "AnnexReportTests", dependencies: ["AnnexReport", "AnnexRender", "AnnexCharts", "CCairo"]),
+        .testTarget(name: "AnnexFuzzTests", dependencies: ["AnnexFuzz"]),
     ],
     swiftLanguageModes: [.v6]
 )
