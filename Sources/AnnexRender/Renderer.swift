@@ -337,70 +337,13 @@ public struct Renderer: Sendable {
             cairo_set_line_join(cr, join)
             cairo_set_line_cap(cr, cap)
             s.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
-            // Hairlines in images (at most 1,5 device pixels wide, as a map's borders) with 4×4 antialiasing
-            // instead of Cairo's default 15×17 grid: half the cost of a map's borders, and no difference to see at
-            // that width. Wider strokes, and every vector output, as Cairo does by default. Cairo's 4×4 rasteriser
-            // shades a pixel or two along a clip's edge differently, so a hairline that crosses the row where the
-            // encoder's two bands meet is always drawn as two halves clipped at that row, whether the image is
-            // drawn whole or in bands: the pixels are the same either way.
-            if isImage(cr), deviceWidth(cr, s.width) <= 1.5 {
-                cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST)
-                if let seam = seamCrossed(cr, margin: s.width + 3) {
-                    let path = cairo_copy_path(cr)
-                    let target = cairo_get_target(cr)
-                    let width = Double(cairo_image_surface_get_width(target)), height = Double(cairo_image_surface_get_height(target))
-                    for (top, bottom) in [(0.0, seam), (seam, height)] {
-                        cairo_save(cr)
-                        var m = cairo_matrix_t()
-                        cairo_get_matrix(cr, &m)
-                        cairo_identity_matrix(cr)
-                        cairo_new_path(cr)
-                        cairo_rectangle(cr, 0, top, width, bottom - top)
-                        cairo_clip(cr)
-                        cairo_set_matrix(cr, &m)
-                        cairo_append_path(cr, path)
-                        cairo_stroke(cr)
-                        cairo_restore(cr)
-                    }
-                    cairo_path_destroy(path)
-                } else {
-                    cairo_stroke(cr)
-                }
-                cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT)
-            } else {
-                cairo_stroke(cr)
-            }
+            // Every stroke with Cairo's default antialiasing. Its 4×4 mode (CAIRO_ANTIALIAS_FAST, once used for
+            // hairlines to halve a map's border cost) goes through Cairo 1.16's tor22 scan converter, which corrupts
+            // the heap on some paths (a bar chart drawn at scale 0.5 aborted; the fuzzer's fixture
+            // chart/bar-no-label-field-png-heap).
+            cairo_stroke(cr)
         }
         cairo_new_path(cr)
-    }
-
-    /// The row where a PNG's two bands meet, if the current path (grown by `margin` device pixels) reaches
-    /// across it.
-    private func seamCrossed(_ cr: OpaquePointer, margin: Double) -> Double? {
-        let target = cairo_get_target(cr)
-        let seam = Double(annex_png_split_row(cairo_image_surface_get_height(target)))
-        guard seam > 0 else { return nil }
-        var x1 = 0.0, y1 = 0.0, x2 = 0.0, y2 = 0.0
-        cairo_path_extents(cr, &x1, &y1, &x2, &y2)
-        var top = Double.infinity, bottom = -Double.infinity
-        for (x, y) in [(x1, y1), (x2, y1), (x1, y2), (x2, y2)] {
-            var dx = x, dy = y
-            cairo_user_to_device(cr, &dx, &dy)
-            top = min(top, dy); bottom = max(bottom, dy)
-        }
-        return top - margin < seam && bottom + margin > seam ? seam : nil
-    }
-
-    private func isImage(_ cr: OpaquePointer) -> Bool {
-        cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE
-    }
-
-    /// A stroke width in device pixels (the larger axis, for non-uniform scales).
-    private func deviceWidth(_ cr: OpaquePointer, _ w: Double) -> Double {
-        var ax = w, ay = 0.0, bx = 0.0, by = w
-        cairo_user_to_device_distance(cr, &ax, &ay)
-        cairo_user_to_device_distance(cr, &bx, &by)
-        return max(hypot(ax, ay), hypot(bx, by))
     }
 
     /// Whether a one-line, unrotated text lies wholly above or below the drawing's clip (a band of an image
