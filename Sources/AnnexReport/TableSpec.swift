@@ -17,7 +17,9 @@ struct TableSpec {
         let caption = (lang == .vi ? "Biểu \(number < 10 ? "0" : "")\(number). " : "Table \(number). ") + title
         struct Col { var field: String; var pick: [String]; var header: String; var digits: ClosedRange<Int>; var signed: Bool; var node: SpecNode }
         var cols: [Col] = []
-        for c in try n.require("columns").list() {
+        let columnList = try n.require("columns").list()
+        if columnList.isEmpty { throw SpecError(try n.require("columns").location, "at least one column ({ field: name, header: … })", "an empty list") }
+        for c in columnList {
             try c.onlyKeys(["field", "header", "digits", "signed"])
             let raw = try c.require("field").text()
             var field = raw, pick: [String] = []
