@@ -24,7 +24,10 @@ let package = Package(
         .target(name: "AnnexIO"),
         .target(name: "AnnexData", dependencies: ["AnnexIO", .product(name: "Yams", package: "Yams")]),
         .target(name: "AnnexAnalytics", dependencies: ["AnnexData"]),
-        .target(name: "AnnexSheets", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .target(name: "AnnexSheets", dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "AnnexImport", dependencies: ["AnnexData", "AnnexIO", "AnnexSheets", .product(name: "Yams", package: "Yams")]),
         .target(name: "AnnexScene"),
         .target(name: "AnnexCharts", dependencies: ["AnnexScene", "AnnexData"]),

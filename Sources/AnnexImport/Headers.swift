@@ -49,21 +49,42 @@ public enum ColumnField: Hashable, Sendable, Comparable {
 /// diacritics: all compared after `Headers.fold`.
 public enum Headers {
     /// Lower case, no diacritics (đ → d), punctuation as spaces, spaces collapsed: "Mã xã" → "ma xa".
+    /// Letters with diacritics are looked up in a table of their base letters (NFD text's combining marks are
+    /// skipped), so folding a workbook's every cell costs no Unicode normalisation.
     public static func fold(_ s: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var space = false
-        for u in s.decomposedStringWithCanonicalMapping.unicodeScalars {
-            if (0x300...0x36F).contains(u.value) { continue }
-            var ch = Character(u)
-            if ch == "đ" || ch == "Đ" { ch = "d" }
-            if ch.isLetter || ch.isNumber {
-                if space, !out.isEmpty { out.append(" ") }
-                space = false
-                out += ch.lowercased()
-            } else { space = true }
+        for u in s.unicodeScalars {
+            let v = u.value
+            if (0x300...0x36F).contains(v) { continue }
+            let base: Unicode.Scalar
+            if v < 0x80 {
+                guard (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) else { space = true; continue }
+                base = (0x41...0x5A).contains(v) ? Unicode.Scalar(v + 32)! : u
+            } else if let b = baseLetters[v] {
+                base = b
+            } else if u.properties.isAlphabetic || u.properties.numericType != nil {
+                base = u.properties.lowercaseMapping.unicodeScalars.first ?? u
+            } else { space = true; continue }
+            if space, !out.isEmpty { out.append(" ") }
+            space = false
+            out.append(base)
         }
-        return out
+        return String(out)
     }
+
+    /// Latin letters with diacritics (Latin-1 to Latin Extended Additional, where Vietnamese lives) → their lower-
+    /// case base letter; đ and Đ → d.
+    static let baseLetters: [UInt32: Unicode.Scalar] = {
+        var table: [UInt32: Unicode.Scalar] = [0x111: "d", 0x110: "d"]
+        for v in Array(UInt32(0xC0)...0x24F) + Array(UInt32(0x1E00)...0x1EFF) {
+            guard let u = Unicode.Scalar(v), u.properties.isAlphabetic, table[v] == nil else { continue }
+            let d = String(u).decomposedStringWithCanonicalMapping.unicodeScalars
+            guard let first = d.first, first.value < 0x80 else { continue }
+            table[v] = first.properties.lowercaseMapping.unicodeScalars.first ?? first
+        }
+        return table
+    }()
 
     static let exact: [String: ColumnField] = {
         var m: [String: ColumnField] = [:]
@@ -130,6 +151,7 @@ public enum Headers {
 
     /// Labels of rows that are not communes: averages, totals, subtotals.
     public static func isSummaryLabel(_ text: String) -> Bool {
+        if text.isEmpty || text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return false }
         let f = fold(text)
         return ["binh quan", "trung binh", "tong cong", "tong so", "tong", "cong", "toan tinh", "toan huyen", "chung", "average",
                 "mean", "total", "subtotal", "sum", "grand total"].contains { f == $0 || f.hasPrefix($0 + " ") }
@@ -144,6 +166,11 @@ public enum Headers {
 
     /// Met, not met, or nil when the text says neither.
     public static func met(_ text: String) -> Bool? {
+        switch text {   // the usual marks, without folding
+        case "1", "x", "X": return true
+        case "0", "": return false
+        default: break
+        }
         let t = text.trimmingCharacters(in: .whitespaces)
         if ["✓", "✔", "☑", "√", "+"].contains(t) { return true }
         if ["-", "–", "—", "✗", "✘", "☐"].contains(t) { return false }

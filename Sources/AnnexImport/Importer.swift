@@ -120,6 +120,7 @@ public struct Importer {
 
     /// "Huyện Tràng Định" → "Tràng Định".
     public static func shortDistrictName(_ s: String) -> String {
+        guard let f = s.unicodeScalars.first, "HhTtQ".unicodeScalars.contains(f) || f == " " else { return s }
         let t = s.trimmingCharacters(in: .whitespaces)
         for prefix in ["Huyện ", "huyện ", "HUYỆN ", "Thành phố ", "thành phố ", "THÀNH PHỐ ", "Thị xã ", "thị xã ", "THỊ XÃ ", "Quận ", "TP. ", "TP ", "Tp. "]
         where t.hasPrefix(prefix) { return String(t.dropFirst(prefix.count)) }

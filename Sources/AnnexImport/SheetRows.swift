@@ -38,6 +38,7 @@ extension SheetLayout {
     /// hidden rows are left out, each with its reason; a cell that cannot be read is a problem at that cell.
     public func read(_ sheet: Sheet, book: Workbook) -> SheetResult {
         var out = SheetResult(layout: self)
+        let criterionColumns = (1...19).map { column(of: .criterion($0)) }
         var district: String? = nil
         let nameCol = column(of: .unitName), codeCol = column(of: .unitCode), serialCol = column(of: .serial)
         let valueCols = columns.filter { if case .criterion = $0.value { true } else if case .count = $0.value { true } else if case .countInYear = $0.value { true } else { false } }.map(\.key)
@@ -76,13 +77,14 @@ extension SheetLayout {
                 out.leftOut.append(LeftOutRow(row: r, reason: "no figures (not filled in)"))
                 continue
             }
-            readCommune(sheet, book: book, row: r, name: name, code: code, district: district, into: &out)
+            readCommune(sheet, book: book, row: r, name: name, code: code, district: district, criterionColumns: criterionColumns, into: &out)
         }
         return out
     }
 
     /// One commune row: code, name, district, flags, then its figures for the sheet's year (or each year).
-    func readCommune(_ sheet: Sheet, book: Workbook, row r: Int, name: String, code: String, district: String?, into out: inout SheetResult) {
+    func readCommune(_ sheet: Sheet, book: Workbook, row r: Int, name: String, code: String, district: String?,
+                     criterionColumns: [Int?], into out: inout SheetResult) {
         func at(_ c: Int) -> String { book.location(sheet.name, CellRef(row: r, column: c)) }
         func problem(_ c: Int, _ expected: String, _ found: String) { out.problems.append((at(c), expected, found)) }
         var unitCode: String? = nil
@@ -124,10 +126,13 @@ extension SheetLayout {
         if let e = estimateYear, y != e { base.estimate = false; base.cutoff = nil }
         if hasCriteria {
             var met: [Bool] = []
+            met.reserveCapacity(19)
             for n in 1...19 {
-                guard let c = column(of: .criterion(n)) else { met.append(false); continue }
+                guard let c = criterionColumns[n - 1] else { met.append(false); continue }
+                let value = sheet.value(r, c)
+                if case .number(let x)? = value, x == 0 || x == 1 { met.append(x == 1); continue }   // the usual 1/0
                 let t = sheet.text(r, c)
-                if case .number(let x)? = sheet.value(r, c), x != 0, x != 1 { problem(c, "1 or 0 (criterion \(n) met or not)", "\(t)"); met.append(false); continue }
+                if case .number? = value { problem(c, "1 or 0 (criterion \(n) met or not)", "\(t)"); met.append(false); continue }
                 guard let v = Headers.met(t) else { problem(c, "1/0, x, ✓ or Đạt/Chưa đạt (criterion \(n) met or not)", "'\(t)'"); met.append(false); continue }
                 met.append(v)
             }

@@ -147,13 +147,23 @@ public struct Sheet: Sendable {
         return nil
     }
 
+    @inline(__always)
+    static func mayBeSpace(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 ? (u.value <= 0x20 || u.value == 0x7F) : u.properties.isWhitespace || u.value == 0xFEFF || u.value == 0x200B
+    }
+
     public func merge(containing ref: CellRef) -> CellRange? {
         mergesByRow[ref.row]?.lazy.map { self.merges[$0] }.first { $0.contains(ref) }
     }
 
     /// Text of a cell (merged ranges followed), trimmed; "" for nothing.
     public func text(_ row: Int, _ column: Int) -> String {
-        (value(row, column)?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let v = value(row, column) else { return "" }
+        let t = v.text
+        // Most cells need no trimming: look at the ends before asking Foundation.
+        guard let first = t.unicodeScalars.first, let last = t.unicodeScalars.last,
+              Sheet.mayBeSpace(first) || Sheet.mayBeSpace(last) else { return t }
+        return t.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import ZIPFoundation
+import CLibXML2
 
 /// A workbook that cannot be read, with where and why.
 public struct SheetsError: Error, Sendable, CustomStringConvertible {
@@ -83,7 +84,9 @@ public enum XLSXReader {
             guard let data = try part(archive, path, name, &budget) else {
                 throw SheetsError("\(name)[\(s.name)]", expected: "the sheet's part \(path)", found: "nothing in the archive")
             }
-            var sheet = SheetParser.parse(data, strings: strings, dateStyles: dateStyles)
+            guard var sheet = SheetSAX.parse(data, strings: strings, dateStyles: dateStyles) else {
+                throw SheetsError("\(name)[\(s.name)]", expected: "a well-formed worksheet (\(path))", found: "XML that is not well-formed (a damaged file)")
+            }
             sheet.name = s.name
             sheet.hidden = s.hidden
             sheets.append(sheet)
@@ -233,85 +236,6 @@ final class StylesParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if localName(name) == "cellXfs" { inCellXfs = false }
-    }
-}
-
-/// A worksheet part: cells with their values, merged ranges, hidden rows and columns.
-final class SheetParser: NSObject, XMLParserDelegate {
-    let strings: [String]
-    let dateStyles: Set<Int>
-    var sheet = Sheet(name: "")
-    var row = 0, column = 0
-    var cellType = "", cellStyle = 0, hasFormula = false
-    var text = "", collecting = false, inInline = false, value: String? = nil, inline = ""
-
-    init(strings: [String], dateStyles: Set<Int>) { self.strings = strings; self.dateStyles = dateStyles }
-
-    static func parse(_ data: Data, strings: [String], dateStyles: Set<Int>) -> Sheet {
-        let p = SheetParser(strings: strings, dateStyles: dateStyles)
-        let x = XMLParser(data: data)
-        x.delegate = p
-        _ = x.parse()
-        return p.sheet
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
-        switch localName(name) {
-        case "row":
-            row = attributes["r"].flatMap(Int.init) ?? row + 1
-            column = 0
-            if attributes["hidden"] == "1" || attributes["hidden"] == "true" { sheet.hiddenRows.insert(row) }
-        case "c":
-            if let r = attributes["r"], let ref = CellRef(r) { row = ref.row; column = ref.column } else { column += 1 }
-            cellType = attributes["t"] ?? "n"
-            cellStyle = attributes["s"].flatMap(Int.init) ?? 0
-            hasFormula = false; value = nil; inline = ""
-        case "v": collecting = true; text = ""
-        case "f": hasFormula = true
-        case "is": inInline = true
-        case "t" where inInline: collecting = true; text = ""
-        case "mergeCell": if let r = attributes["ref"], let m = CellRange(r) { sheet.merge(m) }
-        case "col":
-            if attributes["hidden"] == "1" || attributes["hidden"] == "true",
-               let lo = attributes["min"].flatMap(Int.init), let hi = attributes["max"].flatMap(Int.init), lo <= hi, hi - lo < 16_384 {
-                for c in lo...hi { sheet.hiddenColumns.insert(c) }
-            }
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch localName(name) {
-        case "v": collecting = false; value = text
-        case "t" where inInline: collecting = false; inline += text
-        case "is": inInline = false
-        case "c": finishCell()
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if collecting { text += string }
-    }
-
-    func finishCell() {
-        let ref = CellRef(row: row, column: column)
-        var v: CellValue? = nil
-        switch cellType {
-        case "s": if let i = value.flatMap(Int.init), i >= 0, i < strings.count { v = .text(strings[i]) }
-        case "inlineStr": v = .text(inline.precomposedStringWithCanonicalMapping)
-        case "str": v = value.map { .text($0.precomposedStringWithCanonicalMapping) }
-        case "b": v = value.map { .bool($0 == "1" || $0 == "true") }
-        case "e": v = value.map { .error($0) }
-        case "d": v = value.map { .text($0) }
-        default: v = value.flatMap(Double.init).map { .number($0) }
-        }
-        guard let v else {
-            if hasFormula { sheet.uncachedFormulas.insert(ref) }
-            return
-        }
-        if case .text(let s) = v, s.isEmpty { return }
-        sheet.put(Cell(ref: ref, value: v, isDate: dateStyles.contains(cellStyle) && cellType == "n", isFormula: hasFormula))
     }
 }
 
