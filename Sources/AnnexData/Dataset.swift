@@ -216,6 +216,7 @@ struct DatasetLoader {
         if manifest.delimiter == manifest.decimal {
             issues.add(m.location("csv.decimal"), "a decimal mark other than the separator", String(manifest.decimal))
         }
+        if m.node("allow_missing_years") != nil { manifest.allowMissingYears = m.bool("allow_missing_years", &issues) ?? false }
         if m.node("codes") != nil {
             manifest.districtCodeDigits = m.int("codes.district_digits", in: 3...6, &issues) ?? 3
             manifest.unitCodeDigits = m.int("codes.commune_digits", in: 5...8, &issues) ?? 5
@@ -235,7 +236,7 @@ struct DatasetLoader {
                                           "provenance", "provenance.vi", "provenance.en", "licence", "csv", "csv.delimiter", "csv.decimal", "boundaries",
                                           "boundaries.file", "boundaries.key", "boundaries.name", "boundaries.attribution",
                                           "boundaries.attribution.vi", "boundaries.attribution.en",
-                                          "codes", "codes.district_digits", "codes.commune_digits"])
+                                          "codes", "codes.district_digits", "codes.commune_digits", "allow_missing_years"])
     }
 
     // MARK: tables
@@ -377,7 +378,9 @@ struct DatasetLoader {
         for r in t.rows {
             var ok = true
             let code = field(r, iCode), yearText = field(r, iYear), kindText = field(r, iKind), cutoff = field(r, iCutoff)
-            if !units.isEmpty, units[code] == nil { issues.add(loc(r, "unit_code"), "a code of units.csv", code); ok = false }
+            if !units.isEmpty, units[code] == nil {
+                issues.add(loc(r, "unit_code"), "a code of units.csv" + DatasetChecks.codeHint(code, units.keys), code); ok = false
+            }
             let year = Int(yearText)
             if year == nil || !(manifest.periods.isEmpty || manifest.periods.contains(year!)) {
                 issues.add(loc(r, "year"), manifest.periods.isEmpty ? "a year" : "a year of the manifest's periods (\(manifest.periods.map(String.init).joined(separator: ", ")))", yearText); ok = false
@@ -435,7 +438,9 @@ struct DatasetLoader {
         for r in t.rows {
             let f = Fields(table: t, row: r, columns: c)
             var ok = true
-            if !units.isEmpty, units[f["unit_code"]] == nil { issues.add(f.loc("unit_code"), "a code of units.csv", f["unit_code"]); ok = false }
+            if !units.isEmpty, units[f["unit_code"]] == nil {
+                issues.add(f.loc("unit_code"), "a code of units.csv" + DatasetChecks.codeHint(f["unit_code"], units.keys), f["unit_code"]); ok = false
+            }
             let level = RecognitionLevel(rawValue: f["level"])
             if level == nil { issues.add(f.loc("level"), "ntm, nang_cao or kieu_mau", f["level"]); ok = false }
             let year = Int(f["year"])
@@ -498,7 +503,7 @@ struct DatasetLoader {
             switch scope {
             case .province, .group: if !groups.isEmpty, groups[f["group"]] == nil { bad("group", "a group listed in groups.csv") }
             case .district: if f["group"] != "each", !districts.isEmpty, districts[f["group"]] == nil { bad("group", "a district code of districts.csv or 'each'") }
-            case .unit: if !units.isEmpty, units[f["group"]] == nil { bad("group", "a unit code of units.csv") }
+            case .unit: if !units.isEmpty, units[f["group"]] == nil { bad("group", "a unit code of units.csv" + DatasetChecks.codeHint(f["group"], units.keys)) }
             case nil: break
             }
             if !DatasetChecks.isIdentifier(f["metric"]) { bad("metric", "a metric name of lower-case letters, digits and '_'") }

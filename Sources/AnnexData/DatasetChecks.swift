@@ -16,6 +16,7 @@ public enum DatasetChecks {
         // A recognised commune meets 19 in its recognition year; levels come in order.
         var records: [String: CriteriaRecord] = [:]
         for r in ds.criteria { records["\(r.unitCode)|\(r.year)"] = r }
+        if !ds.manifest.allowMissingYears { issues += missingYears(ds, critFile) }
         var byUnit: [String: [RecognitionLevel: Int]] = [:]
         for rec in ds.recognitions { byUnit[rec.unitCode, default: [:]][rec.level] = rec.year }
         for rec in ds.recognitions where rec.level == .ntm {
@@ -99,6 +100,61 @@ public enum DatasetChecks {
             }
         }
         return nil
+    }
+
+    /// Communes with criteria in some of the periods and not in others: a mean over fewer communes is not comparable
+    /// with the year before, so it is an error unless the manifest says `allow_missing_years: true`.
+    /// At most 20 communes are named; a last issue counts the rest.
+    public static func missingYears(_ ds: Dataset, _ critFile: String) -> [DataIssue] {
+        let periods = ds.manifest.periods.isEmpty ? Array(Set(ds.criteria.map(\.year))).sorted() : ds.manifest.periods
+        var years: [String: Set<Int>] = [:], first: [String: SourceLocation] = [:]
+        for r in ds.criteria {
+            years[r.unitCode, default: []].insert(r.year)
+            if first[r.unitCode] == nil, let l = r.location { first[r.unitCode] = l }
+        }
+        var out: [DataIssue] = []
+        var more = 0
+        for code in ds.unitOrder {
+            guard let has = years[code], has.count < periods.count else { continue }
+            let missing = periods.filter { !has.contains($0) }
+            guard !missing.isEmpty else { continue }
+            if out.count == 20 { more += 1; continue }
+            var loc = first[code] ?? SourceLocation(file: critFile)
+            loc.column = "year"
+            out.append(DataIssue(loc, expected: "a row for commune \(code) in every year of the periods, or allow_missing_years: true in manifest.yaml",
+                                 found: "none for " + missing.map(String.init).joined(separator: ", ")))
+        }
+        if more > 0 {
+            out.append(DataIssue(SourceLocation(file: critFile), expected: "a row for every commune in every year", found: "\(more) more communes with years missing"))
+        }
+        return out
+    }
+
+    /// "; did you mean '05986'?" for a code close to a known one: its leading zeros dropped (as Excel drops them from
+    /// a code stored as a number), or one digit changed, added, left out or two digits swapped. "" when none is.
+    public static func codeHint<S: Sequence>(_ code: String, _ known: S) -> String where S.Element == String {
+        guard !code.isEmpty, code.count <= 12 else { return "" }
+        var best: String? = nil
+        for k in known {
+            if k.count > code.count, k.hasSuffix(code), k.dropLast(code.count).allSatisfy({ $0 == "0" }) { return "; did you mean '\(k)'?" }
+            if best == nil, abs(k.count - code.count) <= 1, isNear(code, k) { best = k }
+        }
+        return best.map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// One edit apart (a digit changed, added or left out), or two neighbouring digits swapped.
+    static func isNear(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        if x.count == y.count {
+            let diff = x.indices.filter { x[$0] != y[$0] }
+            if diff.count == 1 { return true }
+            return diff.count == 2 && diff[1] == diff[0] + 1 && x[diff[0]] == y[diff[1]] && x[diff[1]] == y[diff[0]]
+        }
+        let (short, long) = x.count < y.count ? (x, y) : (y, x)
+        guard long.count == short.count + 1 else { return false }
+        var i = 0
+        while i < short.count, short[i] == long[i] { i += 1 }
+        return short[i...].elementsEqual(long[(i + 1)...])
     }
 
     static func isIdentifier(_ s: String) -> Bool {

@@ -159,6 +159,9 @@ public struct Manifest: Hashable, Sendable {
     /// `codes` block says otherwise (a synthetic dataset of more than 99 999 communes).
     public var districtCodeDigits = 3
     public var unitCodeDigits = 5
+    /// Communes may lack criteria in some years (`allow_missing_years: true`): means then count the communes with
+    /// figures, and charts from the dataset say so in a note.
+    public var allowMissingYears = false
 }
 
 /// Where a dataset's boundaries are and how they join its districts.

@@ -79,7 +79,7 @@ public struct ChartSpec {
         let valueEnc = try Encoding(try enc.require("value"), table)
         let texts = ChartTexts(
             figureLabel: figureLabel, title: try root.child("title")?.text() ?? "", subtitle: try root.child("subtitle")?.text(),
-            valueAxisTitle: valueEnc.title, categoryAxisTitle: try enc.child("category").map { try Encoding($0, table).title } ?? nil, notes: try root.child("notes")?.texts() ?? [],
+            valueAxisTitle: valueEnc.title, categoryAxisTitle: try enc.child("category").map { try Encoding($0, table).title } ?? nil, notes: (try root.child("notes")?.texts() ?? []) + table.notes,
             source: try root.child("source")?.text() ?? table.defaultSource,
             illustrative: try root.child("illustrative")?.bool() ?? table.synthetic)
 
@@ -457,6 +457,8 @@ struct DataTable {
     var defaultSource: String? = nil
     /// The dataset the rows come from, when they come from one.
     var dataset: Dataset? = nil
+    /// Notes the data bring to the chart (communes missing in some years).
+    var notes: [String] = []
 
     /// The rows of a `data` block; no rows is an error unless `allowEmpty` (a table says so in a note).
     static func load(_ n: SpecNode, language: Language, baseFolder: String, context: SpecContext, allowEmpty: Bool = false) throws -> DataTable {
@@ -506,6 +508,32 @@ struct DataTable {
         return t
     }
 
+    /// Every group (or district or unit code) and year a spec asks for is one the dataset has: a misspelt group
+    /// would otherwise drop its series from the chart without a word. All of them are reported at once.
+    static func checkSubjects(_ n: SpecNode, groups: [String]?, years: [Int]?, scope: FactScope?, _ ds: Dataset, _ analysis: Analysis) throws {
+        var issues: [DataIssue] = []
+        if let groups, let gn = n.child("groups") {
+            let subjects = Set(analysis.records.lazy.filter { scope == nil || $0.scope == scope }.map(\.group))
+            let known = subjects.union(scope == nil || scope == .group || scope == .province ? Set(ds.groups.keys) : [])
+            for (i, g) in groups.enumerated() where !known.contains(g) {
+                // A group written by its name ("Xã biên giới") gets its id as the hint.
+                let byName = ds.groups.values.first { info in info.name.values.contains(g) || info.shortName.values.contains(g) }?.id
+                    ?? ds.districts.values.first { $0.name == g || $0.fullName == g }?.code
+                let hint = (byName ?? Spelling.nearest(to: g, in: known.sorted())).map { "; did you mean '\($0)'?" }
+                    ?? " (annex analyze lists the groups and codes)"
+                let at = (try? gn.list()).flatMap { $0.indices.contains(i) ? $0[i].location : nil } ?? gn.location
+                issues.append(DataIssue(at, expected: "a group, district or unit of the dataset" + hint, found: g))
+            }
+        }
+        if let years, let yn = n.child("years") {
+            let known = Set(ds.manifest.periods.isEmpty ? analysis.records.map(\.year) : ds.manifest.periods)
+            for y in years where !known.contains(y) {
+                issues.append(DataIssue(yn.location, expected: "a year of the dataset (" + known.sorted().map(String.init).joined(separator: ", ") + ")", found: String(y)))
+            }
+        }
+        if !issues.isEmpty { throw SpecError(issues) }
+    }
+
     static func fromDataset(_ n: SpecNode, language: Language, baseFolder: String, context: SpecContext) throws -> DataTable {
         let folder: String, at: SpecNode
         if let dn = n.child("dataset") {
@@ -537,6 +565,7 @@ struct DataTable {
             throw SpecError(n.child("metric")!.location, "a metric of the dataset" + hint, metric)
         }
         _ = metric
+        try checkSubjects(n, groups: groups, years: years, scope: scope, ds, analysis)
         if let groups { recs.sort { (groups.firstIndex(of: $0.group) ?? 0, $0.year) < (groups.firstIndex(of: $1.group) ?? 0, $1.year) } }
         let num = { (x: Double?) in x.map { NumberFormat(.en, fractionDigits: 0...9, groupFrom: .infinity)($0) } ?? "" }
         let rows: [[String: String]] = recs.map { r in
@@ -560,12 +589,17 @@ struct DataTable {
         }
         let cols = ["scope", "group", "name", "district", "detail_name", "metric", "year", "kind", "value", "value_high", "unit", "n", "detail",
                     "base_year", "target", "target_high", "status", "gap", "source"]
+        var notes: [String] = []
+        if ds.manifest.allowMissingYears, !DatasetChecks.missingYears(ds, "").isEmpty {
+            notes.append(language == .vi ? "Một số xã không có số liệu ở một số năm; bình quân tính trên các xã có số liệu."
+                                         : "Some communes have no figures for some years; means are over the communes with figures.")
+        }
         return DataTable(columns: cols, rows: rows, locations: recs.map { _ in n.location },
                          synthetic: ds.manifest.synthetic && origin != "stated",
                          defaultSource: origin == "stated"
                             ? Array(Set(recs.map(\.source))).sorted().compactMap { id in ds.facts.first { $0.id == id }.flatMap { ds.sources[$0.source]?.citation(language) } }
                                 .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: "; ")
                             : (language == .vi ? "Bộ dữ liệu " : "Dataset ") + (ds.manifest.title[language] ?? ds.manifest.name),
-                         dataset: ds)
+                         dataset: ds, notes: notes)
     }
 }

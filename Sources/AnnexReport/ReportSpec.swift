@@ -91,19 +91,24 @@ public struct ReportSpec: @unchecked Sendable {
         ctx.extraKeys = ["number"]
         var figures: [BuiltReport.Figure] = [], tables: [(Int, TableContent)] = [], order: [BuiltReport.Item] = []
         var nf = 0, nt = 0
+        // Every item's problems in one run, not the first item's only.
+        var problems: [DataIssue] = []
         for item in try root.require("items").list() {
-            if let f = item.child("figure") {
-                nf = try f.child("number")?.int(1...999) ?? nf + 1
-                ctx.figureNumber = nf
-                let cs = try ChartSpec.build(f, baseFolder: baseFolder, context: ctx)
-                figures.append(BuiltReport.Figure(number: nf, chart: cs.chart, pngScale: cs.pngScale)); order.append(.figure(nf))
-            } else if let t = item.child("table") {
-                nt = try t.child("number")?.int(1...999) ?? nt + 1
-                tables.append((nt, try TableSpec.build(t, number: nt, baseFolder: baseFolder, context: ctx, language: lang))); order.append(.table(nt))
-            } else {
-                order.append(.findings)
-            }
+            do {
+                if let f = item.child("figure") {
+                    nf = try f.child("number")?.int(1...999) ?? nf + 1
+                    ctx.figureNumber = nf
+                    let cs = try ChartSpec.build(f, baseFolder: baseFolder, context: ctx)
+                    figures.append(BuiltReport.Figure(number: nf, chart: cs.chart, pngScale: cs.pngScale)); order.append(.figure(nf))
+                } else if let t = item.child("table") {
+                    nt = try t.child("number")?.int(1...999) ?? nt + 1
+                    tables.append((nt, try TableSpec.build(t, number: nt, baseFolder: baseFolder, context: ctx, language: lang))); order.append(.table(nt))
+                } else {
+                    order.append(.findings)
+                }
+            } catch let e as SpecError { problems += e.issues }
         }
+        if !problems.isEmpty { throw SpecError(problems) }
         let (ds, analysis) = try ctx.cache.get(datasetPath, root)
         let title = try root.require("title").text()
         return BuiltReport(title: title, shortTitle: title, subtitle: try root.child("subtitle")?.text(), author: try root.child("author")?.text() ?? "Annex",

@@ -43,13 +43,16 @@ public enum XLSXReader {
         return try read(archive, name)
     }
 
+    /// A workbook held in memory, read through a temporary file: ZIPFoundation's in-memory archive traps on some
+    /// damaged archives (a range check in its memory file) where its file reader reports an error.
     public static func read(data: Data, file: String) throws(SheetsError) -> Workbook {
         try refuseOtherFormats(Array(data.prefix(8)), file)
-        let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw SheetsError(file, expected: "a valid .xlsx workbook (a zip archive)", found: "not a valid xlsx (zip): a damaged or truncated file (\(error))")
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("annex-xlsx-\(getpid())-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        do { try data.write(to: URL(fileURLWithPath: tmp)) } catch {
+            throw SheetsError(file, expected: "a temporary file to read the workbook from", found: "\(error)")
         }
-        return try read(archive, file)
+        return try read(path: tmp, displayName: file)
     }
 
     static func refuseOtherFormats(_ magic: [UInt8], _ name: String) throws(SheetsError) {

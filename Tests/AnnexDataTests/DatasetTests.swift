@@ -84,7 +84,7 @@ let badCases = (try? FileManager.default.contentsOfDirectory(atPath: badFolder).
         try (m + "synthetc: false\n").write(toFile: dir + "/manifest.yaml", atomically: true, encoding: .utf8)
         let ds = try Dataset.load(folder: dir)
         #expect(ds.warnings.map(\.description) == [
-            "\(dir)/manifest.yaml:12: key 'synthetc': expected a known key (this one is ignored), found 'synthetc'",
+            "\(dir)/manifest.yaml:14: key 'synthetc': expected a known key (this one is ignored), found 'synthetc'",
             "\(dir)/districts.csv:1: column 'note': expected a known column (this one is ignored), found 'note'",
         ])
     }
