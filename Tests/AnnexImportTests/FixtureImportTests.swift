@@ -73,3 +73,49 @@ let xlsxFixtures = repoRoot + "/Tests/Fixtures/xlsx"
         #expect(ds.units.count == totals["communes"] as? Int)
     }
 }
+
+/// `import.yaml` written by one import and edited (the GSO district codes given, a column ignored) is read back by
+/// `--map`: its layout and codes replace detection.
+@Suite struct ImportPlanTests {
+    @Test func anEditedPlanIsFollowed() throws {
+        let book = xlsxFixtures + "/per-year-sheets.xlsx"
+        let first = try Importer().read([book])
+        #expect(first.madeUpDistrictCodes)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("annex-plan-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try DatasetWriter.write(DatasetWriter.files(first, sources: [book]), to: dir)
+        var plan = try String(contentsOfFile: dir + "/import.yaml", encoding: .utf8)
+        #expect(plan.hasPrefix("# What annex import understood."))
+        for (name, code) in [("Tràng Định", "180"), ("Bình Gia", "181"), ("Văn Lãng", "182")] {
+            let made = try #require(first.districtCodes[name])
+            plan = plan.replacingOccurrences(of: "\"\(name)\": \"\(made)\"", with: "\"\(name)\": \"\(code)\"")
+        }
+        plan = plan.replacingOccurrences(of: "      AA: note\n", with: "      AA: ignore\n")
+        try plan.write(toFile: dir + "/import.yaml", atomically: true, encoding: .utf8)
+        let edited = try ImportPlan.load(path: dir + "/import.yaml")
+        let second = try Importer(options: .init(plan: edited)).read([book])
+        #expect(!second.madeUpDistrictCodes)
+        #expect(second.districtCodes["Tràng Định"] == "180" && second.districtCodes["Văn Lãng"] == "182")
+        #expect(second.sheets.allSatisfy { $0.layout.yearSource == "import.yaml" && $0.layout.column(of: .note) == nil })
+        // The folder an import made is replaced whole by the next import; another folder is never written into.
+        try DatasetWriter.write(DatasetWriter.files(second, sources: [book]), to: dir)
+        let ds = try Dataset.load(folder: dir)
+        #expect(Set(ds.districts.keys) == ["180", "181", "182"])
+        let other = dir + "-other"
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        FileManager.default.createFile(atPath: other + "/notes.txt", contents: Data("mine".utf8))
+        #expect(throws: ImportError.self) { try DatasetWriter.write(DatasetWriter.files(second, sources: [book]), to: other) }
+        #expect(FileManager.default.contents(atPath: other + "/notes.txt") == Data("mine".utf8))
+    }
+
+    @Test func aMisspeltFieldInThePlanIsLocated() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("annex-plan-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "sheets:\n  - file: book.xlsx\n    sheet: Năm 2019\n    header_rows: [5, 6]\n    columns:\n      B: unit_cod\n".write(toFile: dir + "/import.yaml", atomically: true, encoding: .utf8)
+        do { _ = try ImportPlan.load(path: dir + "/import.yaml"); Issue.record("loaded") } catch {
+            #expect(error.description.contains("import.yaml:6: key 'sheets[0].columns.B'") && error.description.contains("did you mean 'unit_code'?"), "\(error)")
+        }
+    }
+}
