@@ -25,8 +25,9 @@ public struct SheetsError: Error, Sendable, CustomStringConvertible {
 /// refused with what to save it as; a damaged archive or one that inflates beyond `maxUncompressed` is refused
 /// without running out of memory.
 public enum XLSXReader {
-    /// The most a workbook may inflate to, all parts together.
-    public static let maxUncompressed = 768 << 20
+    /// The most a workbook may inflate to, all parts together: 256 MB (a national workbook of 8 000 communes is
+    /// about 25 MB of XML), so a zip bomb costs at most that much memory before it is refused.
+    public static let maxUncompressed = 256 << 20
 
     public static func read(path: String, displayName: String? = nil) throws(SheetsError) -> Workbook {
         let name = displayName ?? path
@@ -106,9 +107,12 @@ public enum XLSXReader {
         guard entry.uncompressedSize <= UInt64(budget) else { throw tooLarge }
         var out = Data()
         let limit = budget
+        // Spreadsheet XML deflates about 10 to 1; a part inflating past 16 MB at more than 200 to 1 is a bomb,
+        // refused there rather than at the whole budget.
+        let ratioLimit = max(16 << 20, Int(min(entry.compressedSize, UInt64(Int.max / 400))) * 200)
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard out.count + chunk.count <= limit else { throw SizeExceeded() }
+                guard out.count + chunk.count <= limit, out.count + chunk.count <= ratioLimit else { throw SizeExceeded() }
                 out.append(chunk)
             }
         } catch is SizeExceeded { throw tooLarge } catch {
