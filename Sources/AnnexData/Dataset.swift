@@ -141,8 +141,13 @@ struct DatasetLoader {
             let found: String
             if stat(folder, &st) != 0 { found = errno == ENOENT ? "no such folder" : String(cString: strerror(errno)) }
             else if (st.st_mode & S_IFMT) == S_IFREG {
-                found = folder.lowercased().hasSuffix(".xlsx") || folder.lowercased().hasSuffix(".xls") || folder.lowercased().hasSuffix(".ods")
-                    ? "a spreadsheet file (a dataset is a folder of CSV files and a manifest.yaml; see docs/data-format.md)" : "a file"
+                let lower = folder.lowercased()
+                if [".xlsx", ".xlsm", ".xls", ".ods", ".csv"].contains(where: lower.hasSuffix) {
+                    throw DataError([DataIssue(SourceLocation(file: folder),
+                                               expected: "a dataset folder; make one from a spreadsheet with annex import \(folder) -o DATASET (docs/from-excel.md)",
+                                               found: "a spreadsheet file")])
+                }
+                found = "a file"
             } else { found = InputFile.read(folder).failureText ?? "not a folder" }
             throw DataError([DataIssue(SourceLocation(file: folder), expected: "a dataset folder (manifest.yaml and its CSV tables)", found: found)])
         }
