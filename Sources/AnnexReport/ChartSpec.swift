@@ -548,7 +548,17 @@ struct DataTable {
         let scope = try n.child("scope").map { FactScope(rawValue: try $0.oneOf(FactScope.allCases.map(\.rawValue)))! }
         let groups = try n.child("groups")?.texts()
         var years: [Int]? = nil
-        if let y = n.child("years") { years = try y.list().map { n in try n.int(1900...2100) } }
+        if let y = n.child("years") {
+            // `latest` and `first` name the dataset's last and first period: a spec for any dataset.
+            let periods = ds.manifest.periods.isEmpty ? Array(Set(analysis.records.map(\.year))).sorted() : ds.manifest.periods
+            years = try y.list().map { n in
+                switch n.string {
+                case "latest": guard let p = periods.last else { throw SpecError(n.location, "a dataset with periods", "none") }; return p
+                case "first": guard let p = periods.first else { throw SpecError(n.location, "a dataset with periods", "none") }; return p
+                default: return try n.int(1900...2100)
+                }
+            }
+        }
         // Plans are targets, not values: left out unless asked for by kind.
         let kinds = try n.child("kind")?.texts() ?? ["actual", "estimate"]
         let detail = try n.child("detail")?.text()

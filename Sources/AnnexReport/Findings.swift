@@ -40,7 +40,10 @@ public enum Findings {
             }
             out.append(s + ".")
         }
-        if let new = v(.province, "all", "ntm_new", last), let total = v(.province, "all", "ntm_total", last) {
+        // Recognitions are stated only when the dataset has recognition records (an imported workbook of criteria
+        // has none: "00 xã … nâng tổng số lên 00 xã" would be a figure nobody gave).
+        let hasRecognitions = !ds.recognitions.isEmpty
+        if hasRecognitions, let new = v(.province, "all", "ntm_new", last), let total = v(.province, "all", "ntm_total", last) {
             var s = vi ? "Toàn tỉnh có thêm \(count(new.value)) xã được công nhận đạt chuẩn nông thôn mới" : "\(count(new.value)) more communes were recognised as meeting the NTM standard"
             if let st = new.status, let gap = new.gap {
                 switch st {
@@ -74,7 +77,7 @@ public enum Findings {
         }
         if let e = years.last, e > last, let m = v(.province, "all", "mean_criteria", e), m.kind == .estimate {
             var s = vi ? "Ước năm \(e), bình quân 01 xã đạt \(f2(m.value)) tiêu chí" : "For \(e) an average of \(f2(m.value)) criteria per commune is estimated"
-            if let new = v(.province, "all", "ntm_new", e), let total = v(.province, "all", "ntm_total", e) {
+            if hasRecognitions, let new = v(.province, "all", "ntm_new", e), let total = v(.province, "all", "ntm_total", e) {
                 s += vi ? "; dự kiến có thêm \(count(new.value)) xã đạt chuẩn, nâng tổng số lên \(count(total.value)) xã" : "; \(count(new.value)) more NTM communes are expected, \(count(total.value)) in all"
                 if let st = total.status, let t = total.target {
                     s += vi ? " (kế hoạch \(count(t)) xã: \(st.label(vietnamese: true)))" : " (plan \(count(t)): \(st.label(vietnamese: false)))"

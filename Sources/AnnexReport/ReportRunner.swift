@@ -53,6 +53,8 @@ public struct ReportOptions: Sendable {
     public var incremental: Bool
     public var log: @Sendable (String) -> Void
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// A dataset folder in place of the spec's own `dataset` (a spec made for any province).
+    public var dataset: String? = nil
 
     public init(output: String = "Output", languages: [Language]? = nil, jobs: Int = 1, incremental: Bool = false,
                 log: @escaping @Sendable (String) -> Void = { _ in }, progress: (@Sendable (Int, Int) -> Void)? = nil) {
@@ -166,8 +168,9 @@ public enum ReportRunner {
     static let pageWidth = 794.0, pageHeight = 1123.0, margin = 64.0
 
     public static func run(specPath: String, options: ReportOptions) throws(ReportError) -> [WrittenFile] {
-        let spec: ReportSpec
+        var spec: ReportSpec
         do { spec = try ReportSpec.load(path: specPath) } catch { throw .spec(error) }
+        if let d = options.dataset { spec.datasetPath = (d as NSString).standardizingPath }
         let fm = FileManager.default
         let out = options.output as NSString
         do { try fm.createDirectory(atPath: options.output, withIntermediateDirectories: true) } catch {

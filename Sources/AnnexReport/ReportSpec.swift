@@ -110,8 +110,10 @@ public struct ReportSpec: @unchecked Sendable {
         }
         if !problems.isEmpty { throw SpecError(problems) }
         let (ds, analysis) = try ctx.cache.get(datasetPath, root)
-        let title = try root.require("title").text()
-        return BuiltReport(title: title, shortTitle: title, subtitle: try root.child("subtitle")?.text(), author: try root.child("author")?.text() ?? "Annex",
+        // `{region}` in the title and subtitle: the dataset's region, for a spec that serves any province.
+        let region = ds.manifest.regionName
+        let title = try root.require("title").text().replacingOccurrences(of: "{region}", with: region)
+        return BuiltReport(title: title, shortTitle: title, subtitle: try root.child("subtitle")?.text().replacingOccurrences(of: "{region}", with: region), author: try root.child("author")?.text() ?? "Annex",
                            date: date, language: lang, figures: figures, tables: tables, order: order,
                            findings: Findings.sentences(ds, analysis, language: lang), dataset: ds,
                            inputs: ctx.inputs.filter { $0 != datasetPath }.sorted())

@@ -107,6 +107,9 @@ struct Report: ParsableCommand {
     @Flag(name: .long, help: "Skip a language whose inputs (spec, dataset, tool version) are unchanged since its manifest.")
     var incremental = false
 
+    @Option(name: .long, help: ArgumentHelp("A dataset folder in place of the spec's own (for Reports/province.yaml, which serves any province).", valueName: "dir"))
+    var dataset: String?
+
     @Flag(name: [.short, .long], help: "Print nothing but errors.")
     var quiet = false
 
@@ -126,8 +129,9 @@ struct Report: ParsableCommand {
         let tty = isatty(2) == 1 && !quiet && !verbose
         let progress: (@Sendable (Int, Int) -> Void)? = tty ? ProgressBar.draw : nil
         let log: @Sendable (String) -> Void = { line in if verbose { Stderr.print("annex: " + line) } }
-        let options = ReportOptions(output: output, languages: lang.map { [$0] }, jobs: jobs, incremental: incremental,
+        var options = ReportOptions(output: output, languages: lang.map { [$0] }, jobs: jobs, incremental: incremental,
                                     log: log, progress: progress)
+        options.dataset = dataset
         let started = Date()
         let files: [WrittenFile]
         do { files = try ReportRunner.run(specPath: specPath, options: options) } catch {

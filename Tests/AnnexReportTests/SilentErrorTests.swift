@@ -98,3 +98,24 @@ import Testing
         #expect(problems.contains { $0["line"] as? Int == 2 && $0["column"] as? String == "code" && $0["found"] as? String == "18" }, "\(problems.prefix(3))")
     }
 }
+
+/// A new user's way: the office's workbook imported, checked, and made into an annex by the spec for any province.
+@Suite struct FromWorkbookTests {
+    @Test func aWorkbookBecomesAnAnnex() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let book = repoRoot + "/Tests/Fixtures/xlsx/per-year-sheets.xlsx"
+        var (status, out, err) = try runAnnex(["import", book, "-o", dir + "/data"])
+        #expect(status == 0, "\(err)")
+        #expect(out.contains("[Năm 2020]: header rows") && out.contains("estimates to 2020-06-30"), "\(out)")
+        (status, _, err) = try runAnnex(["validate", dir + "/data"])
+        #expect(status == 0, "\(err)")
+        (status, _, err) = try runAnnex(["report", repoRoot + "/Reports/province.yaml", "--dataset", dir + "/data", "-o", dir + "/out", "-q"])
+        #expect(status == 0, "\(err)")
+        let findings = try String(contentsOfFile: dir + "/out/vi/findings.txt", encoding: .utf8)
+        #expect(findings.contains("Năm 2019, bình quân 01 xã đạt"), "\(findings)")
+        #expect(!findings.contains("được công nhận") && !findings.contains("nâng tổng số"), "no recognition sentence without recognitions: \(findings)")
+        let (_, text, _) = try runTool("pdftotext", ["-l", "1", dir + "/out/vi/annex.pdf", "-"])
+        #expect(text.contains("tỉnh Lạng Sơn"), "\(text.prefix(300))")
+    }
+}
