@@ -32,6 +32,11 @@ public struct ChartSpec {
         return try parseUntyped(text, file: path, baseFolder: (path as NSString).deletingLastPathComponent)
     }
 
+    static let barKeys = ["orientation", "mode", "sort", "ordered", "digits", "values", "target_label", "estimate_label"]
+    static let lineKeys = ["zero", "targets", "digits", "estimate_label"]
+    static let dumbbellKeys = ["from", "to", "sort_by_change", "digits"]
+    static let mapKeys = ["boundaries", "key", "name", "attribution", "style", "classes", "palette", "projection", "labels",
+                          "legend_title", "allow_missing"]
     static let topKeys = ["type", "lang", "theme", "size", "figure", "title", "subtitle", "notes", "source", "illustrative",
                           "data", "encoding", "bar", "line", "dumbbell", "map", "layout"]
 
@@ -49,6 +54,11 @@ public struct ChartSpec {
     static func build(_ rootIn: SpecNode, baseFolder: String, context: SpecContext) throws -> ChartSpec {
         var root = rootIn
         try root.onlyKeys(topKeys + context.extraKeys)
+        // Misspelt keys anywhere in the spec's blocks, all at once, before any is read.
+        let keyIssues = [("size", ["width", "height", "width_mm", "height_mm", "dpi"]), ("data", DataTable.keys), ("encoding", Encoding.channels),
+                         ("bar", barKeys), ("line", lineKeys), ("dumbbell", dumbbellKeys), ("map", mapKeys)]
+            .flatMap { key, known in root.child(key)?.unknownKeys(known) ?? [] }
+        if !keyIssues.isEmpty { throw SpecError(keyIssues) }
         let type = try root.require("type").oneOf(["bar", "line", "dumbbell", "map"])
         let lang = try context.language ?? root.child("lang").map { Language(rawValue: try $0.oneOf(["vi", "en"]))! } ?? .vi
         root.lang = lang
@@ -75,7 +85,7 @@ public struct ChartSpec {
             if let n = Int(f.string ?? "") { figureLabel = lang == .vi ? "Biểu đồ \(n)." : "Figure \(n)." } else { figureLabel = try f.text() }
         }
         let enc = try root.require("encoding")
-        try enc.onlyKeys(["category", "x", "series", "value", "estimate", "target", "target_high", "key", "panel"])
+        try enc.onlyKeys(Encoding.channels)
         let valueEnc = try Encoding(try enc.require("value"), table)
         let texts = ChartTexts(
             figureLabel: figureLabel, title: try root.child("title")?.text() ?? "", subtitle: try root.child("subtitle")?.text(),
@@ -108,7 +118,7 @@ public struct ChartSpec {
                 }
             }
             let b = root.child("bar")
-            try b?.onlyKeys(["orientation", "mode", "sort", "ordered", "digits", "values", "target_label", "estimate_label"])
+            try b?.onlyKeys(barKeys)
             let orientation = BarChart.Orientation(rawValue: try b?.child("orientation")?.oneOf(BarChart.Orientation.allCases.map(\.rawValue)) ?? "vertical")!
             let mode = BarChart.Mode(rawValue: try b?.child("mode")?.oneOf(BarChart.Mode.allCases.map(\.rawValue)) ?? "grouped")!
             let sort = BarChart.Sort(rawValue: try b?.child("sort")?.oneOf(BarChart.Sort.allCases.map(\.rawValue)) ?? "none")!
@@ -137,7 +147,7 @@ public struct ChartSpec {
                 if est?.matches(row) == true { estimates[s, default: []].insert(x) }
             }
             let l = root.child("line")
-            try l?.onlyKeys(["zero", "targets", "digits", "estimate_label"])
+            try l?.onlyKeys(lineKeys)
             var targets: [LineChart.TargetLine] = []
             for tn in try l?.child("targets")?.list() ?? [] {
                 try tn.onlyKeys(["value", "high", "series", "label"])
@@ -154,7 +164,7 @@ public struct ChartSpec {
             let cat = try Encoding(try enc.require("category"), table)
             let ser = try Encoding(try enc.require("series"), table)
             let d = try root.require("dumbbell")
-            try d.onlyKeys(["from", "to", "sort_by_change", "digits"])
+            try d.onlyKeys(dumbbellKeys)
             let fromID = try d.require("from").text(), toID = try d.require("to").text()
             var categories: [ChartKey] = [], fromV: [String: Double] = [:], toV: [String: Double] = [:]
             var fromLabel = fromID, toLabel = toID
@@ -292,8 +302,7 @@ extension ChartSpec {
                          _ lang: Language, _ width: Double, _ height: Double, _ theme: Theme, _ baseFolder: String,
                          _ context: SpecContext) throws -> MapChart {
         let m = try root.require("map")
-        try m.onlyKeys(["boundaries", "key", "name", "attribution", "style", "classes", "palette", "projection", "labels",
-                        "legend_title", "allow_missing"])
+        try m.onlyKeys(mapKeys)
         var texts = textsIn
         // Boundaries: the spec's file, or the dataset's.
         let boundaries: Boundaries
@@ -401,6 +410,9 @@ struct Encoding {
     var digitsRange: ClosedRange<Int>?
     var node: SpecNode
 
+    /// The keys of a spec's `encoding` block.
+    static let channels = ["category", "x", "series", "value", "estimate", "target", "target_high", "key", "panel"]
+
     init(_ n: SpecNode, _ table: DataTable) throws {
         node = n
         if n.string != nil { field = try n.text(); labelField = nil; labels = [:]; title = nil; equals = nil; digitsRange = nil }
@@ -450,6 +462,7 @@ struct Encoding {
 
 /// The rows a chart draws: from inline values, a CSV file or a dataset's analysis.
 struct DataTable {
+    static let keys = ["values", "csv", "decimal", "dataset", "metric", "scope", "groups", "years", "kind", "detail", "origin"]
     var columns: [String]
     var rows: [[String: String]]
     var locations: [SourceLocation]
@@ -462,7 +475,7 @@ struct DataTable {
 
     /// The rows of a `data` block; no rows is an error unless `allowEmpty` (a table says so in a note).
     static func load(_ n: SpecNode, language: Language, baseFolder: String, context: SpecContext, allowEmpty: Bool = false) throws -> DataTable {
-        try n.onlyKeys(["values", "csv", "decimal", "dataset", "metric", "scope", "groups", "years", "kind", "detail", "origin"])
+        try n.onlyKeys(keys)
         let kinds = ["values", "csv", "dataset"].filter { n.child($0) != nil }
         if kinds.isEmpty, context.datasetPath != nil {
             let t = try fromDataset(n, language: language, baseFolder: baseFolder, context: context)

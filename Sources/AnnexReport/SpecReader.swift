@@ -54,16 +54,22 @@ struct SpecNode {
         return c
     }
 
-    /// Fails on keys not in `known` (a misspelt key is an error, not silently ignored).
+    /// Fails on keys not in `known` (a misspelt key is an error, not silently ignored), naming every such key.
     func onlyKeys(_ known: [String]) throws {
-        guard let m = node.mapping else { throw SpecError(location, "a mapping", describe) }
-        for (k, _) in m {
+        guard node.mapping != nil else { throw SpecError(location, "a mapping", describe) }
+        let issues = unknownKeys(known)
+        if !issues.isEmpty { throw SpecError(issues) }
+    }
+
+    /// The keys of this mapping not in `known`, each with a "did you mean"; none when this is not a mapping.
+    func unknownKeys(_ known: [String]) -> [DataIssue] {
+        guard let m = node.mapping else { return [] }
+        return m.compactMap { k, _ in
             let key = k.string ?? ""
-            if !known.contains(key) {
-                let hint = Spelling.nearest(to: key, in: known).map { "; did you mean '\($0)'?" } ?? ""
-                throw SpecError(SourceLocation(file: file, line: k.mark?.line, column: path.isEmpty ? key : path + "." + key),
-                                "one of the keys " + known.joined(separator: ", ") + hint, key)
-            }
+            guard !known.contains(key) else { return nil }
+            let hint = Spelling.nearest(to: key, in: known).map { "; did you mean '\($0)'?" } ?? ""
+            return DataIssue(SourceLocation(file: file, line: k.mark?.line, column: path.isEmpty ? key : path + "." + key),
+                             expected: "one of the keys " + known.joined(separator: ", ") + hint, found: key)
         }
     }
 
