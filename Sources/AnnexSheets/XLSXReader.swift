@@ -132,14 +132,7 @@ final class WorkbookParser: NSObject, XMLParserDelegate {
     struct Entry { var name: String; var relationship: String; var hidden: Bool }
     var sheets: [Entry] = []
 
-    static func parse(_ data: Data) -> WorkbookParser {
-        let p = WorkbookParser()
-        let x = XMLParser(data: data)
-        x.shouldProcessNamespaces = false
-        x.delegate = p
-        _ = x.parse()
-        return p
-    }
+    static func parse(_ data: Data) -> WorkbookParser { runParser(WorkbookParser(), data) }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
         guard localName(name) == "sheet" else { return }
@@ -153,13 +146,7 @@ final class WorkbookParser: NSObject, XMLParserDelegate {
 final class RelationshipParser: NSObject, XMLParserDelegate {
     var targets: [String: String] = [:]
 
-    static func parse(_ data: Data) -> [String: String] {
-        let p = RelationshipParser()
-        let x = XMLParser(data: data)
-        x.delegate = p
-        _ = x.parse()
-        return p.targets
-    }
+    static func parse(_ data: Data) -> [String: String] { runParser(RelationshipParser(), data).targets }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
         if localName(name) == "Relationship", let id = attributes["Id"], let t = attributes["Target"] { targets[id] = t }
@@ -171,13 +158,7 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
     var strings: [String] = []
     var current = "", inText = false, inPhonetic = false
 
-    static func parse(_ data: Data) -> [String] {
-        let p = SharedStringsParser()
-        let x = XMLParser(data: data)
-        x.delegate = p
-        _ = x.parse()
-        return p.strings
-    }
+    static func parse(_ data: Data) -> [String] { runParser(SharedStringsParser(), data).strings }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
         switch localName(name) {
@@ -209,10 +190,7 @@ final class StylesParser: NSObject, XMLParserDelegate {
     var inCellXfs = false
 
     static func dateStyles(_ data: Data) -> Set<Int> {
-        let p = StylesParser()
-        let x = XMLParser(data: data)
-        x.delegate = p
-        _ = x.parse()
+        let p = runParser(StylesParser(), data)
         var out: Set<Int> = []
         for (i, id) in p.xfFormats.enumerated() where isDateFormat(id, p.customFormats[id]) { out.insert(i) }
         return out
@@ -244,6 +222,14 @@ final class StylesParser: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if localName(name) == "cellXfs" { inCellXfs = false }
     }
+}
+
+/// Runs Foundation's XMLParser over a small part (workbook, relationships, shared strings, styles) with `delegate`.
+func runParser<D: XMLParserDelegate>(_ delegate: D, _ data: Data) -> D {
+    let x = XMLParser(data: data)
+    x.delegate = delegate
+    _ = x.parse()
+    return delegate
 }
 
 /// `x:sheet` → `sheet`.
