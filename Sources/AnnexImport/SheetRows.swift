@@ -43,9 +43,15 @@ extension SheetLayout {
         let nameCol = column(of: .unitName), codeCol = column(of: .unitCode), serialCol = column(of: .serial)
         let valueCols = columns.filter { if case .criterion = $0.value { true } else if case .count = $0.value { true } else if case .countInYear = $0.value { true } else { false } }.map(\.key)
         guard headerRows.upperBound < sheet.lastRow else { return out }
-        let lastColumn = sheet.lastColumn
-        for r in (headerRows.upperBound + 1)...sheet.lastRow {
-            let first = (1...max(1, lastColumn)).lazy.map { sheet.text(r, $0) }.first { !$0.isEmpty } ?? ""
+        // Only the rows that hold cells are read (a stray cell at row 1 048 576 must not make a million empty rows);
+        // the rows between them are blank, said once a run.
+        var previous = headerRows.upperBound
+        for r in sheet.rowNumbers where r > headerRows.upperBound {
+            if r > previous + 1 {
+                out.leftOut.append(LeftOutRow(row: previous + 1, reason: r == previous + 2 ? "blank" : "blank (rows \(previous + 1)–\(r - 1))"))
+            }
+            previous = r
+            let first = sheet.cells(inRow: r).lazy.map { $0.value.text.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty } ?? ""
             if first.isEmpty { out.leftOut.append(LeftOutRow(row: r, reason: "blank")); continue }
             if sheet.hiddenRows.contains(r) { out.leftOut.append(LeftOutRow(row: r, reason: "hidden row")); continue }
             let name = nameCol.map { sheet.text(r, $0) } ?? ""

@@ -130,13 +130,22 @@ public struct Sheet: Sendable {
         lastRow = max(lastRow, cell.ref.row); lastColumn = max(lastColumn, cell.ref.column)
     }
 
-    /// Adds a merged range (at most 100 000 rows tall; a larger one is cut there).
+    /// Adds a merged range.
     public mutating func merge(_ range: CellRange) {
+        // Merged titles and headings span a few rows; a range is indexed over its first 1 000 rows at most, and a
+        // sheet's first 100 000 merges, so that a damaged or hostile file cannot make the index huge.
+        guard merges.count < 100_000 else { return }
         merges.append(range)
-        for r in range.first.row...min(range.last.row, range.first.row + 100_000) { mergesByRow[r, default: []].append(merges.count - 1) }
+        for r in range.first.row...min(range.last.row, range.first.row + 999) { mergesByRow[r, default: []].append(merges.count - 1) }
     }
 
     public func cell(_ row: Int, _ column: Int) -> Cell? { rows[row]?[column] }
+
+    /// The numbers of the rows that hold cells, in order.
+    public var rowNumbers: [Int] { rows.keys.sorted() }
+
+    /// A row's own cells (not those of merges over it), by column.
+    public func cells(inRow row: Int) -> [Cell] { (rows[row] ?? [:]).sorted { $0.key < $1.key }.map(\.value) }
 
     /// The cell's value, or that of the merged range's first cell when the cell lies inside a merge.
     public func value(_ row: Int, _ column: Int) -> CellValue? {

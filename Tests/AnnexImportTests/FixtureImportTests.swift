@@ -119,3 +119,26 @@ let xlsxFixtures = repoRoot + "/Tests/Fixtures/xlsx"
         }
     }
 }
+
+/// A stray cell at the sheet's last row and column, and a merge over a million rows: the import reads the rows
+/// that hold cells, not a million empty ones.
+@Suite struct StrayCellTests {
+    @Test func aStrayCellFarAwayIsABlankRun() throws {
+        var s = SheetSpec(name: "Năm 2019")
+        let headers = ["Mã xã", "Tên xã", "Huyện"] + (1...19).map { "TC\($0)" }
+        for (i, h) in headers.enumerated() { s.set(1, i + 1, .text(h)) }
+        for (r, code) in [(2, "05986"), (3, "05989")] {
+            s.set(r, 1, .text(code)); s.set(r, 2, .text("Xã \(code)")); s.set(r, 3, .text("Huyện Lạng Sơn"))
+            for c in 4...22 { s.set(r, c, .number(1)) }
+        }
+        s.set(1_048_576, 16_384, .text("x"))
+        s.merges.append(CellRange(first: CellRef(row: 5, column: 1), last: CellRef(row: 1_048_576, column: 3)))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("annex-stray-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try XLSXWriter.data([s]).write(to: URL(fileURLWithPath: dir + "/b.xlsx"))
+        let r = try Importer().read([dir + "/b.xlsx"])
+        #expect(r.sheets.first?.rows.count == 2)
+        #expect(r.sheets.first?.leftOut.contains { $0.reason == "blank (rows 4–1048575)" } == true, "\(r.sheets.first?.leftOut ?? [])")
+    }
+}
