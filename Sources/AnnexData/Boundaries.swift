@@ -88,7 +88,7 @@ public struct Boundaries: Hashable, Sendable {
             var properties: [String: String] = [:]
             for (k, v) in props {
                 if let s = v as? String { properties[k] = s.precomposedStringWithCanonicalMapping }
-                else if let n = v as? NSNumber { properties[k] = n.stringValue }
+                else if let n = v as? NSNumber, !isJSONBool(n) { properties[k] = n.stringValue }   // true is no key
             }
             guard let k = properties[key], !k.isEmpty else {
                 bad("\(at).properties.\(key)", "the join key property '\(key)'", props[key] == nil ? "nothing" : describe(props[key])); continue
@@ -133,7 +133,7 @@ public struct Boundaries: Hashable, Sendable {
             var pts: [(lon: Double, lat: Double)] = []
             for (k, pos) in positions.enumerated() {
                 guard let pair = pos as? [Any], pair.count >= 2, let lon = (pair[0] as? NSNumber)?.doubleValue,
-                      let lat = (pair[1] as? NSNumber)?.doubleValue, !(pair[0] is Bool), lon.isFinite, lat.isFinite else {
+                      let lat = (pair[1] as? NSNumber)?.doubleValue, !isJSONBool(pair[0]), !isJSONBool(pair[1]), lon.isFinite, lat.isFinite else {
                     issues.append(DataIssue(SourceLocation(file: file, column: "\(rp)[\(k)]"), expected: "a position [longitude, latitude]",
                                             found: describe(pos)))
                     return nil
@@ -169,12 +169,19 @@ public struct Boundaries: Hashable, Sendable {
 
     static func fmt(_ x: Double) -> String { NumberFormat(.en, fractionDigits: 0...6, groupFrom: .infinity)(x) }
 
+    /// Whether a JSON value is `true` or `false`. `is Bool` will not do: on Linux an NSNumber 0 or 1 is a Bool to
+    /// it, so `[1, 1]` was refused as a position; JSONSerialization gives booleans their own type (objCType "c").
+    static func isJSONBool(_ v: Any) -> Bool {
+        guard let n = v as? NSNumber else { return false }
+        return String(cString: n.objCType) == "c" && type(of: n) != NSNumber.self
+    }
+
     static func describe(_ v: Any?) -> String {
         switch v {
         case nil: return "nothing"
         case is NSNull: return "null"
         case let s as String: return s
-        case let n as NSNumber: return n.stringValue
+        case let n as NSNumber: return isJSONBool(n) ? (n.boolValue ? "true" : "false") : n.stringValue
         case let a as [Any]:
             if a.isEmpty { return "an empty list" }
             if a.count <= 4, a.allSatisfy({ $0 is NSNumber || $0 is String || $0 is NSNull }) {

@@ -190,3 +190,13 @@ func rings(of path: PathMark) -> [[Point]] {
         }
     }
 }
+
+/// Integer coordinates 0 and 1 are positions (an NSNumber 0 or 1 passed for a boolean on Linux).
+@Suite struct IntegerPositionTests {
+    @Test func zeroAndOneArePositions() throws {
+        let json = #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"code": 180, "name": "A"}, "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}}]}"#
+        let b = try Boundaries.parse(Data(json.utf8), file: "int.geojson", key: "code")
+        #expect(b.features.first?.key == "180")
+        #expect(b.features.first?.polygons.first?.outer.points.count ?? 0 >= 4)
+    }
+}
