@@ -5,6 +5,7 @@ import AnnexIO
 import AnnexRender
 import AnnexScene
 import Foundation
+import Yams
 
 /// Why a report run failed; each kind has its own exit code.
 public enum ReportError: Error, CustomStringConvertible {
@@ -55,6 +56,8 @@ public struct ReportOptions: Sendable {
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// A dataset folder in place of the spec's own `dataset` (a spec made for any province).
     public var dataset: String? = nil
+    /// What a run says at the default level: languages skipped, nothing to do.
+    public var notice: @Sendable (String) -> Void = { _ in }
 
     public init(output: String = "Output", languages: [Language]? = nil, jobs: Int = 1, incremental: Bool = false,
                 log: @escaping @Sendable (String) -> Void = { _ in }, progress: (@Sendable (Int, Int) -> Void)? = nil) {
@@ -198,7 +201,7 @@ public enum ReportRunner {
                 catch let e as DataError { throw ReportError.data(e) }
                 let inputsHash = SHA256.hex(Array((specHash + datasetHash + built.inputs.map { hashPath($0) }.joined()).utf8))
                 if options.incremental, unchanged(finalDir, inputsHash: inputsHash) {
-                    options.log("[\(lang.rawValue)] unchanged since the last run (spec, data and tool): skipped")
+                    options.notice("[\(lang.rawValue)] skipped: the spec, the data it uses and the tool are unchanged since \(finalDir)/manifest.json")
                     continue
                 }
                 let dir = (staging as NSString).appendingPathComponent(lang.rawValue)
@@ -219,6 +222,7 @@ public enum ReportRunner {
                 staged.append(lang)
             }
             if !staged.isEmpty { try swapIn(staged, staging: staging, output: options.output) }
+            else if options.incremental { options.notice("nothing to do: no new data since the last run") }
             AtomicFile.syncDirectory(options.output)
             try? fm.removeItem(atPath: staging)
         } catch let e as ReportError {
@@ -378,7 +382,7 @@ public enum ReportRunner {
     static func hashFolder(_ folder: String) -> String {
         let fm = FileManager.default
         var h = SHA256()
-        let files = ((fm.enumerator(atPath: folder)?.allObjects as? [String]) ?? []).sorted()
+        let files = datasetFiles(folder) ?? ((fm.enumerator(atPath: folder)?.allObjects as? [String]) ?? []).sorted()
         for f in files {
             let p = (folder as NSString).appendingPathComponent(f)
             var isDir: ObjCBool = false
@@ -387,6 +391,20 @@ public enum ReportRunner {
             h.update([UInt8](d))
         }
         return h.finish().map { let x = String($0, radix: 16); return x.count == 1 ? "0" + x : x }.joined()
+    }
+
+    /// The files a dataset folder's loading reads (its tables, its manifest and the boundaries it names), relative
+    /// to the folder and sorted; nil for a folder that is not a dataset. Only these count for `--incremental`: a
+    /// note or an export dropped into the folder changes nothing.
+    static func datasetFiles(_ folder: String) -> [String]? {
+        let manifestPath = (folder as NSString).appendingPathComponent(Dataset.File.manifest.rawValue)
+        guard let text = try? String(contentsOfFile: manifestPath, encoding: .utf8) else { return nil }
+        var files = Dataset.File.allCases.map(\.rawValue)
+        if YAMLNesting.firstExcess(in: text) == nil, let node = try? Yams.compose(yaml: text),
+           let file = node.mapping?[Node("boundaries")]?.mapping?[Node("file")]?.string {
+            files.append(file)
+        }
+        return files.filter { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }.sorted()
     }
 
     static func manifestJSON(_ spec: ReportSpec, lang: Language, files: [(path: String, bytes: [UInt8], meta: FileMeta)],

@@ -116,6 +116,9 @@ struct Report: ParsableCommand {
     @Flag(name: [.short, .long], help: "Log every step to standard error.")
     var verbose = false
 
+    @Option(name: .long, help: "Log lines as text (with ISO 8601 times when standard error is not a terminal) or json, one object a line.")
+    var logFormat: LogFormat = .text
+
     func validate() throws {
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be 1 to 64, found \(jobs)") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
@@ -125,23 +128,21 @@ struct Report: ParsableCommand {
         guard let specPath = spec ?? BundledData.findFile("Reports/langson-2020.yaml") else {
             throw ValidationError("cannot find the bundled Reports/langson-2020.yaml; run from the project folder or give a spec")
         }
-        let verbose = self.verbose
-        let tty = isatty(2) == 1 && !quiet && !verbose
+        let logger = Logger(format: logFormat, quiet: quiet, verbose: verbose)
+        let tty = logger.terminal && !quiet && !verbose && logFormat == .text
         let progress: (@Sendable (Int, Int) -> Void)? = tty ? ProgressBar.draw : nil
-        let log: @Sendable (String) -> Void = { line in if verbose { Stderr.print("annex: " + line) } }
         var options = ReportOptions(output: output, languages: lang.map { [$0] }, jobs: jobs, incremental: incremental,
-                                    log: log, progress: progress)
+                                    log: { logger.debug($0) }, progress: progress)
         options.dataset = dataset
+        options.notice = { logger.info($0) }
         let started = Date()
         let files: [WrittenFile]
         do { files = try ReportRunner.run(specPath: specPath, options: options) } catch {
-            Stderr.print("annex: \(error.description)")
+            for line in error.description.split(separator: "\n") { logger.error(String(line)) }
             throw ExitCode(error.exitCode)
         }
-        if !quiet {
-            for f in files { print("wrote \(f.path) (\(f.bytes) bytes)") }
-            Stderr.print("annex: \(files.count) files in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
-        }
+        if !quiet { for f in files { print("wrote \(f.path) (\(f.bytes) bytes)") } }
+        logger.info("\(files.count) files in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
     }
 }
 

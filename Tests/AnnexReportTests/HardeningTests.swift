@@ -306,3 +306,27 @@ import Testing
         #expect(out.trimmingCharacters(in: .whitespacesAndNewlines) == ReportRunner.toolVersion)
     }
 }
+
+/// What a cron job keeps: logs with times (or JSON), a skipped language said at the default level, an unrelated
+/// file in the dataset folder changing nothing, and "nothing to do" with exit 0.
+@Suite(.serialized) struct CronRunTests {
+    @Test func incrementalRunsSayWhatTheySkip() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: bundledFolder, toPath: dir + "/data")
+        let args = ["report", defaultSpec, "--dataset", dir + "/data", "-o", dir + "/out", "--lang", "en", "--incremental"]
+        var (status, _, err) = try runAnnex(args)
+        #expect(status == 0, "\(err)")
+        #expect(err.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ annex info: \d+ files in"#, options: .regularExpression) != nil, "\(err)")
+        FileManager.default.createFile(atPath: dir + "/data/NOTES.txt", contents: Data("not data".utf8))
+        (status, _, err) = try runAnnex(args + ["--log-format", "json"])
+        #expect(status == 0, "\(err)")
+        let lines = err.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.allSatisfy { $0?["time"] is String && $0?["level"] as? String == "info" }, "\(err)")
+        #expect(err.contains("[en] skipped") && err.contains("nothing to do: no new data since the last run"), "\(err)")
+        let indicators = try String(contentsOfFile: dir + "/data/indicators.csv", encoding: .utf8)
+        try (indicators + "\n").write(toFile: dir + "/data/indicators.csv", atomically: true, encoding: .utf8)
+        (status, _, err) = try runAnnex(args)
+        #expect(status == 0 && !err.contains("skipped"), "a changed table is new data: \(err)")
+    }
+}
