@@ -16,13 +16,13 @@ public enum YAMLNesting {
         var flow = 0
         var blockScalarIndent: Int? = nil
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for slice in lines(text) {
             lineNumber += 1
-            let line = Array(rawLine.utf8)
+            let line = Array(slice)
             var i = 0
             while i < line.count, line[i] == 0x20 { i += 1 }
             let indent = i
-            let blank = i == line.count || line[i] == 0x23 /* # */ || line[i] == 0x0D
+            let blank = i == line.count || line[i] == 0x23 /* # */
             if let parent = blockScalarIndent {
                 if blank || indent > parent { continue }
                 blockScalarIndent = nil
@@ -42,34 +42,58 @@ public enum YAMLNesting {
         return nil
     }
 
-    /// Walks one line's content: flow brackets outside quotes, compact indicators, a block scalar at its end.
+    /// The lines of a text as bytes, broken at LF, CRLF or a lone CR (as YAML breaks them).
+    static func lines(_ text: String) -> [ArraySlice<UInt8>] {
+        let bytes = Array(text.utf8)
+        var out: [ArraySlice<UInt8>] = []
+        var start = 0, i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A || bytes[i] == 0x0D {
+                out.append(bytes[start..<i])
+                if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+        out.append(bytes[start..<bytes.count])
+        return out
+    }
+
+    /// Walks one line's content: flow brackets outside quotes and comments, compact indicators, a block scalar at
+    /// its end. A quote opens a quoted scalar only where a scalar can begin (the content's start, or after
+    /// `[ { , : - ?`): inside a plain scalar (`a'b`) it is an ordinary character.
     static func scanLine(_ line: [UInt8], from start: Int, flow: inout Int) -> (compact: Int, peakFlow: Int, opensBlockScalar: Bool) {
         var i = start, compact = 0, peak = flow, quote: UInt8? = nil, last: UInt8 = 0x20
+        var lastSignificant: UInt8? = nil      // the last byte that is not a space, outside quotes
         var atContentStart = true
+        var commentStart: Int? = nil
         while i < line.count {
             let c = line[i]
             if let q = quote {
                 if q == 0x22, c == 0x5C { i += 2; last = 0x41; continue }   // \" inside double quotes
-                if c == q { quote = nil }
+                if q == 0x27, c == 0x27, i + 1 < line.count, line[i + 1] == 0x27 { i += 2; continue }   // '' inside single quotes
+                if c == q { quote = nil; lastSignificant = c }
                 i += 1; last = c; continue
             }
             switch c {
-            case 0x27, 0x22: quote = c                                  // ' "
-            case 0x23 where last == 0x20 || last == 0x09: i = line.count; continue   // a comment
+            case 0x27, 0x22:                                             // ' "
+                if lastSignificant == nil || [0x5B, 0x7B, 0x2C, 0x3A, 0x2D, 0x3F].contains(lastSignificant!) { quote = c }
+            case 0x23 where last == 0x20 || last == 0x09: commentStart = i; i = line.count; continue   // a comment
             case 0x5B, 0x7B: flow += 1; peak = max(peak, flow)           // [ {
             case 0x5D, 0x7D: flow = max(0, flow - 1)                     // ] }
             case 0x2D where atContentStart && flow == 0, 0x3F where atContentStart && flow == 0:   // "- " or "? "
-                if i + 1 == line.count || line[i + 1] == 0x20 { compact += 1; i += 1; last = 0x20; continue }
+                if i + 1 == line.count || line[i + 1] == 0x20 { compact += 1; i += 1; last = 0x20; lastSignificant = c; continue }
             case 0x3A where flow == 0:                                   // "key: value" opens a level
                 if i + 1 < line.count, line[i + 1] == 0x20 { compact += 1 }
             default: break
             }
             atContentStart = c == 0x20 && atContentStart
+            if c != 0x20, c != 0x09 { lastSignificant = c }
             last = c
             i += 1
         }
-        var end = line.count
-        while end > start, line[end - 1] == 0x20 || line[end - 1] == 0x0D { end -= 1 }
+        var end = commentStart ?? line.count
+        while end > start, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
         var k = end - 1
         while k > start, [0x2B, 0x2D].contains(line[k]) || (0x31...0x39).contains(line[k]) { k -= 1 }   // |+ >- |2
         let opensBlock = quote == nil && flow == 0 && k >= start && (line[k] == 0x7C || line[k] == 0x3E)

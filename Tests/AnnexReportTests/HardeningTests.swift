@@ -330,3 +330,29 @@ import Testing
         #expect(status == 0 && !err.contains("skipped"), "a changed table is new data: \(err)")
     }
 }
+
+/// Ways around the nesting check that a review found: CRLF line ends, a quote inside a plain scalar, a comment
+/// ending in '>'. Each is still caught, and a real spec saved with CRLF still passes.
+@Suite struct YAMLNestingEdgeTests {
+    let deep = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+
+    @Test func crlfLinesAreLines() throws {
+        #expect(YAMLNesting.firstExcess(in: "# x\r\n" + deep + "\r\n") != nil)
+        #expect(YAMLNesting.firstExcess(in: "# x\r" + deep) != nil)
+        let nested = (0..<150).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\r\n") + " 1\r\n"
+        #expect(YAMLNesting.firstExcess(in: nested) != nil)
+        let spec = try String(contentsOfFile: defaultSpec, encoding: .utf8).replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(YAMLNesting.firstExcess(in: spec) == nil)
+    }
+
+    @Test func aQuoteInsideAPlainScalarOpensNothing() {
+        #expect(YAMLNesting.firstExcess(in: "x: [a'b, \(deep)]\n") != nil)
+        #expect(YAMLNesting.firstExcess(in: "x: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\n") == nil)
+        #expect(YAMLNesting.firstExcess(in: "x: 'it''s [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['\n") == nil)
+    }
+
+    @Test func aCommentEndingInAnIndicatorOpensNoBlockScalar() {
+        let text = "key: # see >\n" + String(repeating: "- ", count: 5000) + "x\n"
+        #expect(YAMLNesting.firstExcess(in: text) != nil)
+    }
+}
