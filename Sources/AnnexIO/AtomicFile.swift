@@ -78,7 +78,8 @@ public enum AtomicFile {
     static func temporaryPrefix(of name: String) -> String { ".\(name).tmp-" }
 
     /// Removes the temporary files that a killed writer left beside `name`: those of a process that no longer
-    /// runs, and those in the older form without a process id (`.NAME.tmp-XXXXXX`) more than an hour old.
+    /// runs (untouched for a minute), and those in the older form without a process id (`.NAME.tmp-XXXXXX`) more
+    /// than an hour old.
     /// Another running writer's temporary file is left alone.
     public static func removeLeftovers(of name: String, in dir: String) {
         let prefix = temporaryPrefix(of: name)
@@ -88,7 +89,10 @@ public enum AtomicFile {
             let path = (dir as NSString).appendingPathComponent(entry)
             let parts = rest.split(separator: "-", maxSplits: 1)
             if parts.count == 2, let pid = pid_t(parts[0]), parts[1].count == 6 {
-                if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH { unlink(path) }
+                // Its writer is gone, and it has not been written to for a minute (a writer in another PID namespace,
+                // sharing the folder, is invisible to kill(2) but keeps its file fresh).
+                var st = stat()
+                if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH, lstat(path, &st) == 0, time(nil) - st.st_mtim.tv_sec > 60 { unlink(path) }
             } else if rest.count == 6 {
                 var st = stat()
                 if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, time(nil) - st.st_mtim.tv_sec > 3600 { unlink(path) }

@@ -41,7 +41,9 @@ public enum DatasetWriter {
             let full = (row.district ?? row.districtCode ?? "").trimmingCharacters(in: .whitespaces)
             let short = Importer.shortDistrictName(full)
             guard seenDistricts.insert(short).inserted else { continue }
-            let type = ["Thành phố", "Thị xã", "Quận"].first { full.lowercased().hasPrefix($0.lowercased()) } ?? "Huyện"
+            let lower = full.lowercased()
+            let type = ["Thành phố", "Thị xã", "Quận"].first { lower.hasPrefix($0.lowercased()) }
+                ?? (lower.hasPrefix("tp.") || lower.hasPrefix("tp ") ? "Thành phố" : "Huyện")
             let border = borderDistricts.contains(short)
             districts += csv([r.districtCodes[short] ?? "000", short, full == short ? "\(type) \(short)" : full, type, border ? "1" : "0"])
         }
@@ -90,7 +92,8 @@ public enum DatasetWriter {
             licence: \(JSONText.string("Chưa ghi / not stated"))
             csv: { delimiter: ",", decimal: "." }
 
-            """
+            """ + (r.warnings.contains { $0.contains(" has no row for ") }
+                ? "# Some communes have no row for some years (see import.yaml's warnings): means count the communes with figures.\nallow_missing_years: true\n" : "")
         return [("manifest.yaml", manifest), ("districts.csv", districts), ("units.csv", unitsCSV), ("groups.csv", groups),
                 ("criteria.csv", criteria), ("import.yaml", r.planYAML())]
     }
@@ -120,9 +123,17 @@ public enum DatasetWriter {
             }
         }
         let parent = (folder as NSString).deletingLastPathComponent
-        let staging = ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(".\((folder as NSString).lastPathComponent).import-\(getpid())")
+        let base = (parent.isEmpty ? "." : parent) as NSString
+        let prefix = ".\((folder as NSString).lastPathComponent).import-"
+        // What a killed import left: a dataset moved aside (no exchange on this file system) is put back when
+        // nothing took its place; other leftovers are removed.
+        for entry in ((try? fm.contentsOfDirectory(atPath: base as String)) ?? []) where entry.hasPrefix(prefix) {
+            let path = base.appendingPathComponent(entry)
+            if entry.hasSuffix("-old"), !fm.fileExists(atPath: folder) { _ = rename(path, folder) } else { try? fm.removeItem(atPath: path) }
+        }
+        let staging = base.appendingPathComponent(prefix + "\(getpid())")
         do {
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
             for f in files { try AtomicFile.write(f.text, to: (staging as NSString).appendingPathComponent(f.name)) }
             // Checked as `annex validate` checks, before it replaces anything: problems name the target's files.
             do { _ = try Dataset.load(folder: staging) } catch {

@@ -153,8 +153,12 @@ public enum Headers {
     public static func isSummaryLabel(_ text: String) -> Bool {
         if text.isEmpty || text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return false }
         let f = fold(text)
-        return ["binh quan", "trung binh", "tong cong", "tong so", "tong", "cong", "toan tinh", "toan huyen", "chung", "average",
-                "mean", "total", "subtotal", "sum", "grand total"].contains { f == $0 || f.hasPrefix($0 + " ") }
+        // Whole labels; and labels that go on ("Bình quân huyện", "Tổng cộng toàn tỉnh") only for words no commune's
+        // name begins with ("Cộng Hòa", "Tông Lệnh", "Chung Chải", "Trung Bình" are communes).
+        if ["binh quan", "binh quan chung", "trung binh", "trung binh chung", "tong", "tong cong", "tong so", "cong", "chung",
+            "toan tinh", "toan huyen", "average", "mean", "total", "subtotal", "sum", "grand total"].contains(f) { return true }
+        return ["binh quan ", "tong cong ", "tong so xa", "toan tinh ", "toan huyen ", "cong huyen ", "average ", "subtotal ",
+                "total ", "grand total "].contains { f.hasPrefix($0) }
     }
 
     /// A district heading row's text: a Roman numeral, or a name beginning with the district's type word.

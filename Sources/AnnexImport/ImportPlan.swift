@@ -50,11 +50,18 @@ public struct ImportPlan: Sendable {
             }
             var columns: [Int: ColumnField] = [:]
             for (k, v) in s["columns"]?.mapping ?? [:] {
-                guard let letter = k.string, let ref = CellRef(letter + "1"), let name = v.string else { continue }
+                guard let letter = k.string, letter.allSatisfy(\.isLetter), let ref = CellRef(letter + "1"), let name = v.string else {
+                    problems.append((at(k, key + ".columns"), "a column letter (A, B, …, AA) and a field", "\(k.string ?? "a structure"): \(v.string ?? "a structure")"))
+                    continue
+                }
                 if name == "ignore" { continue }
                 guard let f = ColumnField(name: name) else {
                     let hint = Spelling.nearest(to: name, in: ColumnField.allNames).map { "; did you mean '\($0)'?" } ?? ""
                     problems.append((at(v, key + ".columns." + letter), "one of " + ColumnField.allNames.joined(separator: ", ") + hint, name)); continue
+                }
+                if let other = columns.first(where: { $0.value == f }) {
+                    problems.append((at(v, key + ".columns." + letter), "each field in one column", "\(name) in \(CellRef.letters(other.key)) and \(letter)"))
+                    continue
                 }
                 columns[ref.column] = f
             }
@@ -62,8 +69,10 @@ public struct ImportPlan: Sendable {
             guard kind == "actual" || kind == "estimate" else { problems.append((at(s["kind"], key + ".kind"), "actual or estimate", kind)); continue }
             let cutoff = s["cutoff"]?.string
             if let c = cutoff, !DatasetChecks.isISODate(c) { problems.append((at(s["cutoff"], key + ".cutoff"), "a date as YYYY-MM-DD", c)) }
-            layouts.append(SheetLayout(file: file, sheet: sheet, headerRows: lo...hi, columns: columns, year: s["year"]?.int,
-                                       yearSource: "import.yaml", estimate: kind == "estimate", cutoff: cutoff))
+            var layout = SheetLayout(file: file, sheet: sheet, headerRows: lo...hi, columns: columns, year: s["year"]?.int,
+                                     yearSource: "import.yaml", estimate: kind == "estimate", cutoff: cutoff)
+            layout.estimateYear = s["estimate_year"]?.int
+            layouts.append(layout)
         }
         var districts: [String: String] = [:]
         for (k, v) in root["districts"]?.mapping ?? [:] {
@@ -96,6 +105,7 @@ extension Importer.Result {
             if let y = l.year { out += "    year: \(y)            # from \(l.yearSource)\n" }
             out += "    kind: \(l.estimate ? "estimate" : "actual")\n"
             if let c = l.cutoff { out += "    cutoff: \(c)\n" }
+            if let e = l.estimateYear { out += "    estimate_year: \(e)    # only this year's figures are estimates\n" }
             out += "    columns:\n"
             for (c, f) in l.columns.sorted(by: { $0.key < $1.key }) { out += "      \(CellRef.letters(c)): \(f.name)\n" }
             out += "    rows_kept: \(s.rows.count)\n"

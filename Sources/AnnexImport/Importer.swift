@@ -91,7 +91,7 @@ public struct Importer {
 
     /// A commune's identity across sheets: its code, or its district and name when the workbook has no codes.
     static func unitKey(_ r: ImportedRow) -> String {
-        r.code ?? (Headers.fold(r.district ?? r.districtCode ?? "") + "/" + Headers.fold(r.name))
+        r.code ?? (Headers.fold(shortDistrictName(r.district ?? r.districtCode ?? "")) + "/" + Headers.fold(r.name))
     }
 
     /// District codes from a "Mã huyện" column or `import.yaml`; otherwise made up (001, 002, … in order of
@@ -144,7 +144,7 @@ public struct Importer {
 enum CSVSheet {
     static func read(_ path: String) throws(ImportError) -> Workbook {
         let data: Data
-        switch InputFile.read(path) {
+        switch InputFile.read(path, limit: XLSXReader.maxUncompressed) {
         case .success(let d): data = d
         case .failure(let p): throw ImportError(path, expected: "a readable CSV file", found: p.found)
         }
@@ -158,9 +158,11 @@ enum CSVSheet {
         let (records, issues) = CSVTable.records(bytes, file: path, delimiter: delimiter)
         if !issues.isEmpty { throw ImportError(problems: issues.map { ($0.location.description, $0.expected, $0.found ?? "") }) }
         var sheet = Sheet(name: (path as NSString).lastPathComponent)
-        for rec in records {
+        // Records on consecutive rows, as a spreadsheet shows them (a header cell with a line break in it takes two
+        // lines of the file but one row: a heading over 1…19 stays just above its sub-header).
+        for (n, rec) in records.enumerated() {
             for (i, f) in rec.fields.enumerated() where !f.isEmpty {
-                sheet.put(Cell(ref: CellRef(row: rec.line, column: i + 1), value: .text(f)))
+                sheet.put(Cell(ref: CellRef(row: n + 1, column: i + 1), value: .text(f)))
             }
         }
         var book = Workbook(file: path, sheets: [sheet])

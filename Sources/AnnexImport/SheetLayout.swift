@@ -50,8 +50,12 @@ extension SheetLayout {
                 let cols = mapColumns(sheet, header: r...(r + depth), lastColumn: lastColumn)
                 let fields = Set(cols.values)
                 guard fields.contains(.unitName) || fields.contains(.unitCode) else { continue }
-                let score = fields.count + (depth == 1 && cols.values.contains { if case .criterion = $0 { true } else { false } } ? 0 : 0)
-                if best == nil || score > best!.score { best = (score, r...(r + depth), cols) }
+                let score = fields.count
+                // On a tie a one-row header wins: a two-row match over a title and the header would swallow the
+                // title row (and with it a year or an estimate note).
+                if best == nil || score > best!.score || (score == best!.score && depth == 0 && best!.rows.count == 2) {
+                    best = (score, r...(r + depth), cols)
+                }
             }
         }
         guard let best, best.score >= 2 else {
@@ -59,20 +63,21 @@ extension SheetLayout {
                               found: "none recognised: give the columns in import.yaml (annex import --map)")
         }
         // The title rows' own cells (a merged title is read once, not once per column it spans).
-        let titles = (1..<best.rows.lowerBound).map { r in
-            (1...max(1, lastColumn)).compactMap { sheet.cell(r, $0)?.value.text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        let titleCells = (1..<best.rows.lowerBound).flatMap { r in
+            (1...max(1, lastColumn)).compactMap { sheet.cell(r, $0)?.value.text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-            .filter { !$0.isEmpty }
-        let titleText = titles.joined(separator: " ")
+        let titles = titleCells
         var year: Int? = nil, source = ""
         if let y = Headers.yearIn(sheet.name) { year = y; source = "the sheet's name" }
         else if best.columns.values.contains(.year) { source = "the column \"Năm\"" }
         else if !best.columns.values.contains(where: { if case .countInYear = $0 { true } else { false } }),
-                let y = titles.lazy.compactMap({ t in Headers.fold(t).contains("nam ") ? Headers.yearIn(t) : nil }).first {
+                let y = titles.lazy.compactMap(titleYear).first {
             year = y; source = "the title rows"
         } else if best.columns.values.contains(where: { if case .countInYear = $0 { true } else { false } }) { source = "the columns' headings" }
-        var (estimate, cutoff) = estimateAndCutoff(sheet.name + " " + titleText)
-        let noteYear = datesIn(titleText).last.flatMap { Int($0.prefix(4)) }
+        // The estimate note is the title cell that says "ước" (a report's date elsewhere in the title is not its date).
+        let note = titles.first { estimateAndCutoff($0).0 } ?? ""
+        var (estimate, cutoff) = estimateAndCutoff(sheet.name + " " + note)
+        let noteYear = datesIn(note).last.flatMap { Int($0.prefix(4)) }
         if let y = year, let n = noteYear, n != y { estimate = false; cutoff = nil }
         var layout = SheetLayout(file: file, sheet: sheet.name, headerRows: best.rows, columns: best.columns, year: year, yearSource: source,
                                  estimate: estimate, cutoff: cutoff, region: titles.lazy.compactMap(region(in:)).first)
@@ -102,6 +107,17 @@ extension SheetLayout {
             out[c] = field
         }
         return out
+    }
+
+    /// The year a title names: the number after "năm" ("NĂM 2020", "kết quả năm 2020"), never a date line's year
+    /// ("Lạng Sơn, ngày 15 tháng 01 năm 2021").
+    static func titleYear(_ text: String) -> Int? {
+        let words = Headers.fold(text).split(separator: " ")
+        if words.contains("ngay") && words.contains("thang") { return nil }
+        for (i, w) in words.enumerated() where (w == "nam" || w == "year") && i + 1 < words.count {
+            if let y = Int(words[i + 1]), (1990...2100).contains(y) { return y }
+        }
+        return nil
     }
 
     /// "Ước thực hiện", "ước", "estimate" make the sheet's figures estimates; the cut-off is the date after "số liệu

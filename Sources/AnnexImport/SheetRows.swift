@@ -57,17 +57,24 @@ extension SheetLayout {
             let name = nameCol.map { sheet.text(r, $0) } ?? ""
             let code = codeCol.map { sheet.text(r, $0) } ?? ""
             let serial = serialCol.map { sheet.text(r, $0) } ?? ""
-            if [name, serial, code, first].contains(where: { Headers.isSummaryLabel($0) }) {
-                out.leftOut.append(LeftOutRow(row: r, reason: "average or total (\"\(first)\")")); continue
-            }
-            // Figures: marks or numbers in the criteria and count columns (a signature or note there is not one).
+            // Figures: marks or numbers in the criteria and count columns (a signature or note there is not one), or
+            // formulas whose values were never saved (read as problems, not as "not met").
             let hasValues = valueCols.contains { c in
                 let t = sheet.text(r, c)
                 return !t.isEmpty && (Headers.met(t) != nil || Double(t.replacingOccurrences(of: ",", with: ".")) != nil)
             }
+            let hasUnsaved = valueCols.contains { sheet.uncachedFormulas.contains(CellRef(row: r, column: $0)) }
             let codeIsNumber = !code.isEmpty && code.allSatisfy(\.isNumber)
+            // A commune (a code and figures) is never a total, whatever its name (Xã Cộng Hòa, Tông Lệnh, Chung Chải).
+            if !(codeIsNumber && (hasValues || hasUnsaved)), [name, serial, code, first].contains(where: { Headers.isSummaryLabel($0) }) {
+                out.leftOut.append(LeftOutRow(row: r, reason: "average or total (\"\(first)\")")); continue
+            }
             let merged = [nameCol, codeCol].compactMap { $0 }.contains { c in (sheet.merge(containing: CellRef(row: r, column: c))?.last.column ?? 0) > c + 1 }
-            let isHeading = !codeIsNumber && (!hasValues || merged || [serial, name, code].contains(where: Headers.isDistrictHeading))
+            // A heading: no figures, or merged across, or (in a sheet with codes) a codeless row named like a district,
+            // or a Roman numeral in the serial column. A codeless sheet's commune named "Quan Lạn" stays a commune.
+            let namedLikeDistrict = codeCol != nil && code.isEmpty && [serial, name].contains(where: Headers.isDistrictHeading)
+            let roman = !serial.isEmpty && Headers.fold(serial).allSatisfy { "ivxlc".contains($0) }
+            let isHeading = !codeIsNumber && !hasUnsaved && (!hasValues || merged || namedLikeDistrict || roman)
             if isHeading {
                 let label = [name, code, first].first { !$0.isEmpty && !Headers.fold($0).allSatisfy({ "ivxlc".contains($0) }) } ?? first
                 if Headers.isDistrictHeading(label) || !hasValues {
@@ -78,7 +85,7 @@ extension SheetLayout {
                 }
                 continue
             }
-            if !hasValues {
+            if !hasValues && !hasUnsaved {
                 // A commune listed but not filled in (a template's rows): no figures, not all criteria unmet.
                 out.leftOut.append(LeftOutRow(row: r, reason: "no figures (not filled in)"))
                 continue
@@ -94,6 +101,10 @@ extension SheetLayout {
         func at(_ c: Int) -> String { book.location(sheet.name, CellRef(row: r, column: c)) }
         func problem(_ c: Int, _ expected: String, _ found: String) { out.problems.append((at(c), expected, found)) }
         var unitCode: String? = nil
+        if let c = column(of: .unitCode), code.isEmpty, sheet.uncachedFormulas.contains(CellRef(row: r, column: c)) {
+            problem(c, "the commune's code", "a formula without a saved value (open the workbook in Excel or LibreOffice and save it)")
+            return
+        }
         if let c = column(of: .unitCode), !code.isEmpty {
             let digits = code.filter(\.isNumber)
             if digits.count == code.count, (1...8).contains(digits.count) {
@@ -137,6 +148,10 @@ extension SheetLayout {
                 guard let c = criterionColumns[n - 1] else { met.append(false); continue }
                 let value = sheet.value(r, c)
                 if case .number(let x)? = value, x == 0 || x == 1 { met.append(x == 1); continue }   // the usual 1/0
+                if value == nil, sheet.uncachedFormulas.contains(CellRef(row: r, column: c)) {
+                    problem(c, "criterion \(n) met or not", "a formula without a saved value (open the workbook in Excel or LibreOffice and save it)")
+                    met.append(false); continue
+                }
                 let t = sheet.text(r, c)
                 if case .number? = value { problem(c, "1 or 0 (criterion \(n) met or not)", "\(t)"); met.append(false); continue }
                 guard let v = Headers.met(t) else { problem(c, "1/0, x, ✓ or Đạt/Chưa đạt (criterion \(n) met or not)", "'\(t)'"); met.append(false); continue }

@@ -539,7 +539,7 @@ struct DataTable {
             }
         }
         if let years, let yn = n.child("years") {
-            let known = Set(ds.manifest.periods.isEmpty ? analysis.records.map(\.year) : ds.manifest.periods)
+            let known = Set(ds.manifest.periods + analysis.records.map(\.year))
             for y in years where !known.contains(y) {
                 issues.append(DataIssue(yn.location, expected: "a year of the dataset (" + known.sorted().map(String.init).joined(separator: ", ") + ")", found: String(y)))
             }

@@ -110,7 +110,7 @@ final class SheetSAX {
         } else if SheetSAX.eq(name, "col") {
             if let h = SheetSAX.attribute(attrs, count, "hidden"), h.first == 0x31 || h.first == 0x74,
                let lo = SheetSAX.int(SheetSAX.attribute(attrs, count, "min")), let hi = SheetSAX.int(SheetSAX.attribute(attrs, count, "max")),
-               lo <= hi, hi - lo < 16_384 {
+               lo <= hi, lo >= 1, hi <= 16_384 {
                 for c in lo...hi { sheet.hiddenColumns.insert(c) }
             }
         }
@@ -130,6 +130,7 @@ final class SheetSAX {
         switch kind {
         case .shared:
             if let value, let i = value.withUnsafeBufferPointer({ SheetSAX.int($0) }), i < strings.count { v = .text(strings[i]) }
+            else if value != nil { sheet.missingStrings.insert(ref) }
         case .inline: v = .text(SheetSAX.string(inline))
         case .string: v = value.map { .text(SheetSAX.string($0)) }
         case .bool: v = value.map { .bool($0.first == 0x31 || $0.first == 0x74) }

@@ -114,8 +114,11 @@ public struct Sheet: Sendable {
     /// Row → the merged ranges over it (a sheet of 700 district headings merged across would otherwise be scanned
     /// whole for every empty cell).
     private var mergesByRow: [Int: [Int]] = [:]
+    private var indexedMergeRows = 0
     /// Formula cells with no saved value (a workbook written by a program that does not compute formulas).
     public var uncachedFormulas: Set<CellRef> = []
+    /// Cells naming a shared string past the workbook's table (a damaged file).
+    public var missingStrings: Set<CellRef> = []
 
     public init(name: String, hidden: Bool = false, rows: [Int: [Int: Cell]] = [:], hiddenRows: Set<Int> = [],
                 hiddenColumns: Set<Int> = [], merges: [CellRange] = []) {
@@ -133,10 +136,12 @@ public struct Sheet: Sendable {
     /// Adds a merged range.
     public mutating func merge(_ range: CellRange) {
         // Merged titles and headings span a few rows; a range is indexed over its first 1 000 rows at most, and a
-        // sheet's first 100 000 merges, so that a damaged or hostile file cannot make the index huge.
-        guard merges.count < 100_000 else { return }
+        // sheet's first 100 000 merges and 1 000 000 indexed rows, so that a damaged or hostile file cannot make the
+        // index huge.
+        guard merges.count < 100_000, indexedMergeRows < 1_000_000 else { return }
         merges.append(range)
         for r in range.first.row...min(range.last.row, range.first.row + 999) { mergesByRow[r, default: []].append(merges.count - 1) }
+        indexedMergeRows += min(range.last.row, range.first.row + 999) - range.first.row + 1
     }
 
     public func cell(_ row: Int, _ column: Int) -> Cell? { rows[row]?[column] }

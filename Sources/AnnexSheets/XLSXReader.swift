@@ -77,7 +77,13 @@ public enum XLSXReader {
         }
         let book = WorkbookParser.parse(wbData)
         let rels = RelationshipParser.parse(try part(archive, "xl/_rels/workbook.xml.rels", name, &budget) ?? Data())
-        let strings = SharedStringsParser.parse(try part(archive, "xl/sharedStrings.xml", name, &budget) ?? Data())
+        let stringsData = try part(archive, "xl/sharedStrings.xml", name, &budget) ?? Data()
+        let (sst, sstOK) = runParserChecked(SharedStringsParser(), stringsData)
+        // A damaged string table would blank every later "x" mark (read as "not met"): refused whole.
+        guard stringsData.isEmpty || sstOK else {
+            throw SheetsError(name, expected: "a well-formed table of shared strings (xl/sharedStrings.xml)", found: "XML that is not well-formed (a damaged file)")
+        }
+        let strings = sst.strings
         let dateStyles = StylesParser.dateStyles(try part(archive, "xl/styles.xml", name, &budget) ?? Data())
         var sheets: [Sheet] = []
         for s in book.sheets {
@@ -90,6 +96,10 @@ public enum XLSXReader {
             }
             guard var sheet = SheetSAX.parse(data, strings: strings, dateStyles: dateStyles) else {
                 throw SheetsError("\(name)[\(s.name)]", expected: "a well-formed worksheet (\(path))", found: "XML that is not well-formed (a damaged file)")
+            }
+            if let bad = sheet.missingStrings.min() {
+                throw SheetsError("\(name)[\(s.name)]!\(bad)", expected: "a shared string the workbook has",
+                                  found: "an index past its table of \(strings.count) strings (a damaged file)")
             }
             sheet.name = s.name
             sheet.hidden = s.hidden
@@ -225,11 +235,14 @@ final class StylesParser: NSObject, XMLParserDelegate {
 }
 
 /// Runs Foundation's XMLParser over a small part (workbook, relationships, shared strings, styles) with `delegate`.
-func runParser<D: XMLParserDelegate>(_ delegate: D, _ data: Data) -> D {
+func runParser<D: XMLParserDelegate>(_ delegate: D, _ data: Data) -> D { runParserChecked(delegate, data).0 }
+
+/// The same, and whether the part was well-formed.
+func runParserChecked<D: XMLParserDelegate>(_ delegate: D, _ data: Data) -> (D, Bool) {
     let x = XMLParser(data: data)
     x.delegate = delegate
-    _ = x.parse()
-    return delegate
+    let ok = x.parse()
+    return (delegate, ok)
 }
 
 /// `x:sheet` → `sheet`.
