@@ -30,6 +30,9 @@ public struct SheetSpec: Sendable {
     public var validations: [Validation] = []
     /// Rows above this one stay in view when scrolling.
     public var frozenRows = 0
+    /// A sheet hidden in Excel (`state="hidden"`), and rows hidden in it (rows with cells only).
+    public var hidden = false
+    public var hiddenRows: Set<Int> = []
 
     public init(name: String) { self.name = name }
 
@@ -86,7 +89,7 @@ public enum XLSXWriter {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>
             """
-        for (i, sh) in sheets.enumerated() { s += "<sheet name=\"\(escape(sh.name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>" }
+        for (i, sh) in sheets.enumerated() { s += "<sheet name=\"\(escape(sh.name))\" sheetId=\"\(i + 1)\"\(sh.hidden ? " state=\"hidden\"" : "") r:id=\"rId\(i + 1)\"/>" }
         return s + "</sheets></workbook>"
     }
 
@@ -123,7 +126,7 @@ public enum XLSXWriter {
         }
         x += "<sheetData>"
         for (r, cells) in s.cells.sorted(by: { $0.key < $1.key }) {
-            x += "<row r=\"\(r)\">"
+            x += "<row r=\"\(r)\"\(s.hiddenRows.contains(r) ? " hidden=\"1\"" : "")>"
             for (c, v) in cells.sorted(by: { $0.key < $1.key }) {
                 let ref = CellRef(row: r, column: c)
                 let style = s.bold.contains(ref) ? " s=\"1\"" : ""
