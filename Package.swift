@@ -41,7 +41,7 @@ let package = Package(
         // The structure-aware fuzzer (docs/fuzzing.md): not a product, run by `make fuzz`.
         .target(
             name: "AnnexFuzz",
-            dependencies: ["AnnexReport", "AnnexAnalytics", "AnnexData", "AnnexRender", "AnnexCharts", "AnnexScene", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["AnnexReport", "AnnexAnalytics", "AnnexData", "AnnexRender", "AnnexCharts", "AnnexScene", "AnnexImport", "AnnexSheets", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "annex-fuzz",
             dependencies: ["AnnexFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

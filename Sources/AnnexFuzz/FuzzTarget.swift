@@ -74,7 +74,7 @@ extension FuzzTarget {
 /// The targets, in the order `--target all` runs them.
 public enum FuzzTargets {
     /// Every target. Add a new one here (and its mutator in `Mutators.mutate`, by file extension).
-    public static let all: [any FuzzTarget] = [DatasetTarget(), ChartTarget(), ReportTarget(), GeoJSONTarget()]
+    public static let all: [any FuzzTarget] = [DatasetTarget(), ChartTarget(), ReportTarget(), GeoJSONTarget(), XLSXTarget()]
 
     /// The target called `name`.
     public static func named(_ name: String) -> (any FuzzTarget)? { all.first { $0.name == name } }

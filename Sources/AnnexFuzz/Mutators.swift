@@ -33,14 +33,16 @@ public enum Mutators {
     public static let logName = "fuzz-case.txt"
 
     /// The extensions `mutate` knows.
-    static let mutableExtensions: Set<String> = ["csv", "yaml", "yml", "geojson", "json"]
+    static let mutableExtensions: Set<String> = ["csv", "yaml", "yml", "geojson", "json", "xlsx"]
 
-    /// Mutates one file by its kind; files of unknown kind are returned unchanged.
-    static func mutate(path: String, _ data: Data, vocabulary: [String], _ rng: inout SplitMix64) -> (Data, String)? {
+    /// Mutates one file by its kind; files of unknown kind are returned unchanged. `last`: the case's last mutation
+    /// (a workbook's zip is damaged only then, so that no later mutation has to read a damaged zip).
+    static func mutate(path: String, _ data: Data, vocabulary: [String], last: Bool = true, _ rng: inout SplitMix64) -> (Data, String)? {
         switch (path as NSString).pathExtension.lowercased() {
         case "csv": return CSVMutator.mutate(data, &rng)
         case "yaml", "yml": return YAMLMutator.mutate(data, vocabulary: vocabulary, &rng)
         case "geojson", "json": return JSONMutator.mutate(data, vocabulary: vocabulary, &rng)
+        case "xlsx": return XLSXMutator.mutate(data, last: last, &rng)
         default: return nil
         }
     }
@@ -66,11 +68,11 @@ public enum Mutators {
         var log: [String] = []
         // 1 to 4 mutations, fewer more often (so that most cases still get past the parsers).
         let count = [1, 1, 1, 1, 2, 2, 2, 3, 3, 4][rng.below(10)]
-        for _ in 0..<count {
+        for n in 0..<count {
             let mutable = files.keys.sorted().filter { mutableExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
             guard !mutable.isEmpty else { break }
             let path = files[target.mainFile] != nil && rng.chance(target.mainFileShare) ? target.mainFile : (rng.pick(mutable) ?? target.mainFile)
-            guard let (data, what) = mutate(path: path, files[path, default: Data()], vocabulary: vocabulary, &rng) else { continue }
+            guard let (data, what) = mutate(path: path, files[path, default: Data()], vocabulary: vocabulary, last: n == count - 1, &rng) else { continue }
             files[path] = data
             log.append("\(path): \(what)")
         }

@@ -9,7 +9,7 @@ import Foundation
 struct AnnexFuzzCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "annex-fuzz",
-        abstract: "Structure-aware fuzzing of Annex's parsers: datasets, chart specs, report specs, GeoJSON.",
+        abstract: "Structure-aware fuzzing of Annex's parsers: datasets, chart specs, report specs, GeoJSON, Excel workbooks.",
         discussion: "Targets: \(FuzzTargets.names.joined(separator: ", ")). See docs/fuzzing.md.",
         subcommands: [Run.self, WorkerCommand.self, ReplayCommand.self, GenerateCommand.self])
 }
