@@ -61,10 +61,12 @@ extension Driver {
         return message + (frames.first.map { "; in \($0.function)" } ?? "")
     }
 
-    /// A backtrace frame's function and source location ("File.swift:12:3"), if the line is one.
+    /// A backtrace frame's function and source location ("File.swift:12:3"), or its library ("libFoundationXML.so")
+    /// when the frame has no source (a crash inside Foundation), if the line is one.
     static func frame(_ line: String) -> (function: String, location: String)? {
         guard let addr = line.range(of: " 0x"), let plus = line.range(of: " + ", range: addr.upperBound..<line.endIndex),
-              let at = line.range(of: " at ", range: plus.upperBound..<line.endIndex) else { return nil }
+              let at = line.range(of: " at ", range: plus.upperBound..<line.endIndex) ?? line.range(of: " in ", range: plus.upperBound..<line.endIndex)
+        else { return nil }
         let afterAddress = line[addr.upperBound...].drop { $0 != " " }.dropFirst()
         let function = afterAddress[..<(afterAddress.range(of: " + ")?.lowerBound ?? afterAddress.endIndex)]
         return (String(function.prefix(120)), String(line[at.upperBound...]))
