@@ -59,6 +59,8 @@ public enum Template {
         let headers = fixedHeaders + (1...19).map { "TC\($0)" } + ["Tổng số tiêu chí đạt", "Xã biên giới", "Xã ĐBKK", "Ghi chú"]
         for (i, h) in headers.enumerated() { s.set(headerRow, i + 1, .text(h), bold: true) }
         s.frozenRows = headerRow
+        s.printLandscapeFitWidth = true
+        s.heights[headerRow] = 45   // three lines for the wrapped headers ("Tổng số tiêu chí đạt")
         s.widths = [1: 5, 2: 8, 3: 16, 4: 8, 5: 22, countColumn: 10, countColumn + 1: 9, countColumn + 2: 9, countColumn + 3: 24]
         for c in criteriaColumns { s.widths[c] = 5 }
         let crit = CellRef.letters(criteriaColumns.lowerBound), critEnd = CellRef.letters(criteriaColumns.upperBound)
@@ -109,8 +111,11 @@ public enum Template {
             "7. Điền danh mục huyện ở trang \"Danh mục huyện\" (mã, tên, loại: Huyện, Thành phố, Thị xã).",
             "8. Lưu tệp dạng .xlsx rồi chạy: annex import so-lieu.xlsx -o Datasets/tinh-cua-ban, sau đó annex validate Datasets/tinh-cua-ban.",
         ]
-        for (i, l) in lines.enumerated() where !l.isEmpty { s.set(i + 1, 1, .text(l), bold: i == 0) }
-        s.widths = [1: 120]
+        for (i, l) in lines.enumerated() where !l.isEmpty {
+            s.set(i + 1, 1, .text(l), bold: i == 0)
+            s.heights[i + 1] = 15 * Double((l.count + 79) / 80)   // about 80 characters a line at width 70
+        }
+        s.widths = [1: 70]   // within an A4 page's width: the lines wrap inside it
         return s
     }
 }

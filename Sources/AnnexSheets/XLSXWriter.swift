@@ -27,9 +27,13 @@ public struct SheetSpec: Sendable {
     public var bold: Set<CellRef> = []
     public var merges: [CellRange] = []
     public var widths: [Int: Double] = [:]
+    /// Row heights in points, for rows of wrapped text (Excel and LibreOffice keep a row's stored height).
+    public var heights: [Int: Double] = [:]
     public var validations: [Validation] = []
     /// Rows above this one stay in view when scrolling.
     public var frozenRows = 0
+    /// Printed on A4 in landscape, the columns fitted to the page's width (a sheet of 28 columns).
+    public var printLandscapeFitWidth = false
     /// A sheet hidden in Excel (`state="hidden"`), and rows hidden in it (rows with cells only).
     public var hidden = false
     public var hiddenRows: Set<Int> = []
@@ -105,10 +109,11 @@ public enum XLSXWriter {
         return s + "</Relationships>"
     }
 
-    /// Style 0: plain; style 1: bold; both wrap text and align to the top.
+    /// Style 0: the default; style 1: bold, centred; style 2: plain, wrapping, aligned to the top (every cell written
+    /// names its style: LibreOffice does not apply the default style's alignment).
     static let styles = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Times New Roman"/></font><font><b/><sz val="11"/><name val="Times New Roman"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
+        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Times New Roman"/></font><font><b/><sz val="11"/><name val="Times New Roman"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
         """
 
     static func sheet(_ s: SheetSpec) -> String {
@@ -116,6 +121,7 @@ public enum XLSXWriter {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
             """
+        if s.printLandscapeFitWidth { x += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>" }
         if s.frozenRows > 0 {
             x += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(s.frozenRows)\" topLeftCell=\"A\(s.frozenRows + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
         }
@@ -126,10 +132,11 @@ public enum XLSXWriter {
         }
         x += "<sheetData>"
         for (r, cells) in s.cells.sorted(by: { $0.key < $1.key }) {
-            x += "<row r=\"\(r)\"\(s.hiddenRows.contains(r) ? " hidden=\"1\"" : "")>"
+            let height = s.heights[r].map { " ht=\"\($0)\" customHeight=\"1\"" } ?? ""
+            x += "<row r=\"\(r)\"\(height)\(s.hiddenRows.contains(r) ? " hidden=\"1\"" : "")>"
             for (c, v) in cells.sorted(by: { $0.key < $1.key }) {
                 let ref = CellRef(row: r, column: c)
-                let style = s.bold.contains(ref) ? " s=\"1\"" : ""
+                let style = s.bold.contains(ref) ? " s=\"1\"" : " s=\"2\""
                 switch v {
                 case .text(let t): x += "<c r=\"\(ref)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(t))</t></is></c>"
                 case .number(let n): x += "<c r=\"\(ref)\"\(style)><v>\(n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n))</v></c>"
@@ -150,6 +157,9 @@ public enum XLSXWriter {
             }
             x += "</dataValidations>"
         }
+        x += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
+        x += s.printLandscapeFitWidth ? "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+                                      : "<pageSetup paperSize=\"9\" orientation=\"portrait\"/>"
         return x + "</worksheet>"
     }
 
