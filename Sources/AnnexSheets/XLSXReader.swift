@@ -120,13 +120,24 @@ public enum XLSXReader {
         // Spreadsheet XML deflates about 10 to 1; a part inflating past 16 MB at more than 200 to 1 is a bomb,
         // refused there rather than at the whole budget.
         let ratioLimit = max(16 << 20, Int(min(entry.compressedSize, UInt64(Int.max / 400))) * 200)
+        let checksum: CRC32
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                 guard out.count + chunk.count <= limit, out.count + chunk.count <= ratioLimit else { throw SizeExceeded() }
                 out.append(chunk)
             }
         } catch is SizeExceeded { throw tooLarge } catch {
             throw SheetsError(name, expected: "a valid .xlsx workbook", found: "a damaged part \(path) (\(error))")
+        }
+        // ZIPFoundation computes the checksum but leaves the comparing to us: a damaged part (one flipped "1" in a
+        // sheet) would otherwise be read as data.
+        guard checksum == entry.checksum else {
+            throw SheetsError(name, expected: "a valid .xlsx workbook", found: "a damaged part \(path) (its checksum does not match)")
+        }
+        // Foundation's XMLParser traps on bytes that are not UTF-8 (in an element's name): the small parts are checked
+        // first; worksheets go to libxml2, which reports them.
+        guard path.hasPrefix("xl/worksheets/") || String(data: out, encoding: .utf8) != nil else {
+            throw SheetsError(name, expected: "a valid .xlsx workbook", found: "a damaged part \(path) (bytes that are not UTF-8)")
         }
         budget -= out.count
         return out
