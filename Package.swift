@@ -27,7 +27,8 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
-        .target(name: "AnnexSheets", dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .systemLibrary(name: "CLibDeflate", path: "Sources/CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        .target(name: "AnnexSheets", dependencies: ["CLibXML2", "CLibDeflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "AnnexImport", dependencies: ["AnnexData", "AnnexIO", "AnnexSheets", .product(name: "Yams", package: "Yams")]),
         .target(name: "AnnexScene"),
         .target(name: "AnnexCharts", dependencies: ["AnnexScene", "AnnexData"]),

@@ -31,6 +31,13 @@ public enum XLSXReader {
 
     public static func read(path: String, displayName: String? = nil) throws(SheetsError) -> Workbook {
         let name = displayName ?? path
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            throw SheetsError(name, expected: "a readable .xlsx workbook", found: errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
+        }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw SheetsError(name, expected: "a readable .xlsx workbook", found: (st.st_mode & S_IFMT) == S_IFDIR ? "a folder" : "not a regular file (a FIFO or a device)")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SheetsError(name, expected: "a readable .xlsx workbook", found: FileManager.default.fileExists(atPath: path) ? "a file that cannot be read" : "no such file")
         }
@@ -41,7 +48,10 @@ public enum XLSXReader {
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
             throw SheetsError(name, expected: "a valid .xlsx workbook (a zip archive)", found: "not a valid xlsx (zip): a damaged or truncated file (\(error))")
         }
-        return try read(archive, name)
+        // The parts are read from the file's bytes (ZipParts) where its directory is the usual kind; a workbook is
+        // a few megabytes, at most the 256 MB it may inflate to.
+        let zip = st.st_size <= maxUncompressed ? (try? Data(contentsOf: URL(fileURLWithPath: path))).flatMap(ZipParts.init) : nil
+        return try read(archive, name, fileSize: UInt64(max(0, st.st_size)), zip: zip)
     }
 
     /// A workbook held in memory, read through a temporary file: ZIPFoundation's in-memory archive traps on some
@@ -66,32 +76,37 @@ public enum XLSXReader {
         }
     }
 
-    static func read(_ archive: Archive, _ name: String) throws(SheetsError) -> Workbook {
+    static func read(_ archive: Archive, _ name: String, fileSize: UInt64, zip: ZipParts?) throws(SheetsError) -> Workbook {
         var budget = maxUncompressed
-        if let mime = try part(archive, "mimetype", name, &budget), String(decoding: mime, as: UTF8.self).contains("opendocument") {
+        // A part whose recorded compressed size runs past the file is damaged: ZIPFoundation would go on reading
+        // nothing from the file's end until it had that many bytes (the fuzzer's xlsx hang, 11-4140).
+        for entry in archive where entry.compressedSize > fileSize {
+            throw SheetsError(name, expected: "a valid .xlsx workbook", found: "a damaged part \(entry.path) (its size runs past the file's end)")
+        }
+        if let mime = try part(archive, zip, "mimetype", name, &budget), String(decoding: mime, as: UTF8.self).contains("opendocument") {
             throw SheetsError(name, expected: "an .xlsx workbook",
                               found: "an OpenDocument spreadsheet (.ods): save it as .xlsx (Excel Workbook) in LibreOffice")
         }
-        guard let wbData = try part(archive, "xl/workbook.xml", name, &budget) else {
+        guard let wbData = try part(archive, zip, "xl/workbook.xml", name, &budget) else {
             throw SheetsError(name, expected: "an .xlsx workbook (xl/workbook.xml in the archive)", found: "a zip archive without one")
         }
         let book = WorkbookParser.parse(wbData)
-        let rels = RelationshipParser.parse(try part(archive, "xl/_rels/workbook.xml.rels", name, &budget) ?? Data())
-        let stringsData = try part(archive, "xl/sharedStrings.xml", name, &budget) ?? Data()
+        let rels = RelationshipParser.parse(try part(archive, zip, "xl/_rels/workbook.xml.rels", name, &budget) ?? Data())
+        let stringsData = try part(archive, zip, "xl/sharedStrings.xml", name, &budget) ?? Data()
         let (sst, sstOK) = runParserChecked(SharedStringsParser(), stringsData)
         // A damaged string table would blank every later "x" mark (read as "not met"): refused whole.
         guard stringsData.isEmpty || sstOK else {
             throw SheetsError(name, expected: "a well-formed table of shared strings (xl/sharedStrings.xml)", found: "XML that is not well-formed (a damaged file)")
         }
         let strings = sst.strings
-        let dateStyles = StylesParser.dateStyles(try part(archive, "xl/styles.xml", name, &budget) ?? Data())
+        let dateStyles = StylesParser.dateStyles(try part(archive, zip, "xl/styles.xml", name, &budget) ?? Data())
         var sheets: [Sheet] = []
         for s in book.sheets {
             guard let target = rels[s.relationship] else {
                 throw SheetsError("\(name)[\(s.name)]", expected: "the sheet's part named in xl/_rels/workbook.xml.rels", found: "no relationship \(s.relationship)")
             }
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-            guard let data = try part(archive, path, name, &budget) else {
+            guard let data = try part(archive, zip, path, name, &budget) else {
                 throw SheetsError("\(name)[\(s.name)]", expected: "the sheet's part \(path)", found: "nothing in the archive")
             }
             guard var sheet = SheetSAX.parse(data, strings: strings, dateStyles: dateStyles) else {
@@ -110,10 +125,24 @@ public enum XLSXReader {
     }
 
     /// One part of the archive, inflated within what is left of the budget; nil when absent.
-    static func part(_ archive: Archive, _ path: String, _ name: String, _ budget: inout Int) throws(SheetsError) -> Data? {
-        guard let entry = archive[path] else { return nil }
+    static func part(_ archive: Archive, _ zip: ZipParts?, _ path: String, _ name: String, _ budget: inout Int) throws(SheetsError) -> Data? {
         let tooLarge = SheetsError(name, expected: "a workbook of at most \(maxUncompressed >> 20) MB uncompressed",
                                    found: "\(path) too large when uncompressed (a damaged file or a zip bomb)")
+        if let zip, zip.parts[path] != nil {
+            let out: Data
+            do { out = try zip.read(path, limit: budget) ?? Data() } catch {
+                switch error {
+                case .tooLarge: throw tooLarge
+                case .damaged(let why): throw SheetsError(name, expected: "a valid .xlsx workbook", found: "a damaged part \(path) (\(why))")
+                }
+            }
+            budget -= out.count
+            guard path.hasPrefix("xl/worksheets/") || String(data: out, encoding: .utf8) != nil else {
+                throw SheetsError(name, expected: "a valid .xlsx workbook", found: "a damaged part \(path) (bytes that are not UTF-8)")
+            }
+            return out
+        }
+        guard let entry = archive[path] else { return nil }
         guard entry.uncompressedSize <= UInt64(budget) else { throw tooLarge }
         var out = Data()
         let limit = budget
