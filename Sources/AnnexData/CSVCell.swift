@@ -15,6 +15,14 @@ public enum CSVCell {
         return "'" + text
     }
 
+    /// `text` as a CSV field: quoted (quotes doubled) when it holds the delimiter, a quote or a line break. The one
+    /// quoting of every CSV Annex writes (tables, `annex analyze`, datasets it makes).
+    public static func quoted(_ text: String, delimiter: Character = ",") -> String {
+        let d = delimiter.asciiValue ?? 0x2C
+        guard text.utf8.contains(where: { $0 == d || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
     /// A number as Annex writes them in either language: `-3`, `-1.5`, `-1,5`, `-4.111,5`, `+2`, `-12%`.
     static func isNumber(_ text: String) -> Bool {
         let body = text.hasSuffix("%") ? String(text.dropLast()) : text

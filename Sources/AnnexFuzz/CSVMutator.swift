@@ -1,6 +1,7 @@
 // Owns structure-aware mutation of CSV tables: the text is read into rows and fields (quotes, `,` or `;`,
 // byte order mark), one field, row, column or header is changed, and the table is written back as CSV.
 
+import AnnexData
 import Foundation
 
 /// A CSV table as rows of fields, the first row its header.

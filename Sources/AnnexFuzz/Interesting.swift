@@ -1,6 +1,8 @@
 // Owns the catalogue of interesting values the mutators put into fields: edge numbers, locale-formatted
 // numbers, spreadsheet formula prefixes, control and bidirectional characters, decomposed Vietnamese, emoji.
 
+import AnnexData
+
 /// Values that have broken parsers, number formatting, text layout and spreadsheets before.
 public enum Interesting {
     /// "Lạng Sơn" in Unicode normalisation form D (base letters followed by combining marks).

@@ -2,6 +2,8 @@
 // coordinate, ring, feature, property or type changed, and written back by a writer of its own (so that it
 // can write numbers JSONSerialization would refuse, such as 1e400, and keep key order fixed).
 
+import AnnexData
+import AnnexIO
 import Foundation
 
 /// A JSON document as a tree; numbers keep their text.
@@ -81,29 +83,16 @@ indirect enum JSONTree {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let n): out += n
-        case .string(let s): out += JSONTree.quote(s)
+        case .string(let s): out += JSONText.string(s)
         case .array(let a):
             out += "["
             for (i, x) in a.enumerated() { if i > 0 { out += "," }; x.write(&out) }
             out += "]"
         case .object(let o):
             out += "{"
-            for (i, x) in o.enumerated() { if i > 0 { out += "," }; out += JSONTree.quote(x.key) + ":"; x.value.write(&out) }
+            for (i, x) in o.enumerated() { if i > 0 { out += "," }; out += JSONText.string(x.key) + ":"; x.value.write(&out) }
             out += "}"
         }
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out += u.value < 0x20 ? String(format: "\\u%04x", u.value) : String(u)
-            }
-        }
-        return out + "\""
     }
 }
 

@@ -1,6 +1,7 @@
 // Owns case generation: a seed picked and 1–4 structure-aware mutations applied to its files, each file's
 // mutator chosen by its extension; everything derived from (seed, target, index) alone.
 
+import AnnexData
 import Foundation
 import Yams
 

@@ -3,6 +3,7 @@
 // workbook written back by XLSXWriter; and, as a case's last mutation one time in six, a byte-level change of
 // the zip container (cut, central directory or end record bytes flipped) for XLSXReader's refusals.
 
+import AnnexData
 import AnnexSheets
 import Foundation
 

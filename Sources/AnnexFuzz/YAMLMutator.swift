@@ -2,6 +2,7 @@
 // changed (interesting values, values and keys seen in the seeds, deleted or duplicated keys, swapped
 // types, very deep nesting, numbers beyond Int), and written back by Yams.serialize.
 
+import AnnexData
 import Foundation
 import Yams
 

@@ -26,12 +26,8 @@ public enum DatasetWriter {
         let years = Array(Set(r.sheets.flatMap { $0.rows.map(\.year) })).sorted()
         let hasBorder = r.sheets.contains { $0.layout.column(of: .border) != nil }
         let hasDifficult = r.sheets.contains { $0.layout.column(of: .difficult) != nil }
-        func csv(_ fields: [String]) -> String {
-            fields.map { f in
-                f.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-                    ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
-            }.joined(separator: ",") + "\n"
-        }
+        // Quoted, never neutralised: a dataset's names are read back by Annex, not opened as formulas.
+        func csv(_ fields: [String]) -> String { fields.map { CSVCell.quoted($0) }.joined(separator: ",") + "\n" }
         // A district with a border commune borders another country.
         let borderDistricts = Set(units.values.filter(\.row.border).map { Importer.shortDistrictName($0.row.district ?? $0.row.districtCode ?? "") })
         var districts = "code,name,full_name,type,border\n"

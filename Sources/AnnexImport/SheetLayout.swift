@@ -63,10 +63,9 @@ extension SheetLayout {
                               found: "none recognised: give the columns in import.yaml (annex import --map)")
         }
         // The title rows' own cells (a merged title is read once, not once per column it spans).
-        let titleCells = (1..<best.rows.lowerBound).flatMap { r in
+        let titles = (1..<best.rows.lowerBound).flatMap { r in
             (1...max(1, lastColumn)).compactMap { sheet.cell(r, $0)?.value.text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        let titles = titleCells
         var year: Int? = nil, source = ""
         if let y = Headers.yearIn(sheet.name) { year = y; source = "the sheet's name" }
         else if best.columns.values.contains(.year) { source = "the column \"Năm\"" }

@@ -6,14 +6,7 @@ import AnnexData
 
 public enum CSVWriter {
     public static func encode(header: [String], rows: [[String]], delimiter: Character = ",") -> [UInt8] {
-        func field(_ raw: String) -> String {
-            let s = CSVCell.neutralized(raw)
-            let d = delimiter.asciiValue ?? 0x2C
-            if s.utf8.contains(where: { $0 == d || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-                return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return s
-        }
+        func field(_ raw: String) -> String { CSVCell.quoted(CSVCell.neutralized(raw), delimiter: delimiter) }
         var text = "\u{FEFF}"
         for r in [header] + rows { text += r.map(field).joined(separator: String(delimiter)) + "\r\n" }
         return Array(text.utf8)

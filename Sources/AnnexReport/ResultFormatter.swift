@@ -23,11 +23,7 @@ public enum ResultFormatter {
     }
 
     public static func csv(_ records: [ResultRecord]) -> String {
-        func q(_ raw: String) -> String {
-            let s = CSVCell.neutralized(raw)
-            guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
+        func q(_ raw: String) -> String { CSVCell.quoted(CSVCell.neutralized(raw)) }
         var out = columns.joined(separator: ",") + "\n"
         for r in records { out += fields(r, number: machine).map(q).joined(separator: ",") + "\n" }
         return out
