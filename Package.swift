@@ -22,7 +22,9 @@ let package = Package(
             providers: [.apt(["libpango1.0-dev"])]),
         .target(name: "CPNGEncoder", linkerSettings: [.linkedLibrary("deflate"), .linkedLibrary("z")]),
         .target(name: "AnnexIO"),
-        .target(name: "AnnexData", dependencies: ["AnnexIO", .product(name: "Yams", package: "Yams")]),
+        .target(name: "AnnexLocale"),
+        .target(name: "AnnexData", dependencies: ["AnnexIO", "AnnexLocale", .product(name: "Yams", package: "Yams")]),
+        .target(name: "AnnexSpec", dependencies: ["AnnexData", .product(name: "Yams", package: "Yams")]),
         .target(name: "AnnexAnalytics", dependencies: ["AnnexData"]),
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
@@ -31,11 +33,11 @@ let package = Package(
         .target(name: "AnnexSheets", dependencies: ["CLibXML2", "CLibDeflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "AnnexImport", dependencies: ["AnnexData", "AnnexIO", "AnnexSheets", .product(name: "Yams", package: "Yams")]),
         .target(name: "AnnexScene"),
-        .target(name: "AnnexCharts", dependencies: ["AnnexScene", "AnnexData"]),
+        .target(name: "AnnexCharts", dependencies: ["AnnexScene", "AnnexLocale", "AnnexData"]),
         .target(name: "AnnexRender", dependencies: ["AnnexScene", "AnnexIO", "CCairo", "CPangoCairo", "CPNGEncoder"]),
         .target(
             name: "AnnexReport",
-            dependencies: ["AnnexData", "AnnexAnalytics", "AnnexCharts", "AnnexRender", "AnnexIO", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["AnnexData", "AnnexSpec", "AnnexAnalytics", "AnnexCharts", "AnnexRender", "AnnexIO", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "annex",
             dependencies: ["AnnexReport", "AnnexImport", "AnnexSheets", "AnnexAnalytics", "AnnexData", "AnnexIO", "AnnexRender", "AnnexScene", "AnnexCharts", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -50,7 +52,7 @@ let package = Package(
         .testTarget(name: "AnnexImportTests", dependencies: ["AnnexImport", "AnnexSheets", "AnnexData"]),
         .testTarget(name: "AnnexChartsTests", dependencies: ["AnnexCharts", "AnnexScene", "AnnexData"]),
         .testTarget(name: "AnnexRenderTests", dependencies: ["AnnexRender", "AnnexScene", "AnnexIO", "CCairo", "CPNGEncoder"]),
-        .testTarget(name: "AnnexReportTests", dependencies: ["AnnexReport", "AnnexRender", "AnnexCharts", "CCairo"]),
+        .testTarget(name: "AnnexReportTests", dependencies: ["AnnexReport", "AnnexSpec", "AnnexRender", "AnnexCharts", "CCairo"]),
         .testTarget(name: "AnnexFuzzTests", dependencies: ["AnnexFuzz"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import AnnexIO
 import AnnexAnalytics
 import AnnexCharts
 import AnnexData
+import AnnexSpec
 import AnnexRender
 import AnnexScene
 import Foundation

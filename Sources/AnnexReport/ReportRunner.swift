@@ -1,6 +1,7 @@
 import AnnexAnalytics
 import AnnexCharts
 import AnnexData
+import AnnexSpec
 import AnnexIO
 import AnnexRender
 import AnnexScene

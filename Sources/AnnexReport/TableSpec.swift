@@ -1,6 +1,7 @@
 import AnnexAnalytics
 import AnnexCharts
 import AnnexData
+import AnnexSpec
 import Foundation
 
 /// A table of a report: rows from the analysis, columns chosen by field (`value[2019]` picks the 2019 record

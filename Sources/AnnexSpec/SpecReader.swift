@@ -1,3 +1,4 @@
+// AnnexSpec reads YAML specs by key with each key's line: the located errors every spec reader shares.
 import AnnexData
 import Foundation
 import Yams
@@ -6,19 +7,23 @@ import Yams
 public struct SpecError: Error, Sendable, CustomStringConvertible {
     public var issues: [DataIssue]
     public init(_ issues: [DataIssue]) { self.issues = issues }
-    init(_ loc: SourceLocation, _ expected: String, _ found: String?) { issues = [DataIssue(loc, expected: expected, found: found)] }
+    package init(_ loc: SourceLocation, _ expected: String, _ found: String?) { issues = [DataIssue(loc, expected: expected, found: found)] }
     public var description: String { issues.map(\.description).joined(separator: "\n") }
 }
 
 /// Reads a YAML spec by key, remembering the line of each key, and refusing keys it does not know.
-struct SpecNode {
-    let node: Node
-    let path: String
-    let file: String
+package struct SpecNode {
+    package let node: Node
+    package let path: String
+    package let file: String
     /// The language of the run: texts may be given as `{vi: …, en: …}`.
-    var lang: Language? = nil
+    package var lang: Language? = nil
 
-    static func parse(_ text: String, file: String) throws -> SpecNode {
+    package init(node: Node, path: String, file: String, lang: Language? = nil) {
+        self.node = node; self.path = path; self.file = file; self.lang = lang
+    }
+
+    package static func parse(_ text: String, file: String) throws -> SpecNode {
         if let deep = YAMLNesting.firstExcess(in: text) {
             throw SpecError(SourceLocation(file: file, line: deep.line), "YAML nested at most \(YAMLNesting.limit) levels deep",
                             "\(deep.depth) levels")
@@ -40,14 +45,14 @@ struct SpecNode {
         return SpecNode(node: node, path: "", file: file)
     }
 
-    var location: SourceLocation { SourceLocation(file: file, line: node.mark?.line, column: path.isEmpty ? nil : path) }
+    package var location: SourceLocation { SourceLocation(file: file, line: node.mark?.line, column: path.isEmpty ? nil : path) }
 
-    func child(_ key: String) -> SpecNode? {
+    package func child(_ key: String) -> SpecNode? {
         guard let m = node.mapping, let n = m[Node(key)] else { return nil }
         return SpecNode(node: n, path: path.isEmpty ? key : path + "." + key, file: file, lang: lang)
     }
 
-    func require(_ key: String) throws -> SpecNode {
+    package func require(_ key: String) throws -> SpecNode {
         guard let c = child(key) else {
             throw SpecError(SourceLocation(file: file, line: node.mark?.line, column: path.isEmpty ? key : path + "." + key), "a key '\(key)'", "nothing")
         }
@@ -55,14 +60,14 @@ struct SpecNode {
     }
 
     /// Fails on keys not in `known` (a misspelt key is an error, not silently ignored), naming every such key.
-    func onlyKeys(_ known: [String]) throws {
+    package func onlyKeys(_ known: [String]) throws {
         guard node.mapping != nil else { throw SpecError(location, "a mapping", describe) }
         let issues = unknownKeys(known)
         if !issues.isEmpty { throw SpecError(issues) }
     }
 
     /// The keys of this mapping not in `known`, each with a "did you mean"; none when this is not a mapping.
-    func unknownKeys(_ known: [String]) -> [DataIssue] {
+    package func unknownKeys(_ known: [String]) -> [DataIssue] {
         guard let m = node.mapping else { return [] }
         return m.compactMap { k, _ in
             let key = k.string ?? ""
@@ -73,7 +78,7 @@ struct SpecNode {
         }
     }
 
-    var describe: String {
+    package var describe: String {
         switch node {
         case .scalar(let s): s.string
         case .mapping: "a mapping"
@@ -82,9 +87,9 @@ struct SpecNode {
         }
     }
 
-    var string: String? { if case .scalar(let s) = node { return s.string.precomposedStringWithCanonicalMapping } else { return nil } }
+    package var string: String? { if case .scalar(let s) = node { return s.string.precomposedStringWithCanonicalMapping } else { return nil } }
 
-    func text() throws -> String {
+    package func text() throws -> String {
         if string == nil, let lang, let m = node.mapping {
             guard let v = m[Node(lang.rawValue)]?.string else {
                 throw SpecError(location, "text, or a mapping with a '\(lang.rawValue)' text", describe)
@@ -95,7 +100,7 @@ struct SpecNode {
         return s
     }
 
-    func number() throws -> Double {
+    package func number() throws -> Double {
         guard let s = string, let v = NumberParser.parse(s) else { throw SpecError(location, "a number written like 11.54", describe) }
         guard abs(v) <= NumberParser.largestMagnitude else {
             throw SpecError(location, "a number of at most 15 digits before the decimal point", describe)
@@ -103,31 +108,31 @@ struct SpecNode {
         return v
     }
 
-    func int(_ range: ClosedRange<Int>) throws -> Int {
+    package func int(_ range: ClosedRange<Int>) throws -> Int {
         guard let s = string, let v = Int(s), range.contains(v) else {
             throw SpecError(location, "a whole number from \(range.lowerBound) to \(range.upperBound)", describe)
         }
         return v
     }
 
-    func bool() throws -> Bool {
+    package func bool() throws -> Bool {
         guard let b = node.bool, string != nil else { throw SpecError(location, "true or false", describe) }
         return b
     }
 
-    func oneOf(_ options: [String]) throws -> String {
+    package func oneOf(_ options: [String]) throws -> String {
         let s = try text()
         guard options.contains(s) else { throw SpecError(location, "one of " + options.joined(separator: ", "), s) }
         return s
     }
 
-    func list() throws -> [SpecNode] {
+    package func list() throws -> [SpecNode] {
         guard let seq = node.sequence else { throw SpecError(location, "a list", describe) }
         return seq.enumerated().map { SpecNode(node: $1, path: "\(path)[\($0)]", file: file, lang: lang) }
     }
 
     /// `[fewest, most]` digits after the decimal mark.
-    func digits() throws -> ClosedRange<Int> {
+    package func digits() throws -> ClosedRange<Int> {
         let parts = try list()
         guard parts.count == 2 else { throw SpecError(location, "[fewest, most] digits after the decimal mark, such as [1, 2]", describe) }
         let a = try parts[0].int(0...6), b = try parts[1].int(0...6)
@@ -135,7 +140,7 @@ struct SpecNode {
         return a...b
     }
 
-    func texts() throws -> [String] {
+    package func texts() throws -> [String] {
         if string != nil || node.mapping != nil { return [try text()] }
         var out: [String] = []
         for item in try list() { out.append(try item.text()) }
@@ -143,7 +148,7 @@ struct SpecNode {
     }
 
     /// A mapping's entries in file order.
-    func entries() throws -> [(String, SpecNode)] {
+    package func entries() throws -> [(String, SpecNode)] {
         guard let m = node.mapping else { throw SpecError(location, "a mapping", describe) }
         return m.map { k, v in (k.string ?? "", SpecNode(node: v, path: path.isEmpty ? (k.string ?? "") : path + "." + (k.string ?? ""), file: file, lang: lang)) }
     }
