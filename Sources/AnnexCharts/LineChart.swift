@@ -1,28 +1,35 @@
-import AnnexData
+import AnnexLocale
 import AnnexScene
 
-/// Lines over years: several series, markers, gaps where a value is missing, estimated stretches dashed
-/// (and estimated points hollow), target lines and bands, and labels at the line ends instead of a legend
-/// when there is room.
+/// Lines over periods: several series, markers, gaps where a value is missing (never bridged), estimated
+/// stretches dashed (and estimated points hollow), target lines and bands over the periods they apply to, and
+/// labels at the line ends (a legend only when there are too many series for them).
 public struct LineChart: SizedChart, Hashable {
+    /// One line: values by x, the x whose values are estimates.
     public struct Series: Hashable, Sendable {
         public var key: ChartKey
         /// Values by x (a year); absent x are gaps.
         public var points: [Double: Double]
         /// The x whose values are estimates.
         public var estimates: Set<Double>
+        /// A series named by `key` with its points.
         public init(_ key: ChartKey, points: [Double: Double], estimates: Set<Double> = []) {
             self.key = key; self.points = points; self.estimates = estimates
         }
     }
-    /// A horizontal target: a line at `low`, or a band from `low` to `high`, for one series or all.
+    /// A horizontal target: a line at `low`, or a band from `low` to `high`, for one series or all, over the
+    /// periods `from`…`to` (all when nil).
     public struct TargetLine: Hashable, Sendable {
         public var low: Double
         public var high: Double?
         public var series: String?
         public var label: String
-        public init(low: Double, high: Double? = nil, series: String? = nil, label: String) {
-            self.low = low; self.high = high; self.series = series; self.label = label
+        /// The first and last x the target applies to.
+        public var from: Double?
+        public var to: Double?
+        /// A target at `low` (or `low`…`high`), labelled `label` in the legend.
+        public init(low: Double, high: Double? = nil, series: String? = nil, label: String, from: Double? = nil, to: Double? = nil) {
+            self.low = low; self.high = high; self.series = series; self.label = label; self.from = from; self.to = to
         }
     }
 
@@ -38,9 +45,12 @@ public struct LineChart: SizedChart, Hashable {
     public var width: Double
     public var height: Double
     public var theme: Theme
-    /// Explicit geometry instead of the automatic layout.
-    public var fixedLayout: FixedLayout? = nil
+    /// Explicit geometry for the components instead of the automatic layout.
+    public var pins: ChartPins? = nil
+    /// How an x value is written under the axis (years by default).
+    public var xLabel: @Sendable (Double) -> String = { x in x == x.rounded() ? NumberFormat.plain(x) : NumberFormat(.en)(x) }
 
+    /// A line chart; sizes in px.
     public init(xValues: [Double], series: [Series], targets: [TargetLine] = [], texts: ChartTexts, language: Language = .vi,
                 zeroBaseline: Bool = true, valueDigits: ClosedRange<Int> = 1...2, estimateLegend: String? = nil,
                 width: Double = 1600, height: Double = 900, theme: Theme = .report) {
@@ -49,241 +59,259 @@ public struct LineChart: SizedChart, Hashable {
         self.width = width; self.height = height; self.theme = theme
     }
 
-    public func scene(measurer: TextMeasurer) throws(ChartError) -> Scene {
-        if let fixedLayout { return try fixedScene(fixedLayout, measurer: measurer) }
+    public static func == (a: LineChart, b: LineChart) -> Bool {
+        a.xValues == b.xValues && a.series == b.series && a.targets == b.targets && a.texts == b.texts && a.language == b.language
+            && a.zeroBaseline == b.zeroBaseline && a.valueDigits == b.valueDigits && a.estimateLegend == b.estimateLegend
+            && a.width == b.width && a.height == b.height && a.theme == b.theme && a.pins == b.pins
+    }
+    public func hash(into h: inout Hasher) { h.combine(xValues); h.combine(series); h.combine(texts); h.combine(width); h.combine(height) }
+
+    /// One number of decimals for every value label of the chart.
+    var valueFormat: NumberFormat {
+        let d = NumberFormat.commonDigits(series.flatMap { $0.points.values }, within: valueDigits)
+        return NumberFormat(language, fractionDigits: d...d)
+    }
+
+    func check() throws(ChartError) {
         let all = series.flatMap { $0.points.values }
         guard !series.isEmpty, !all.isEmpty, !xValues.isEmpty else { throw .noData("a line chart needs series with values") }
         if let bad = all.first(where: { !$0.isFinite }) { throw .invalidValue("a point is \(bad)") }
-        let t = theme.fitted(width: width, height: height)
-        let fmt = NumberFormat(language, fractionDigits: valueDigits)
-        let xs = xValues.sorted()
-        let hasEstimates = series.contains { !$0.estimates.isEmpty }
-        let colors = series.indices.map { t.palette[$0 % t.palette.count] }
-        let gap = t.tickLabelSize * 0.6
-        let labelFont = t.font(t.legendSize, .semibold)
-        let tickFont = t.font(t.tickLabelSize)
+    }
 
-        // Direct labels at line ends when they take at most a quarter of the width; a legend otherwise.
-        func endLabel(_ s: Series) -> String {
-            guard let x = s.points.keys.max(), let v = s.points[x] else { return s.key.label }
-            return "\(s.key.label) \(fmt(v))"
-        }
-        let endWidth = series.map { measurer.measure(endLabel($0), font: labelFont).width }.max() ?? 0
-        let direct = endWidth + gap * 2 <= width * 0.25
-        var legend: [LegendItem] = direct ? [] : series.enumerated().map { i, s in
+    func colors(_ t: Theme) -> [Color] { series.indices.map { t.seriesColor($0, of: series.count, ordered: false) } }
+
+    func targetColor(_ tg: TargetLine, _ colors: [Color], _ t: Theme) -> Color {
+        tg.series.flatMap { id in series.firstIndex { $0.key.id == id } }.map { colors[$0] } ?? t.target
+    }
+
+    /// Series labels stand at the line ends, wrapped to at most a fifth of the width, in both languages alike; a
+    /// legend replaces them only for more than eight series.
+    var directLabels: Bool { series.count <= 8 }
+
+    public func scene(measurer: TextMeasurer) throws(ChartError) -> Scene {
+        try check()
+        if let pins { return try pinnedScene(pins, measurer: measurer) }
+        let t = theme.fitted(width: width, height: height)
+        let colors = colors(t)
+        var legend: [LegendItem] = directLabels ? [] : series.enumerated().map { i, s in
             LegendItem(.line(colors[i], width: t.lineWidth, dash: []), s.key.label, id: s.key.id)
         }
         for (i, tg) in targets.enumerated() {
-            let c = tg.series.flatMap { id in series.firstIndex { $0.key.id == id } }.map { colors[$0] } ?? t.target
+            let c = targetColor(tg, colors, t)
             legend.append(LegendItem(tg.high != nil ? .band(c) : .line(c, width: t.targetWidth * 0.6, dash: [10, 6]), tg.label, id: "target/\(i)"))
         }
-        if hasEstimates {
+        if series.contains(where: { !$0.estimates.isEmpty }) {
             legend.append(LegendItem(.line(t.mutedText, width: t.lineWidth * 0.8, dash: [t.lineWidth * 2.5, t.lineWidth * 1.5]),
-                                     estimateLegend ?? (language == .vi ? "Ước thực hiện" : "Estimate"), id: "estimate"))
+                                     estimateLegend ?? language.text(.estimate), id: "estimate"))
         }
         let frame = ChartFrame(texts: texts, legend: legend, theme: t, width: width, height: height, language: language)
         var (marks, area, titleText) = frame.layout(measurer)
+        var layout = LineLayout(chart: self, t: t, measurer: measurer, colors: colors)
+        try layout.fit(in: area)
+        marks += layout.axisMarks(area: area) + layout.targetMarks() + layout.lineMarks() + layout.endLabels(area: area)
+        return Scene(width: width, height: height, background: t.background, marks: marks,
+                     metadata: DocumentMetadata(title: titleText, description: altText(), language: language.rawValue))
+    }
 
-        var lo = (all + targets.map(\.low)).min()!, hi = (all + targets.map { $0.high ?? $0.low }).max()!
-        if zeroBaseline { lo = min(0, lo); hi = max(0, hi) }
+    /// A sentence per series listing its values, estimates marked.
+    public func altText() -> String {
+        let fmt = valueFormat, xs = xValues.sorted()
+        return series.map { s in
+            "\(s.key.label): " + xs.compactMap { x in
+                s.points[x].map { "\(xLabel(x)) \(fmt($0))" + (s.estimates.contains(x) ? " " + language.text(.estimateShort) : "") }
+            }.joined(separator: ", ") + "."
+        }.joined(separator: " ")
+    }
+}
+
+/// The automatic layout of a line chart: the value axis, the time axis, targets, lines and end labels.
+struct LineLayout {
+    let chart: LineChart
+    let t: Theme
+    let measurer: TextMeasurer
+    let colors: [Color]
+    var plot = Rect(x: 0, y: 0, width: 0, height: 0)
+    var axis = ValueAxis(scale: LinearScale(domain: (0, 1), range: (0, 1)), ticks: [], format: NumberFormat(.vi))
+    var time = TimeAxis(values: [0], left: 0, right: 1, label: { _ in "" })
+    var gap: Double { t.tickLabelSize * 0.6 }
+    var labelFont: Font { t.font(t.legendSize, .semibold) }
+    var endWidthLimit: Double { chart.width * 0.2 }
+
+    func endLabel(_ s: LineChart.Series) -> String {
+        guard let x = s.points.keys.max(), let v = s.points[x] else { return s.key.label }
+        return "\(s.key.label) \(chart.valueFormat(v))"
+    }
+
+    func endMark(_ s: LineChart.Series, at p: Point, color: Color) -> TextMark {
+        TextMark(endLabel(s), font: labelFont, color: color, at: p, baseline: .middle, maxWidth: endWidthLimit,
+                 overflow: .wrap(maxLines: 2), id: "end-label/\(s.key.id)")
+    }
+
+    mutating func fit(in area: Rect) throws(ChartError) {
+        let all = chart.series.flatMap { $0.points.values }
+        var lo = (all + chart.targets.map(\.low)).min()!, hi = (all + chart.targets.map { $0.high ?? $0.low }).max()!
+        if chart.zeroBaseline { lo = min(0, lo); hi = max(0, hi) }
         if lo == hi { hi = lo + 1 }
-        var axisTitle: TextMark? = nil
-        if let at = texts.valueAxisTitle, !at.isEmpty {
-            axisTitle = TextMark(at, font: t.font(t.axisTitleSize), color: t.mutedText, at: .zero, anchor: .middle,
-                                 baseline: .top, rotation: -90, id: "axis-title/value")
-        }
+        let tickFont = t.font(t.tickLabelSize)
         let titleSpace = axisTitle.map { measurer.measure($0).height + t.axisTitleSize * 0.6 } ?? 0
         let xLabelH = measurer.measure("2020", font: tickFont).height
-        var plot = area, yScale = LinearScale(domain: (lo, hi), range: (0, 1)), ticks: [Double] = [], digits = 0
-        for _ in 0..<2 {
-            let tickW = ticks.map { measurer.measure(NumberFormat(language, fractionDigits: digits...digits)($0), font: tickFont).width }.max()
-                ?? measurer.measure("00", font: tickFont).width
+        let endWidth = chart.directLabels ? chart.series.map { measurer.measure(endMark($0, at: .zero, color: t.text)).width }.max() ?? 0 : 0
+        for pass in 0..<2 {
+            let tickW = pass == 0 ? measurer.measure("00", font: tickFont).width : axis.labelWidth(tickFont, measurer)
             let left = area.minX + titleSpace + tickW + gap
-            let right = area.maxX - (direct ? endWidth + gap * 2 : gap)
+            let right = area.maxX - (chart.directLabels ? endWidth + gap * 2 : gap)
             plot = Rect(x: left, y: area.minY + t.markerRadius, width: right - left, height: area.height - xLabelH - gap * 1.5 - t.markerRadius)
             guard plot.width > 60, plot.height > 60 else {
-                throw .doesNotFit("\(Int(width))×\(Int(height)) px leaves \(Int(plot.width))×\(Int(plot.height)) px for the lines")
+                throw .doesNotFit("\(Int(chart.width))×\(Int(chart.height)) px leaves \(Int(plot.width))×\(Int(plot.height)) px for the lines")
             }
-            let count = max(2, Int(plot.height / 90))
-            yScale = LinearScale(domain: (lo, hi), range: (plot.maxY, plot.minY)).nice(count: count)
-            ticks = yScale.ticks(count: count)
-            digits = LinearScale.fractionDigits(forStep: yScale.tickStep(count: count))
+            axis = ValueAxis.fitted(domain: (lo, hi), range: (plot.maxY, plot.minY), spacing: 90, minimumTicks: 2, language: chart.language)
         }
-        let fmtTick = NumberFormat(language, fractionDigits: digits...digits)
-        let step = xs.count > 1 ? (plot.width / Double(xs.count)) : plot.width
-        let xScale = LinearScale(domain: (xs.first! - 0.5, xs.last! + 0.5), range: (plot.minX, plot.minX + step * Double(xs.count)))
+        time = TimeAxis(values: chart.xValues, left: plot.minX, right: plot.maxX, label: chart.xLabel)
+    }
 
+    var axisTitle: TextMark? {
+        guard let at = chart.texts.valueAxisTitle, !at.isEmpty else { return nil }
+        return TextMark(at, font: t.font(t.axisTitleSize), color: t.mutedText, at: .zero, anchor: .middle, baseline: .top, rotation: -90, id: "axis-title/value")
+    }
+
+    func axisMarks(area: Rect) -> [Mark] {
+        var marks: [Mark] = []
         if var m = axisTitle { m.position = Point(area.minX, plot.midY); marks.append(.text(m)) }
-        for (i, v) in ticks.enumerated() {
-            let y = yScale(v)
-            marks.append(.path(.line(from: Point(plot.minX, y), to: Point(plot.maxX, y),
-                                     stroke: Stroke(color: v == 0 ? t.axis : t.grid, width: v == 0 ? t.axisWidth : t.gridWidth), id: "grid/\(i)")))
-            marks.append(.text(TextMark(fmtTick(v), font: tickFont, color: t.mutedText, at: Point(plot.minX - gap, y),
-                                        anchor: .end, baseline: .middle, id: "tick/\(i)")))
-        }
-        // Year labels; every other one when they would crowd.
-        let yearW = measurer.measure("2020", font: tickFont).width
-        let every = max(1, Int((yearW + gap) / step) + 1)
-        for (i, x) in xs.enumerated() where i % every == 0 || i == xs.count - 1 && every == 1 {
-            let label = x == x.rounded() ? NumberFormat.plain(x) : fmt(x)
-            marks.append(.text(TextMark(label, font: tickFont, color: t.mutedText, at: Point(xScale(x), plot.maxY + gap),
-                                        anchor: .middle, baseline: .top, id: "x/\(label)")))
-        }
-        // Targets under the lines.
-        for (i, tg) in targets.enumerated() {
-            let c = tg.series.flatMap { id in series.firstIndex { $0.key.id == id } }.map { colors[$0] } ?? t.target
+        marks += axis.marks(plot: plot, vertical: true, theme: t, gap: gap)
+        marks += time.marks(plotBottom: plot.maxY, font: t.font(t.tickLabelSize), color: t.mutedText, gap: gap, measurer)
+        return marks
+    }
+
+    /// Targets under the lines, over the slots of the periods they apply to.
+    func targetMarks() -> [Mark] {
+        let half = time.values.count > 1 ? abs(time.scale(time.values[1]) - time.scale(time.values[0])) / 2 : plot.width / 2
+        return chart.targets.enumerated().map { i, tg in
+            let c = chart.targetColor(tg, colors, t)
+            let x0 = tg.from.map { max(plot.minX, time.scale($0) - half) } ?? plot.minX
+            let x1 = tg.to.map { min(plot.maxX, time.scale($0) + half) } ?? (tg.from == nil ? plot.maxX : min(plot.maxX, time.scale(time.values.last!) + half))
+            let s = axis.scale
             if let h = tg.high {
-                marks.append(.rect(RectMark(Rect(x: plot.minX, y: yScale(h), width: plot.width, height: yScale(tg.low) - yScale(h)),
-                                            fill: c.withAlpha(0.18), id: "target/\(i)")))
-            } else {
-                marks.append(.path(.line(from: Point(plot.minX, yScale(tg.low)), to: Point(plot.maxX, yScale(tg.low)),
-                                         stroke: Stroke(color: c, width: t.targetWidth * 0.6, dash: [10, 6]), id: "target/\(i)")))
+                return .rect(RectMark(Rect(x: x0, y: s(h), width: x1 - x0, height: s(tg.low) - s(h)), fill: c.withAlpha(0.18), id: "target/\(i)"))
             }
+            return .path(.line(from: Point(x0, s(tg.low)), to: Point(x1, s(tg.low)), stroke: Stroke(color: c, width: t.targetWidth * 0.6, dash: [10, 6]), id: "target/\(i)"))
         }
-        // Lines: solid between actual points, dashed into and between estimates, broken at gaps.
-        var endPoints: [(index: Int, y: Double, x: Double)] = []
-        for (si, s) in series.enumerated() {
+    }
+
+    /// Lines: solid between actual points, dashed into and between estimates, broken at gaps; then the points.
+    func lineMarks() -> [Mark] {
+        let xs = time.values, x = time.scale, y = axis.scale
+        var marks: [Mark] = []
+        for (si, s) in chart.series.enumerated() {
             let c = colors[si]
             for (a, b) in zip(xs, xs.dropFirst()) {
                 guard let va = s.points[a], let vb = s.points[b] else { continue }
                 let est = s.estimates.contains(a) || s.estimates.contains(b)
-                marks.append(.path(.line(from: Point(xScale(a), yScale(va)), to: Point(xScale(b), yScale(vb)),
-                                         stroke: Stroke(color: c, width: t.lineWidth, dash: est ? [t.lineWidth * 2.5, t.lineWidth * 1.5] : [],
-                                                        join: .round, cap: .round),
+                marks.append(.path(.line(from: Point(x(a), y(va)), to: Point(x(b), y(vb)),
+                                         stroke: Stroke(color: c, width: t.lineWidth, dash: est ? [t.lineWidth * 2.5, t.lineWidth * 1.5] : [], join: .round, cap: .round),
                                          id: "line/\(s.key.id)/\(NumberFormat.plain(a))")))
             }
-            for x in xs {
-                guard let v = s.points[x] else { continue }
-                let est = s.estimates.contains(x)
-                marks.append(.path(Shapes.circle(center: Point(xScale(x), yScale(v)), radius: t.markerRadius,
-                                                 fill: est ? t.background : c, stroke: Stroke(color: c, width: t.lineWidth * 0.6),
-                                                 id: "point/\(s.key.id)/\(NumberFormat.plain(x))")))
-            }
-            if let lastX = s.points.keys.max() { endPoints.append((si, yScale(s.points[lastX]!), xScale(lastX))) }
-        }
-        if direct {
-            // Labels at the line ends, pushed apart vertically so that none overlaps.
-            let h = measurer.measure("Ag", font: labelFont).height
-            var placed = endPoints.sorted { $0.y < $1.y }.map { (index: $0.index, y: $0.y, x: $0.x) }
-            for _ in 0..<50 {
-                var moved = false
-                for k in 1..<max(1, placed.count) where placed[k].y - placed[k - 1].y < h {
-                    let push = (h - (placed[k].y - placed[k - 1].y)) / 2
-                    placed[k - 1].y -= push; placed[k].y += push; moved = true
-                }
-                for k in placed.indices {
-                    placed[k].y = min(max(placed[k].y, area.minY + h / 2), plot.maxY - h / 2)
-                }
-                if !moved { break }
-            }
-            for p in placed {
-                let s = series[p.index]
-                marks.append(.text(TextMark(endLabel(s), font: labelFont, color: colors[p.index],
-                                            at: Point(plot.maxX + gap, p.y), baseline: .middle, id: "end-label/\(s.key.id)")))
+            for xv in xs {
+                guard let v = s.points[xv] else { continue }
+                let est = s.estimates.contains(xv)
+                marks.append(.path(Shapes.circle(center: Point(x(xv), y(v)), radius: t.markerRadius, fill: est ? t.background : c,
+                                                 stroke: Stroke(color: c, width: t.lineWidth * 0.6), id: "point/\(s.key.id)/\(NumberFormat.plain(xv))")))
             }
         }
-        let alt = series.map { s in
-            "\(s.key.label): " + xs.compactMap { x in s.points[x].map { "\(NumberFormat.plain(x)) \(fmt($0))" + (s.estimates.contains(x) ? (language == .vi ? " (ước)" : " (est.)") : "") } }
-                .joined(separator: ", ") + "."
-        }.joined(separator: " ")
-        return Scene(width: width, height: height, background: t.background, marks: marks,
-                     metadata: DocumentMetadata(title: titleText, description: alt, language: language.rawValue))
+        return marks
+    }
+
+    /// Labels at the line ends, pushed apart vertically so that none overlaps.
+    func endLabels(area: Rect) -> [Mark] {
+        guard chart.directLabels else { return [] }
+        var placed: [(index: Int, y: Double, h: Double)] = chart.series.enumerated().compactMap { i, s in
+            guard let lastX = s.points.keys.max() else { return nil }
+            return (i, axis.scale(s.points[lastX]!), measurer.measure(endMark(s, at: .zero, color: t.text)).height)
+        }.sorted { $0.y < $1.y }
+        for _ in 0..<50 {
+            var moved = false
+            for k in 1..<max(1, placed.count) {
+                let need = (placed[k].h + placed[k - 1].h) / 2
+                guard placed[k].y - placed[k - 1].y < need else { continue }
+                let push = (need - (placed[k].y - placed[k - 1].y)) / 2
+                placed[k - 1].y -= push; placed[k].y += push; moved = true
+            }
+            for k in placed.indices { placed[k].y = min(max(placed[k].y, area.minY + placed[k].h / 2), plot.maxY - placed[k].h / 2) }
+            if !moved { break }
+        }
+        return placed.map { p in .text(endMark(chart.series[p.index], at: Point(plot.maxX + gap, p.y), color: colors[p.index])) }
     }
 }
 
-/// Dumbbells (a slope form): one row per category, a dot for each of two years joined by a bar, values at
-/// both ends and the change at the right: "2018 → 2019" by group at a glance.
-public struct DumbbellChart: SizedChart, Hashable {
-    public var categories: [ChartKey]
-    public var from: ChartKey
-    public var to: ChartKey
-    /// Values by category id.
-    public var fromValues: [String: Double]
-    public var toValues: [String: Double]
-    public var texts: ChartTexts
-    public var language: Language
-    public var valueDigits: ClosedRange<Int>
-    public var sortByChange: Bool
-    public var width: Double
-    public var height: Double
-    public var theme: Theme
-
-    public init(categories: [ChartKey], from: ChartKey, to: ChartKey, fromValues: [String: Double], toValues: [String: Double],
-                texts: ChartTexts, language: Language = .vi, valueDigits: ClosedRange<Int> = 1...2, sortByChange: Bool = false,
-                width: Double = 1600, height: Double = 900, theme: Theme = .report) {
-        self.categories = categories; self.from = from; self.to = to; self.fromValues = fromValues; self.toValues = toValues
-        self.texts = texts; self.language = language; self.valueDigits = valueDigits; self.sortByChange = sortByChange
-        self.width = width; self.height = height; self.theme = theme
-    }
-
-    public func scene(measurer: TextMeasurer) throws(ChartError) -> Scene {
-        let rows = categories.filter { fromValues[$0.id] != nil && toValues[$0.id] != nil }
-        guard !rows.isEmpty else { throw .noData("a dumbbell chart needs categories with both values") }
-        let vals = rows.flatMap { [fromValues[$0.id]!, toValues[$0.id]!] }
-        if let bad = vals.first(where: { !$0.isFinite }) { throw .invalidValue("a value is \(bad)") }
-        let ordered = sortByChange ? rows.sorted { (toValues[$0.id]! - fromValues[$0.id]!) > (toValues[$1.id]! - fromValues[$1.id]!) } : rows
-        let t = theme.fitted(width: width, height: height)
-        let fmt = NumberFormat(language, fractionDigits: valueDigits)
-        let signed = { (x: Double) in (x > 0 ? "+" : "") + fmt(x) }
-        let cFrom = t.sequential[t.sequential.count - 2], cTo = t.sequential.last!
-        let legend = [LegendItem(.marker(cFrom), from.label, id: from.id), LegendItem(.marker(cTo), to.label, id: to.id)]
-        let frame = ChartFrame(texts: texts, legend: legend, theme: t, width: width, height: height, language: language)
-        var (marks, area, titleText) = frame.layout(measurer)
-        let gap = t.tickLabelSize * 0.6
-        let catFont = t.font(t.categoryLabelSize), valueFont = t.font(t.valueLabelSize), changeFont = t.font(t.valueLabelSize, .bold)
-        let tickFont = t.font(t.tickLabelSize)
-        let catW = min(area.width * 0.3, ordered.map { measurer.measure($0.label, font: catFont, maxWidth: area.width * 0.3, overflow: .wrap(maxLines: 2)).width }.max() ?? 0)
-        let valW = ordered.flatMap { [fmt(fromValues[$0.id]!), fmt(toValues[$0.id]!)] }.map { measurer.measure($0, font: valueFont).width }.max() ?? 0
-        let changeHeader = language == .vi ? "Thay đổi" : "Change"
-        let changeW = max(measurer.measure(changeHeader, font: changeFont).width,
-                          ordered.map { measurer.measure(signed(toValues[$0.id]! - fromValues[$0.id]!), font: changeFont).width }.max() ?? 0)
-        let tickH = measurer.measure("0", font: tickFont).height
-        let headerH = measurer.measure(changeHeader, font: changeFont).height
-        let plot = Rect(x: area.minX + catW + gap * 2 + valW + gap, y: area.minY + headerH + gap,
-                        width: area.width - catW - changeW - valW * 2 - gap * 6, height: area.height - tickH - gap * 2 - headerH - gap)
-        guard plot.width > 60, plot.height > 20 * Double(ordered.count) else {
-            throw .doesNotFit("\(Int(width))×\(Int(height)) px is too small for \(ordered.count) rows")
+extension LineChart {
+    /// Lines on pinned components: grid, target bands, axis lines, ticks, series with estimated stretches dashed
+    /// and hollow points, band labels, labels at the line ends.
+    func pinnedScene(_ pins: ChartPins, measurer: TextMeasurer) throws(ChartError) -> Scene {
+        let t = theme, plot = pins.plot, family = pins.font ?? t.fontFamily
+        let all = series.flatMap { $0.points.values }
+        let yDomain = (pins.valueScale?.low ?? min(0, all.min() ?? 0), pins.valueScale?.high ?? (all.max() ?? 1))
+        let axis = try ValueAxis.pinned(pins.valueScale, domain: yDomain, range: (plot.maxY, plot.minY), language: language)
+        let xFormat = NumberFormat(language, fractionDigits: 0...2, groupFrom: .infinity)
+        let time = TimeAxis(values: xValues, pinned: pins.categoryScale, left: plot.minX, right: plot.maxX, label: { xFormat($0) })
+        var marks = axis.pinnedGrid(plot: plot, grid: pins.grid, theme: t)
+        if pins.bandOpacity != nil || pins.bandFill != nil {
+            for (i, tg) in targets.enumerated() {
+                let hi = tg.high ?? tg.low
+                let c = pins.bandFill ?? tg.series.flatMap { id in series.firstIndex { $0.key.id == id || $0.key.label == id } }.map { pins.color($0, t) } ?? t.target
+                marks.append(.rect(RectMark(Rect(x: plot.minX, y: axis.scale(hi), width: plot.width, height: axis.scale(tg.low) - axis.scale(hi)),
+                                            fill: c.withAlpha(pins.bandOpacity ?? 0.2), id: "target/\(i)")))
+            }
         }
-        let lo = min(0, vals.min()!), hi = vals.max()!
-        let count = max(2, Int(plot.width / 140))
-        let x = LinearScale(domain: (lo, hi == lo ? lo + 1 : hi), range: (plot.minX, plot.maxX)).nice(count: count)
-        let ticks = x.ticks(count: count)
-        let digits = LinearScale.fractionDigits(forStep: x.tickStep(count: count))
-        for (i, v) in ticks.enumerated() {
-            marks.append(.path(.line(from: Point(x(v), plot.minY), to: Point(x(v), plot.maxY),
-                                     stroke: Stroke(color: v == 0 ? t.axis : t.grid, width: v == 0 ? t.axisWidth : t.gridWidth), id: "grid/\(i)")))
-            marks.append(.text(TextMark(NumberFormat(language, fractionDigits: digits...digits)(v), font: tickFont, color: t.mutedText,
-                                        at: Point(x(v), plot.maxY + gap * 0.5), anchor: .middle, baseline: .top, id: "tick/\(i)")))
+        marks += AxisLines.marks(plot: plot, pin: pins.axisLines, theme: t)
+        marks += time.pinnedMarks(plotBottom: plot.maxY, pin: pins.categoryTicks, family: family, theme: t)
+        marks += axis.pinnedTicks(plot: plot, pin: pins.valueTicks, family: family, theme: t)
+        for (si, s) in series.enumerated() { marks += pinnedSeries(s, color: pins.color(si, t), pins, time.scale, axis.scale) }
+        if let bp = pins.bandLabel {
+            for (i, tg) in targets.enumerated() where !tg.label.isEmpty {
+                marks.append(.text(TextMark(tg.label, font: pins.font(bp, t), color: bp.color ?? t.target,
+                                            at: Point(plot.minX + (bp.dx ?? 8), axis.scale(tg.high ?? tg.low) + (bp.dy ?? -5)), id: "target-label/\(i)")))
+            }
         }
-        marks.append(.text(TextMark(changeHeader, font: changeFont, color: t.mutedText, at: Point(area.maxX, area.minY),
-                                    anchor: .end, baseline: .top, id: "change-header")))
-        let band = BandScale(domain: ordered.map(\.id), range: (plot.minY, plot.maxY), paddingInner: 0, paddingOuter: 0)
-        for c in ordered {
-            let y = band(c.id)! + band.bandwidth / 2
-            let a = fromValues[c.id]!, b = toValues[c.id]!
-            let xa = x(a), xb = x(b)
-            marks.append(.text(TextMark(c.label, font: catFont, color: t.text, at: Point(area.minX + catW, y), anchor: .end,
-                                        baseline: .middle, maxWidth: catW + 1, overflow: .wrap(maxLines: 2), id: "category/\(c.id)")))
-            marks.append(.path(.line(from: Point(xa, y), to: Point(xb, y), stroke: Stroke(color: t.grid.mixed(with: t.mutedText, amount: 0.35), width: t.markerRadius * 0.9, cap: .round),
-                                     id: "bar/\(c.id)")))
-            marks.append(.path(Shapes.circle(center: Point(xa, y), radius: t.markerRadius * 1.3, fill: cFrom, stroke: nil, id: "from/\(c.id)")))
-            marks.append(.path(Shapes.circle(center: Point(xb, y), radius: t.markerRadius * 1.3, fill: cTo, stroke: nil, id: "to/\(c.id)")))
-            let left = min(xa, xb) - t.markerRadius * 1.3 - gap * 0.5, right = max(xa, xb) + t.markerRadius * 1.3 + gap * 0.5
-            marks.append(.text(TextMark(fmt(a <= b ? a : b), font: valueFont, color: t.mutedText, at: Point(left, y), anchor: .end,
-                                        baseline: .middle, id: "value-low/\(c.id)")))
-            marks.append(.text(TextMark(fmt(a <= b ? b : a), font: valueFont.withWeight(.semibold), color: t.text, at: Point(right, y),
-                                        baseline: .middle, id: "value-high/\(c.id)")))
-            let d = b - a
-            marks.append(.text(TextMark(signed(PlanComparisonRounding.clean(d)), font: changeFont, color: d >= 0 ? t.positive : t.negative,
-                                        at: Point(area.maxX, y), anchor: .end, baseline: .middle, id: "change/\(c.id)")))
+        if let lp = pins.labels {
+            for (si, s) in series.enumerated() {
+                guard let lastX = xValues.last(where: { s.points[$0] != nil }) else { continue }
+                marks.append(.text(TextMark(s.key.label, font: pins.font(lp, t), color: lp.color ?? pins.color(si, t),
+                                            at: Point(time.scale(lastX) + (lp.dx ?? 10), axis.scale(s.points[lastX]!) + (lp.dy ?? 5)), id: "label/\(s.key.id)")))
+            }
         }
-        let alt = ordered.map { c in "\(c.label): \(from.label) \(fmt(fromValues[c.id]!)), \(to.label) \(fmt(toValues[c.id]!))." }.joined(separator: " ")
+        marks += ChartFrame(texts: texts, legend: [], theme: t, width: width, height: height, language: language, pins: pins).layout(measurer).marks
         return Scene(width: width, height: height, background: t.background, marks: marks,
-                     metadata: DocumentMetadata(title: titleText, description: alt, language: language.rawValue))
+                     metadata: DocumentMetadata(title: texts.fullTitle, description: altText(), language: language.rawValue))
     }
-}
 
-/// Removes binary noise from differences (10.6 − 9.35 = 1.2499999…) before they are printed.
-enum PlanComparisonRounding {
-    static func clean(_ x: Double) -> Double { (x * 1e9).rounded() / 1e9 }
+    /// One pinned series: a solid polyline through the actual values, a dashed one into and through estimates, points.
+    func pinnedSeries(_ s: Series, color c: Color, _ pins: ChartPins, _ x: LinearScale, _ y: LinearScale) -> [Mark] {
+        let xs = xValues.filter { s.points[$0] != nil }
+        let pts = xs.map { Point(x($0), y(s.points[$0]!)) }
+        let width = pins.lines?.width ?? 2
+        var marks: [Mark] = []
+        let firstEstimate = xs.firstIndex { s.estimates.contains($0) } ?? xs.count
+        let solid = Array(pts[..<min(pts.count, firstEstimate)])
+        if solid.count > 1 {
+            marks.append(.path(.polyline(solid, stroke: Stroke(color: c, width: width, join: .round, cap: .butt), id: "line/\(s.key.id)")))
+        }
+        if firstEstimate < pts.count {
+            let dashed = Array(pts[max(0, firstEstimate - 1)...])
+            if dashed.count > 1 {
+                marks.append(.path(.polyline(dashed, stroke: Stroke(color: c, width: width, dash: pins.lines?.dash ?? [6, 4], join: .round, cap: .butt),
+                                             id: "line-estimate/\(s.key.id)")))
+            }
+        }
+        guard let r = pins.pointRadius else { return marks }
+        for (i, p) in pts.enumerated() {
+            if s.estimates.contains(xs[i]) {
+                let sw = pins.pointOutline ?? 2
+                // The stroke lies on the circle's edge: inside the nominal radius.
+                marks.append(.path(Shapes.circle(center: p, radius: r - sw / 2, fill: pins.pointFill ?? theme.background,
+                                                 stroke: Stroke(color: c, width: sw), id: "point/\(s.key.id)/\(i)")))
+            } else {
+                marks.append(.path(Shapes.circle(center: p, radius: r, fill: c, stroke: nil, id: "point/\(s.key.id)/\(i)")))
+            }
+        }
+        return marks
+    }
 }

@@ -1,4 +1,5 @@
 import AnnexData
+import AnnexLocale
 import AnnexScene
 import Foundation
 
@@ -36,8 +37,8 @@ public struct MapChart: SizedChart {
     public var theme: Theme
     /// Class intervals closed below (`[a, b)`, as d3.scaleQuantile) instead of above (`(a, b]`, the default).
     public var closedBelow = false
-    /// Explicit geometry instead of the automatic layout.
-    public var fixedLayout: FixedLayout? = nil
+    /// Explicit geometry for the components instead of the automatic layout.
+    public var pins: ChartPins? = nil
 
     public init(boundaries: Boundaries, panels: [Panel], style: Style = .choropleth, classification: Classification = .naturalBreaks(5),
                 palette: Palette = .sequential, projection: Projection = .equirectangular, showLabels: Bool = true,
@@ -75,7 +76,7 @@ public struct MapChart: SizedChart {
     public func scene(measurer: TextMeasurer) throws(ChartError) -> Scene {
         guard !panels.isEmpty, panels.contains(where: { !$0.values.isEmpty }) else { throw .noData("a map needs values") }
         if let bad = panels.flatMap({ $0.values.values }).first(where: { !$0.isFinite }) { throw .invalidValue("a value is \(bad)") }
-        if let fixedLayout { return try fixedScene(fixedLayout, measurer: measurer) }
+        if let pins { return try pinnedScene(pins, measurer: measurer) }
         if style == .circles, let neg = panels.flatMap({ $0.values.values }).first(where: { $0 < 0 }) {
             throw .invalidValue("proportional circles cannot show the negative value \(neg)")
         }
@@ -89,7 +90,7 @@ public struct MapChart: SizedChart {
         let frame = ChartFrame(texts: texts, legend: [], theme: t, width: width, height: height, language: language)
         var (marks, area, titleText) = frame.layout(measurer)
         let legendFont = t.font(t.legendSize), legendTitleFont = t.font(t.legendSize, .semibold)
-        let noDataLabel = language == .vi ? "Không có số liệu" : "No data"
+        let noDataLabel = language.text(.noData)
         let hasNoData = panels.contains { p in boundaries.features.contains { p.values[$0.key] == nil } }
         var legendLines: [String] = []
         if style != .circles {
@@ -448,5 +449,84 @@ public struct MapChart: SizedChart {
         let rowIndex = Dictionary(uniqueKeysWithValues: usedRows.enumerated().map { ($1, $0) })
         let colIndex = Dictionary(uniqueKeysWithValues: usedCols.enumerated().map { ($1, $0) })
         return out.mapValues { (rowIndex[$0.row]!, colIndex[$0.col]!) }
+    }
+}
+
+extension MapChart {
+    /// A one-panel choropleth on pinned components: the map fitted into the pinned box, labels at the area centroid
+    /// of each feature's largest ring, a boxed legend of class ranges.
+    func pinnedScene(_ pins: ChartPins, measurer: TextMeasurer) throws(ChartError) -> Scene {
+        guard panels.count == 1, let panel = panels.first, !panel.values.isEmpty else { throw .noData("a fixed-layout map draws one panel with values") }
+        let t = theme
+        let fmt = NumberFormat(language, fractionDigits: valueDigits)
+        let b = breaks, classes = max(1, b.count - 1)
+        let colors = pins.palette ?? (0..<classes).map { classColor($0, classes, t) }
+        func klass(_ v: Double) -> Int { min(colors.count - 1, self.classOf(v, b)) }
+        let proj = FittedProjection(projection, fitting: boundaries, into: pins.plot)
+        var marks: [Mark] = boundaries.features.map { f in
+            .path(PathMark(proj.path(f), fill: panel.values[f.key].map { colors[klass($0)] } ?? t.background, fillRule: .evenOdd,
+                           stroke: pins.borders.map { Stroke(color: $0.color ?? .white, width: $0.width ?? 1, join: .round) }, id: "feature/\(f.key)"))
+        }
+        if pins.labels != nil || pins.values != nil {
+            for f in boundaries.features { marks += pinnedLabels(f, panel.values[f.key], proj, pins, colors: colors, klass: klass, fmt) }
+        }
+        if let lp = pins.legend { marks += pinnedLegend(lp, pins, colors: colors, breaks: b, classes: classes, fmt) }
+        marks += ChartFrame(texts: texts, legend: [], theme: t, width: width, height: height, language: language, pins: pins).layout(measurer).marks
+        let desc = boundaries.features.compactMap { f in panel.values[f.key].map { "\(f.name): \(fmt($0))" } }.joined(separator: "; ")
+        return Scene(width: width, height: height, background: t.background, marks: marks,
+                     metadata: DocumentMetadata(title: texts.fullTitle, description: desc, language: language.rawValue))
+    }
+
+    /// A feature's pinned name and value at the area centroid of its largest ring.
+    func pinnedLabels(_ f: BoundaryFeature, _ v: Double?, _ proj: FittedProjection, _ pins: ChartPins, colors: [Color],
+                      klass: (Double) -> Int, _ fmt: NumberFormat) -> [Mark] {
+        var best: [Point] = [], bestArea = -1.0
+        for p in f.polygons {
+            let ring = p.outer.points.map { proj(lon: $0.lon, lat: $0.lat) }
+            let a = PlaneGeometry.area(ring)
+            if a > bestArea { bestArea = a; best = ring }
+        }
+        guard !best.isEmpty else { return [] }
+        let c = PlaneGeometry.areaCentroid(best)
+        let cls = v.map(klass)
+        func ink(_ p: TextPin) -> Color {
+            if let cls, let cs = p.colors, !cs.isEmpty { return cs[min(cls, cs.count - 1)] }
+            return p.color ?? cls.map { colors[$0].readableInk } ?? theme.text
+        }
+        var marks: [Mark] = []
+        if let np = pins.labels {
+            marks.append(.text(TextMark(f.name, font: pins.font(np, theme), color: ink(np), at: Point(c.x + (np.dx ?? 0), c.y + (np.dy ?? -3)),
+                                        anchor: .middle, id: "label/\(f.key)")))
+        }
+        if let vp = pins.values, let v {
+            let inkPin = vp.colors == nil && vp.color == nil ? (pins.labels ?? vp) : vp
+            marks.append(.text(TextMark(fmt(v), font: pins.font(vp, theme), color: ink(inkPin), at: Point(c.x + (vp.dx ?? 0), c.y + (vp.dy ?? 14)),
+                                        anchor: .middle, id: "value/\(f.key)")))
+        }
+        return marks
+    }
+
+    /// The pinned legend: its box, title and one row per class.
+    func pinnedLegend(_ lp: LegendPin, _ pins: ChartPins, colors: [Color], breaks b: [Double], classes: Int, _ fmt: NumberFormat) -> [Mark] {
+        let t = theme
+        var marks: [Mark] = []
+        if let box = lp.box {
+            marks.append(.rect(RectMark(box, fill: lp.fill ?? t.background, stroke: lp.border.map { Stroke(color: $0.color ?? t.grid, width: $0.width ?? 1) }, id: "legend-box")))
+        }
+        if let tp = pins.legendTitle, let lt = legendTitle, !lt.isEmpty {
+            marks.append(.text(TextMark(lt, font: pins.font(tp, t), color: tp.color ?? t.text, at: Point(tp.x ?? 0, tp.y ?? 0),
+                                        anchor: tp.anchor ?? .start, baseline: tp.baseline ?? .baseline, id: "legend_title")))
+        }
+        guard lp.x != nil || lp.y != nil else { return marks }
+        let (sw, sh) = lp.swatch ?? (28, 20)
+        let font = Font(family: pins.font ?? t.fontFamily, size: lp.size ?? 14)
+        for k in 0..<classes {
+            let top = (lp.y ?? 0) + Double(k) * (lp.spacing ?? 32)
+            marks.append(.rect(RectMark(Rect(x: lp.x ?? 0, y: top, width: sw, height: sh), fill: colors[min(k, colors.count - 1)],
+                                        stroke: lp.swatchBorder.map { Stroke(color: $0.color ?? t.grid, width: $0.width ?? 1) }, id: "legend-symbol/\(k)")))
+            marks.append(.text(TextMark(fmt(b[k]) + (lp.separator ?? "–") + fmt(b[k + 1]), font: font, color: lp.color ?? t.text,
+                                        at: Point((lp.x ?? 0) + (lp.dx ?? sw + 12), top + (lp.dy ?? sh * 0.75)), id: "legend/\(k)")))
+        }
+        return marks
     }
 }

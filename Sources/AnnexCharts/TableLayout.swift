@@ -1,4 +1,5 @@
 import AnnexData
+import AnnexLocale
 import AnnexScene
 
 /// A table to print: columns with alignment, rows of formatted cells, an optional totals row.
@@ -140,9 +141,8 @@ public struct TableLayout {
             }
         }
         // Notes and source under the table.
-        let strings = ChartStrings.for(language)
-        var foot: [String] = content.notes.enumerated().map { ($0.offset == 0 ? strings.notePrefix + " " : "") + $0.element }
-        if let s = content.source, !s.isEmpty { foot.append(strings.sourcePrefix + " " + s) }
+        var foot: [String] = content.notes.enumerated().map { ($0.offset == 0 ? language.text(.notePrefix) + " " : "") + $0.element }
+        if let s = content.source, !s.isEmpty { foot.append(language.text(.sourcePrefix) + " " + s) }
         y += fontSize * 0.5
         for (i, line) in foot.enumerated() {
             let m = TextMark(line, font: theme.font(fontSize * 0.85), color: theme.mutedText, at: Point(left, y), baseline: .top,

@@ -82,7 +82,7 @@ struct TableSpec {
         let aligns = cols.map { numeric.contains($0.field) && $0.field != "year" ? TableContent.Align.right : ($0.field == "status" ? .center : .left) }
         return TableContent(caption: caption, columns: zip(cols, aligns).map { TableContent.Column($0.header, align: $1) }, rows: rows,
                             totals: rows.isEmpty ? nil : totals,
-                            notes: (rows.isEmpty ? [ChartStrings.noData(lang)] : []) + (try n.child("notes")?.texts() ?? []) + table.notes,
+                            notes: (rows.isEmpty ? [lang.text(.noDataRows)] : []) + (try n.child("notes")?.texts() ?? []) + table.notes,
                             source: try n.child("source")?.text() ?? table.defaultSource)
     }
 }

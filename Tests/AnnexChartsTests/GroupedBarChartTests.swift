@@ -76,16 +76,22 @@ func sampleChart(width: Double = 1600, height: Double = 900, language: Language 
         #expect(abs(band.maxY - (y0 - 11.5 * pxPerUnit)) < 1e-9)
     }
 
+    /// One number of decimals for every value and plan label of a chart: 10,04 stands beside 12,00, never 12,0.
     @Test func labelsUseTheLanguagesNumberFormat() throws {
         let vi = try sampleChart().scene(measurer: FakeMeasurer())
         #expect(try text(vi, "value/all/2018").text == "10,04")
-        #expect(try text(vi, "value/pilot/2018").text == "12,0")
-        #expect(try text(vi, "target-label/border/2019").text == "KH 10,4")
-        #expect(try text(vi, "target-label/all/2019").text == "KH 11,5–12,0")
+        #expect(try text(vi, "value/pilot/2018").text == "12,00")
+        #expect(try text(vi, "target-label/border/2019").text == "KH 10,40")
+        #expect(try text(vi, "target-label/all/2019").text == "KH 11,50–12,00")
         #expect(try text(vi, "illustrative").text == "Số liệu minh họa")
         let en = try sampleChart(language: .en).scene(measurer: FakeMeasurer())
         #expect(try text(en, "value/all/2018").text == "10.04")
-        #expect(try text(en, "target-label/border/2019").text == "Plan 10.4")
+        #expect(try text(en, "target-label/border/2019").text == "Plan 10.40")
+        var whole = sampleChart()
+        whole.values = whole.values.map { var v = $0; v.value = v.value.rounded(); return v }
+        whole.targets = []
+        let w = try whole.scene(measurer: FakeMeasurer())
+        #expect(try text(w, "value/all/2018").text == "10,0" && text(w, "value/pilot/2019").text == "17,0", "the fewest decimals the range allows")
     }
 
     @Test func valueLabelsSitAboveTheirBarsAndTargets() throws {
@@ -95,6 +101,25 @@ func sampleChart(width: Double = 1600, height: Double = 900, language: Language 
         let label = try text(s, "value/border/2019").bounds(m.measure(try text(s, "value/border/2019")))
         #expect(label.maxY <= bar.minY)
         #expect(abs(label.midX - bar.midX) < 1e-9)
+    }
+
+    /// A plan label stands at its plan line (just above a tick over the bar, just under a tick inside it), not
+    /// above the bar's value label wherever the plan is.
+    @Test func planLabelsSitAtTheirPlanLines() throws {
+        let s = try sampleChart().scene(measurer: FakeMeasurer())
+        let m = FakeMeasurer()
+        let grid = s.leaves.compactMap { p -> Double? in
+            guard case .path(let g) = p.mark, g.id?.hasPrefix("grid/") == true, case .move(let a) = g.elements[0] else { return nil }
+            return a.y
+        }
+        let y0 = grid[0], pxPerUnit = (grid[0] - grid[4]) / 20
+        for (c, plan) in [("border", 10.4), ("pilot", 17.0), ("all", 12.0)] {
+            let label = try text(s, "target-label/\(c)/2019")
+            let box = label.bounds(m.measure(label))
+            let lineY = y0 - plan * pxPerUnit
+            let distance = min(abs(box.maxY - lineY), abs(box.minY - lineY))
+            #expect(distance < 19 * 0.6 + 6, "\(c): the plan label is \(distance) px from its line")
+        }
     }
 
     @Test func noTextOverlapsOrLeavesTheCanvas() throws {
