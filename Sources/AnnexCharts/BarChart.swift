@@ -52,6 +52,9 @@ public struct BarChart: SizedChart, Hashable {
     public var theme: Theme
     /// Explicit geometry for the components instead of the automatic layout.
     public var pins: ChartPins? = nil
+    /// The canvas narrows (vertical bars) or shortens (horizontal bars) to its content when a few bars would
+    /// leave most of the axis empty; false keeps the size asked for.
+    public var fitsContent = true
 
     /// A bar chart; sizes in px.
     public init(categories: [ChartKey], series: [ChartKey], values: [BarValue], targets: [BarTarget] = [],
@@ -146,13 +149,22 @@ public struct BarChart: SizedChart, Hashable {
         try check()
         if let pins { return try pinnedScene(pins, measurer: measurer) }
         let t = theme.fitted(width: width, height: height)
+        var (w, h) = (width, height)
         var layout = BarLayout(chart: self, theme: t, measurer: measurer)
-        let frame = ChartFrame(texts: texts, legend: legendItems(t), theme: t, width: width, height: height, language: language)
+        // The canvas fits its content: when a few bars leave the band axis empty beyond their widest useful size,
+        // the canvas loses that length (text keeps the size of the canvas asked for).
+        if fitsContent {
+            let (_, area, _) = ChartFrame(texts: texts, legend: legendItems(t), theme: t, width: w, height: h, language: language).layout(measurer)
+            try layout.fit(in: area)
+            let spare = layout.spareBandLength
+            if orientation == .vertical { w = max(width * 0.5, (w - spare).rounded()) } else { h = max(height * 0.4, (h - spare).rounded()) }
+        }
+        let frame = ChartFrame(texts: texts, legend: legendItems(t), theme: t, width: w, height: h, language: language)
         var (marks, area, titleText) = frame.layout(measurer)
         try layout.fit(in: area)
         marks += layout.axisMarks(area: area)
         marks += layout.barMarks()
-        return Scene(width: width, height: height, background: t.background, marks: marks,
+        return Scene(width: w, height: h, background: t.background, marks: marks,
                      metadata: DocumentMetadata(title: titleText, description: altText(valueFormat), language: language.rawValue))
     }
 

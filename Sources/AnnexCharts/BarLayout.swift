@@ -91,6 +91,13 @@ struct BarLayout {
         band = band.limitingBandwidth(to: t.categoryLabelSize * 4 * (sideBySide ? Double(chart.series.count) : 1))
     }
 
+    /// The length of the band axis that the widest useful bars leave empty (the outer padding grown beyond its
+    /// normal share).
+    var spareBandLength: Double {
+        let normal = vertical ? 0.2 : 0.1
+        return max(0, (band.paddingOuter - normal) * 2 * band.step)
+    }
+
     /// The value axis (title, grid, ticks, zero line) and the category labels.
     func axisMarks(area: Rect) -> [Mark] {
         var marks: [Mark] = []

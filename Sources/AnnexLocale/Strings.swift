@@ -9,7 +9,7 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case planAbbreviation, sourcePrefix, notePrefix, illustrativeData, noData, noDataRows
     case increase, decrease, estimate, estimateShort, change
     case higherThanAverage, lowerThanAverage
-    case figureLabel
+    case figureLabel, plan
 }
 
 /// The words of every ``Phrase``, one table per language.
@@ -21,7 +21,7 @@ public enum Strings {
         .noDataRows: "Không có số liệu thỏa mãn điều kiện của biểu (không có dòng nào).",
         .increase: "Tăng", .decrease: "Giảm", .estimate: "Ước thực hiện", .estimateShort: "(ước)", .change: "Thay đổi",
         .higherThanAverage: "Cao hơn {0}", .lowerThanAverage: "Thấp hơn {0}",
-        .figureLabel: "Biểu đồ {0}.",
+        .figureLabel: "Biểu đồ {0}.", .plan: "Kế hoạch",
     ]
 
     /// English.
@@ -31,7 +31,7 @@ public enum Strings {
         .noDataRows: "No data meet the table's conditions (no rows).",
         .increase: "Increase", .decrease: "Decrease", .estimate: "Estimate", .estimateShort: "(est.)", .change: "Change",
         .higherThanAverage: "Higher than {0}", .lowerThanAverage: "Lower than {0}",
-        .figureLabel: "Figure {0}.",
+        .figureLabel: "Figure {0}.", .plan: "Plan",
     ]
 
     /// The table of a language.

@@ -50,16 +50,18 @@ enum AnnexDocument {
             switch item {
             case .figure(let n):
                 guard let s = figureMap[n] else { continue }
-                let k = contentWidth / s.width
-                let fh = s.height * k
+                // One scale for every figure (the annex's figures are laid out 1200 px wide): text keeps its size,
+                // and a figure narrowed to its content stands centred at its own width.
+                let k = contentWidth / max(s.width, 1200)
+                let fh = s.height * k, fx = m + (contentWidth - s.width * k) / 2
                 if y + fh > h - m { newPage() }
                 toc.append((s.metadata.title, content.count + 2))
                 var marks: [Mark] = []
                 if let bg = s.background { marks.append(.rect(RectMark(Rect(x: 0, y: 0, width: s.width, height: s.height), fill: bg))) }
                 marks += s.marks
-                current.append(.group(GroupMark(marks, transform: AffineTransform.translation(m, y).concatenating(.scale(k, k)),
+                current.append(.group(GroupMark(marks, transform: AffineTransform.translation(fx, y).concatenating(.scale(k, k)),
                                                 clip: Rect(x: 0, y: 0, width: s.width, height: s.height), id: "figure/\(n)")))
-                current.append(.rect(RectMark(Rect(x: m, y: y, width: contentWidth, height: fh), stroke: Stroke(color: theme.grid, width: 0.75))))
+                current.append(.rect(RectMark(Rect(x: fx, y: y, width: s.width * k, height: fh), stroke: Stroke(color: theme.grid, width: 0.75))))
                 y += fh + 28
             case .table(let n):
                 guard let t = tableMap[n] else { continue }

@@ -128,7 +128,7 @@ public struct ChartSpec {
                                 NumberFormat(.en, fractionDigits: 0...6, groupFrom: .infinity)(values[neg].value))
             }
             chart = BarChart(categories: categories, series: series, values: values, targets: targets,
-                             targetLegend: try b?.child("target_label")?.text() ?? (targets.isEmpty ? "" : (lang == .vi ? "Kế hoạch" : "Plan")),
+                             targetLegend: try b?.child("target_label")?.text() ?? (targets.isEmpty ? "" : lang.text(.plan)),
                              estimateLegend: try b?.child("estimate_label")?.text(), texts: texts, language: lang,
                              orientation: orientation, mode: mode, sort: sort, orderedSeries: try b?.child("ordered")?.bool() ?? false,
                              valueDigits: try valueEnc.digits, showValues: try b?.child("values")?.bool() ?? true,
@@ -151,9 +151,12 @@ public struct ChartSpec {
             try l?.onlyKeys(lineKeys)
             var targets: [LineChart.TargetLine] = []
             for tn in try l?.child("targets")?.list() ?? [] {
-                try tn.onlyKeys(["value", "high", "series", "label"])
+                try tn.onlyKeys(["value", "high", "series", "label", "from", "to"])
+                let from = try tn.child("from")?.number(), to = try tn.child("to")?.number()
+                if let from, let to, to < from { throw SpecError(tn.child("to")!.location, "a last period not before the first (\(NumberFormat.plain(from)))", NumberFormat.plain(to)) }
                 targets.append(.init(low: try tn.require("value").number(), high: try tn.child("high")?.number(),
-                                     series: try tn.child("series")?.text(), label: try tn.child("label")?.text() ?? (lang == .vi ? "Kế hoạch" : "Plan")))
+                                     series: try tn.child("series")?.text(), label: try tn.child("label")?.text() ?? lang.text(.plan),
+                                     from: from, to: to))
             }
             chart = LineChart(xValues: xs.sorted(), series: order.map { LineChart.Series($0, points: points[$0.id] ?? [:], estimates: estimates[$0.id] ?? []) },
                               targets: targets, texts: texts, language: lang, zeroBaseline: try l?.child("zero")?.bool() ?? true,
