@@ -4,6 +4,7 @@ import AnnexIO
 import Foundation
 import Testing
 @testable import AnnexReport
+import AnnexSpec
 
 let defaultSpec = repoRoot + "/Reports/langson-2020.yaml"
 let reportFixtures = repoRoot + "/Tests/Fixtures/bad-reports"
