@@ -105,7 +105,7 @@ public struct Theme: Hashable, Sendable {
         return t
     }()
 
-    /// Conference slides: 1920×1080, large text readable from the back of a hall, fewer grid lines.
+    /// Conference slides: 1920×1080, large text readable from the back of a hall (none under 24 px), fewer grid lines.
     public static let slide = Theme(
         name: "slide", fontFamily: "DejaVu Sans", titleFontFamily: "DejaVu Sans", background: .white,
         text: .hex("#141414"), mutedText: .hex("#4A4A4A"), grid: .hex("#E6E6E6"), axis: .hex("#333333"),
@@ -113,7 +113,7 @@ public struct Theme: Hashable, Sendable {
         positive: .hex("#1B7837"), negative: .hex("#B2182B"), target: .hex("#C0392B"),
         nominalWidth: 1920, nominalHeight: 1080,
         padding: 64, titleSize: 50, subtitleSize: 32, axisTitleSize: 28, tickLabelSize: 28,
-        categoryLabelSize: 30, valueLabelSize: 30, legendSize: 30, footerSize: 22,
+        categoryLabelSize: 30, valueLabelSize: 30, legendSize: 30, footerSize: 24,
         gridWidth: 1.5, axisWidth: 2.5, targetWidth: 6, lineWidth: 6, markerRadius: 10)
 
     /// Slides on a dark background.
