@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "AnnexSheets", dependencies: ["CLibXML2", "CLibDeflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "AnnexImport", dependencies: ["AnnexData", "AnnexIO", "AnnexSheets", .product(name: "Yams", package: "Yams")]),
         .target(name: "AnnexScene"),
-        .target(name: "AnnexCharts", dependencies: ["AnnexScene", "AnnexLocale", "AnnexData"]),
+        .target(name: "AnnexCharts", dependencies: ["AnnexScene", "AnnexLocale", "AnnexData", "AnnexSpec"]),
         .target(name: "AnnexRender", dependencies: ["AnnexScene", "AnnexIO", "CCairo", "CPangoCairo", "CPNGEncoder"]),
         .target(
             name: "AnnexReport",
@@ -50,7 +50,7 @@ let package = Package(
             dependencies: ["AnnexFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "AnnexDataTests", dependencies: ["AnnexData", "AnnexAnalytics"]),
         .testTarget(name: "AnnexImportTests", dependencies: ["AnnexImport", "AnnexSheets", "AnnexData"]),
-        .testTarget(name: "AnnexChartsTests", dependencies: ["AnnexCharts", "AnnexScene", "AnnexData"]),
+        .testTarget(name: "AnnexChartsTests", dependencies: ["AnnexCharts", "AnnexScene", "AnnexData", "AnnexSpec"]),
         .testTarget(name: "AnnexRenderTests", dependencies: ["AnnexRender", "AnnexScene", "AnnexIO", "CCairo", "CPNGEncoder"]),
         .testTarget(name: "AnnexReportTests", dependencies: ["AnnexReport", "AnnexSpec", "AnnexRender", "AnnexCharts", "CCairo"]),
         .testTarget(name: "AnnexFuzzTests", dependencies: ["AnnexFuzz"]),

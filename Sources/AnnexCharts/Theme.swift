@@ -5,13 +5,21 @@ import AnnexScene
 /// Sizes are pixels at the theme's nominal canvas; a chart of another size scales them (`fitted`), so a
 /// 800 px thumbnail and a 3200 px poster look alike.
 public struct Theme: Hashable, Sendable {
+    /// The name specs use (`report`, `slide`, …); a style keeps the name of the theme it extends.
     public var name: String
+    /// The font family of all text but titles ("DejaVu Sans": name families explicitly).
     public var fontFamily: String
+    /// The font family of titles.
     public var titleFontFamily: String
+    /// The canvas colour.
     public var background: Color
+    /// Titles, labels and values.
     public var text: Color
+    /// Subtitles, axis titles and the footer.
     public var mutedText: Color
+    /// Grid lines.
     public var grid: Color
+    /// Axis lines and tick marks.
     public var axis: Color
     /// Categorical colours for series, in order: colour-blind-safe.
     public var palette: [Color]
@@ -19,35 +27,80 @@ public struct Theme: Hashable, Sendable {
     public var sequential: [Color]
     /// A light-to-dark ramp for many ordered classes (bands, map classes).
     public var ramp: [Color]
-    /// Increase and decrease (diverging bars, change maps).
+    /// Increase (diverging bars, change maps).
     public var positive: Color
+    /// Decrease (diverging bars, change maps).
     public var negative: Color
     /// The colour of targets (plan markers and bands).
     public var target: Color
 
+    /// The canvas width, in px, that the sizes below are for.
     public var nominalWidth: Double
+    /// The canvas height, in px, that the sizes below are for.
     public var nominalHeight: Double
+    /// Space around the chart, in px.
     public var padding: Double
+    /// Text sizes, in px: the title,
     public var titleSize: Double
+    /// the subtitle,
     public var subtitleSize: Double
+    /// axis titles,
     public var axisTitleSize: Double
+    /// tick labels (the value axis's numbers),
     public var tickLabelSize: Double
+    /// category labels (districts, years along the axis),
     public var categoryLabelSize: Double
+    /// value labels (on bars and points),
     public var valueLabelSize: Double
+    /// the legend,
     public var legendSize: Double
+    /// and the footer (notes and source).
     public var footerSize: Double
+    /// Line widths, in px: grid lines,
     public var gridWidth: Double
+    /// axis lines,
     public var axisWidth: Double
+    /// target marks (plan ticks and lines),
     public var targetWidth: Double
+    /// and data lines.
     public var lineWidth: Double
+    /// The radius of points on lines, in px.
     public var markerRadius: Double
+    /// Colours fixed for particular series or categories, by id or label (a style's `colors`); empty in the
+    /// built-in themes. Look colours up with `color(forKey:index:of:ordered:)`.
+    public var namedColors: [String: Color] = [:]
+    /// The smallest text size the theme allows, in px at its nominal canvas: 24 for slides (every text at least
+    /// 24 px on 1920×1080), 0 (no floor) for print. `fitted` scales it with the other sizes.
+    public var minimumTextSize: Double = 0
 
+    /// The body font at `size` px.
     public func font(_ size: Double, _ weight: FontWeight = .regular) -> Font {
         Font(family: fontFamily, size: size, weight: weight)
     }
 
+    /// The bold title font at `size` px.
     public func titleFont(_ size: Double) -> Font {
         Font(family: titleFontFamily, size: size, weight: .bold)
+    }
+
+    /// The colour of the series or category `key` (its id or its label), `index` of `count`: the colour a style
+    /// named for the key, else `seriesColor(index, of: count, ordered: ordered)`.
+    public func color(forKey key: String, index: Int, of count: Int, ordered: Bool) -> Color {
+        namedColors[key] ?? seriesColor(index, of: count, ordered: ordered)
+    }
+
+    /// The colour of `key`, `index` of `count`: a named colour for its id, else for its label, else
+    /// `seriesColor(index, of: count, ordered: ordered)`.
+    public func color(for key: ChartKey, index: Int, of count: Int, ordered: Bool) -> Color {
+        namedColors[key.id] ?? namedColors[key.label] ?? seriesColor(index, of: count, ordered: ordered)
+    }
+
+    /// The theme's text sizes, in the order title, subtitle, axis title, tick labels, category labels, value
+    /// labels, legend, footer.
+    public var textSizes: [Double] { Theme.textSizePaths.map { self[keyPath: $0] } }
+
+    static var textSizePaths: [WritableKeyPath<Theme, Double>] {
+        [\.titleSize, \.subtitleSize, \.axisTitleSize, \.tickLabelSize, \.categoryLabelSize, \.valueLabelSize, \.legendSize, \.footerSize]
     }
 
     /// Colour of series `i` of `count`: shades of one hue for ordered series (years, bands), else the palette.
@@ -73,19 +126,17 @@ public struct Theme: Hashable, Sendable {
         var t = self
         for kp in [\Theme.padding, \.titleSize, \.subtitleSize, \.axisTitleSize, \.tickLabelSize, \.categoryLabelSize,
                    \.valueLabelSize, \.legendSize, \.footerSize, \.gridWidth, \.axisWidth, \.targetWidth, \.lineWidth,
-                   \.markerRadius] as [WritableKeyPath<Theme, Double>] {
+                   \.markerRadius, \.minimumTextSize] as [WritableKeyPath<Theme, Double>] {
             t[keyPath: kp] *= k
         }
         return t
     }
 
-    /// Okabe–Ito, reordered for contrast between neighbours.
-    public static let colourBlindSafe: [Color] = [.hex("#0072B2"), .hex("#E69F00"), .hex("#009E73"), .hex("#CC79A7"),
-                                                  .hex("#56B4E9"), .hex("#D55E00"), .hex("#F0E442"), .hex("#000000")]
+    /// Okabe–Ito, reordered for contrast between neighbours (the palette `okabe-ito`).
+    public static var colourBlindSafe: [Color] { Palette.okabeIto.colors }
 
-    /// ColorBrewer YlGnBu, light to dark: ordered classes readable in greyscale.
-    public static let blues: [Color] = [.hex("#EDF8B1"), .hex("#C7E9B4"), .hex("#7FCDBB"), .hex("#41B6C4"),
-                                        .hex("#1D91C0"), .hex("#225EA8"), .hex("#0C2C84")]
+    /// ColorBrewer YlGnBu, light to dark: ordered classes readable in greyscale (the palette `blues`).
+    public static var blues: [Color] { Palette.blues.colors }
 
     /// Print annexes: restrained colours, sans text, sized for a 1600×900 px figure.
     public static let report = Theme(
@@ -105,7 +156,7 @@ public struct Theme: Hashable, Sendable {
         return t
     }()
 
-    /// Conference slides: 1920×1080, large text readable from the back of a hall, fewer grid lines.
+    /// Conference slides: 1920×1080, large text readable from the back of a hall (none under 24 px), fewer grid lines.
     public static let slide = Theme(
         name: "slide", fontFamily: "DejaVu Sans", titleFontFamily: "DejaVu Sans", background: .white,
         text: .hex("#141414"), mutedText: .hex("#4A4A4A"), grid: .hex("#E6E6E6"), axis: .hex("#333333"),
@@ -113,8 +164,8 @@ public struct Theme: Hashable, Sendable {
         positive: .hex("#1B7837"), negative: .hex("#B2182B"), target: .hex("#C0392B"),
         nominalWidth: 1920, nominalHeight: 1080,
         padding: 64, titleSize: 50, subtitleSize: 32, axisTitleSize: 28, tickLabelSize: 28,
-        categoryLabelSize: 30, valueLabelSize: 30, legendSize: 30, footerSize: 22,
-        gridWidth: 1.5, axisWidth: 2.5, targetWidth: 6, lineWidth: 6, markerRadius: 10)
+        categoryLabelSize: 30, valueLabelSize: 30, legendSize: 30, footerSize: 24,
+        gridWidth: 1.5, axisWidth: 2.5, targetWidth: 6, lineWidth: 6, markerRadius: 10, minimumTextSize: 24)
 
     /// Slides on a dark background.
     public static let slideDark: Theme = {
@@ -137,7 +188,9 @@ public struct Theme: Hashable, Sendable {
         return t
     }()
 
+    /// Every built-in theme, in the order specs list them.
     public static let all: [Theme] = [report, reportSerif, slide, slideDark, reportPrint]
 
+    /// The built-in theme called `name` (`report`, `slide`, …), or nil.
     public static func named(_ name: String) -> Theme? { all.first { $0.name == name } }
 }
