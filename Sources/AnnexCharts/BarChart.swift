@@ -61,12 +61,12 @@ public struct BarChart: SizedChart, Hashable {
                 targetLegend: String = "", estimateLegend: String? = nil, texts: ChartTexts, language: Language = .vi,
                 orientation: Orientation = .vertical, mode: Mode = .grouped, sort: Sort = .none,
                 orderedSeries: Bool = false, valueDigits: ClosedRange<Int> = 1...2, showValues: Bool = true,
-                width: Double = 1600, height: Double = 900, theme: Theme = .report) {
+                divergesFrom: String? = nil, width: Double = 1600, height: Double = 900, theme: Theme = .report) {
         self.categories = categories; self.series = series; self.values = values; self.targets = targets
         self.targetLegend = targetLegend; self.estimateLegend = estimateLegend; self.texts = texts
         self.language = language; self.orientation = orientation; self.mode = mode; self.sort = sort
         self.orderedSeries = orderedSeries; self.valueDigits = valueDigits; self.showValues = showValues
-        self.width = width; self.height = height; self.theme = theme
+        self.divergesFrom = divergesFrom; self.width = width; self.height = height; self.theme = theme
     }
 
     /// Ids of the marks: `bar/<category>/<series>`, `value/<category>/<series>`, `total/<category>`,
@@ -107,10 +107,13 @@ public struct BarChart: SizedChart, Hashable {
         }
     }
 
-    /// The colour of a series: a named colour of the theme, else by sign (one diverging series), else its place.
-    func color(_ seriesIndex: Int, _ v: Double, _ t: Theme) -> Color {
+    /// The colour of a bar: the style's colour for its category (one series) or its series, else by sign (one
+    /// diverging series), else the series' place in the palette.
+    func color(_ seriesIndex: Int, _ v: Double, _ t: Theme, category: String? = nil) -> Color {
+        if series.count == 1, let category, let c = categories.first(where: { $0.id == category }),
+           let named = t.namedColors[c.id] ?? t.namedColors[c.label] { return named }
         if mode == .diverging, series.count == 1 { return v < 0 ? t.negative : t.positive }
-        return t.seriesColor(seriesIndex, of: series.count, ordered: orderedSeries)
+        return t.color(for: series[seriesIndex], index: seriesIndex, of: series.count, ordered: orderedSeries)
     }
 
     /// The value labels' format: one number of decimals for the whole chart, the fewest that show every value
@@ -153,7 +156,7 @@ public struct BarChart: SizedChart, Hashable {
         var layout = BarLayout(chart: self, theme: t, measurer: measurer)
         // The canvas fits its content: when a few bars leave the band axis empty beyond their widest useful size,
         // the canvas loses that length (text keeps the size of the canvas asked for).
-        if fitsContent {
+        if fitsContent, !theme.keepsCanvas {
             let (_, area, _) = ChartFrame(texts: texts, legend: legendItems(t), theme: t, width: w, height: h, language: language).layout(measurer)
             try layout.fit(in: area)
             let spare = layout.spareBandLength

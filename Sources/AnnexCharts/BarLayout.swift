@@ -79,7 +79,7 @@ struct BarLayout {
         let base = t.font(t.categoryLabelSize)
         let step = pass == 0 ? area.height / Double(max(1, cats.count)) * 0.85 : band.step
         let lineH = measurer.measure("Ág", font: base).height
-        catFont = lineH > step * 0.95 ? base.withSize(max(base.size * 0.6, base.size * step * 0.95 / lineH)) : base
+        catFont = lineH > step * 0.95 ? base.withSize(max(base.size * 0.6, t.minimumTextSize, base.size * step * 0.95 / lineH)) : base
         catLines = max(1, min(3, Int(step * 0.95 / measurer.measure("Ág", font: catFont).height)))
         let wrapW = catLines > 1 ? area.width * 0.3 : area.width * 0.45
         catLabelExtent = min(wrapW, cats.map { measurer.measure($0.label, font: catFont, maxWidth: wrapW, overflow: .wrap(maxLines: catLines)).width }.max() ?? 0)
@@ -87,7 +87,7 @@ struct BarLayout {
         let right = area.maxX - (outsideLabels ? valueW + gap + (chart.targets.isEmpty ? 0 : targetW + gap) : 0)
         let tickH = measurer.measure("0", font: t.font(t.tickLabelSize)).height
         plot = Rect(x: left, y: area.minY, width: right - left, height: area.height - tickH - gap - titleSpace)
-        band = BandScale(domain: cats.map(\.id), range: (plot.minY, plot.maxY), paddingInner: chart.mode == .grouped ? 0.18 : 0.3, paddingOuter: 0.1)
+        band = BandScale(domain: cats.map(\.id), range: (plot.minY, plot.maxY), paddingInner: chart.mode == .grouped ? 0.18 : (sideBySide ? 0.3 : 0.2), paddingOuter: 0.1)
         band = band.limitingBandwidth(to: t.categoryLabelSize * 4 * (sideBySide ? Double(chart.series.count) : 1))
     }
 
@@ -135,12 +135,12 @@ struct BarLayout {
         if !vertical, chart.showValues {
             let room = sideBySide ? inner.step : band.bandwidth
             let h = measurer.measure("0", font: valueFont).height
-            if h > room { return valueFont.withSize(valueFont.size * room / h) }
+            if h > room { return valueFont.withSize(max(t.minimumTextSize, valueFont.size * room / h)) }
         }
         if vertical, sideBySide, chart.showValues {
             let widest = bars.map { measurer.measure(labelText($0), font: valueFont).width }.max() ?? 0
             let room = inner.step * 0.98
-            if widest > room { return valueFont.withSize(max(valueFont.size * 0.7, valueFont.size * room / widest)) }
+            if widest > room { return valueFont.withSize(max(valueFont.size * 0.7, t.minimumTextSize, valueFont.size * room / widest)) }
         }
         return valueFont
     }
@@ -155,7 +155,7 @@ struct BarLayout {
         for b in bars {
             guard let cStart = band(b.category) else { continue }
             let r = rect(cStart, sideBySide ? (inner(b.series) ?? 0) : 0, inner.bandwidth, b.from, b.to)
-            let fill = chart.color(b.seriesIndex, b.value.value, t)
+            let fill = chart.color(b.seriesIndex, b.value.value, t, category: b.category)
             barMarks += barShape(r, fill: fill, estimate: b.value.isEstimate, id: BarChart.barID(b.category, b.series))
             let target = sideBySide ? chart.targets.first { $0.category == b.category && $0.series == b.series } : nil
             var end = axis.scale(b.to)
@@ -168,14 +168,24 @@ struct BarLayout {
             if sideBySide {
                 if labelsFit { labelMarks += outsideLabels(b, r, fill: fill, font: font, target: target, end: end) }
             } else {
-                let m = TextMark(labelText(b), font: font, color: fill.readableInk, at: Point(r.midX, r.midY), anchor: .middle,
-                                 baseline: .middle, id: "value/\(b.category)/\(b.series)")
-                let mm = measurer.measure(m)
-                if mm.width + 6 <= r.width, mm.height + 2 <= r.height { labelMarks.append(.text(m)) }
+                if let m = insideLabel(b, r, fill: fill, font: font) { labelMarks.append(.text(m)) }
             }
         }
         if chart.mode == .stacked, chart.showValues { labelMarks += totals() }
         return barMarks + targetMarks + labelMarks
+    }
+
+    /// A stacked segment's label inside it, in ink that reads on its fill; a size smaller down to the theme's
+    /// smallest text when the segment is thin; none when it does not fit even so.
+    func insideLabel(_ b: PositionedBar, _ r: Rect, fill: Color, font: Font) -> TextMark? {
+        var m = TextMark(labelText(b), font: font, color: fill.readableInk, at: Point(r.midX, r.midY), anchor: .middle,
+                         baseline: .middle, id: "value/\(b.category)/\(b.series)")
+        var mm = measurer.measure(m)
+        if mm.height + 2 > r.height {
+            m.font = font.withSize(max(t.minimumTextSize, font.size * 0.7, font.size * (r.height - 2) / mm.height))
+            mm = measurer.measure(m)
+        }
+        return mm.width + 6 <= r.width && mm.height <= r.height + 2 ? m : nil
     }
 
     /// A bar: solid, or lighter and hatched for an estimate.

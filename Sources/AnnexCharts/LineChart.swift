@@ -78,7 +78,7 @@ public struct LineChart: SizedChart, Hashable {
         if let bad = all.first(where: { !$0.isFinite }) { throw .invalidValue("a point is \(bad)") }
     }
 
-    func colors(_ t: Theme) -> [Color] { series.indices.map { t.seriesColor($0, of: series.count, ordered: false) } }
+    func colors(_ t: Theme) -> [Color] { series.enumerated().map { t.color(for: $1.key, index: $0, of: series.count, ordered: false) } }
 
     func targetColor(_ tg: TargetLine, _ colors: [Color], _ t: Theme) -> Color {
         tg.series.flatMap { id in series.firstIndex { $0.key.id == id } }.map { colors[$0] } ?? t.target

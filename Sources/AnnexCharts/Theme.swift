@@ -72,6 +72,9 @@ public struct Theme: Hashable, Sendable {
     /// The smallest text size the theme allows, in px at its nominal canvas: 24 for slides (every text at least
     /// 24 px on 1920×1080), 0 (no floor) for print. `fitted` scales it with the other sizes.
     public var minimumTextSize: Double = 0
+    /// The canvas is a fixed frame (a 16:9 slide): charts keep the size asked for instead of fitting it to
+    /// their content.
+    public var keepsCanvas = false
 
     /// The body font at `size` px.
     public func font(_ size: Double, _ weight: FontWeight = .regular) -> Font {
@@ -138,12 +141,17 @@ public struct Theme: Hashable, Sendable {
     /// ColorBrewer YlGnBu, light to dark: ordered classes readable in greyscale (the palette `blues`).
     public static var blues: [Color] { Palette.blues.colors }
 
+    /// YlGnBu for a dark ground: light to a mid blue, so that the highest class stays visible (contrast ≥ 3:1 with
+    /// `slide-dark`'s background).
+    public static let darkGroundBlues: [Color] = [.hex("#EDF8B1"), .hex("#C7E9B4"), .hex("#7FCDBB"), .hex("#41B6C4"),
+                                                  .hex("#1D91C0"), .hex("#3A78C9")]
+
     /// Print annexes: restrained colours, sans text, sized for a 1600×900 px figure.
     public static let report = Theme(
         name: "report", fontFamily: "DejaVu Sans", titleFontFamily: "DejaVu Sans", background: .white,
         text: .hex("#1F1F1F"), mutedText: .hex("#555555"), grid: .hex("#E2E2E2"), axis: .hex("#3A3A3A"),
         palette: colourBlindSafe, sequential: [.hex("#C6DBEF"), .hex("#9CC3E4"), .hex("#2B6A9E")], ramp: blues,
-        positive: .hex("#1B7837"), negative: .hex("#B2182B"), target: .hex("#C0392B"),
+        positive: .hex("#2166AC"), negative: .hex("#B2182B"), target: .hex("#C0392B"),
         nominalWidth: 1600, nominalHeight: 900,
         padding: 44, titleSize: 30, subtitleSize: 21, axisTitleSize: 19, tickLabelSize: 18,
         categoryLabelSize: 19, valueLabelSize: 19, legendSize: 19, footerSize: 16,
@@ -161,11 +169,11 @@ public struct Theme: Hashable, Sendable {
         name: "slide", fontFamily: "DejaVu Sans", titleFontFamily: "DejaVu Sans", background: .white,
         text: .hex("#141414"), mutedText: .hex("#4A4A4A"), grid: .hex("#E6E6E6"), axis: .hex("#333333"),
         palette: colourBlindSafe, sequential: [.hex("#BFD7EA"), .hex("#7FB0D8"), .hex("#1F5F99")], ramp: blues,
-        positive: .hex("#1B7837"), negative: .hex("#B2182B"), target: .hex("#C0392B"),
+        positive: .hex("#2166AC"), negative: .hex("#B2182B"), target: .hex("#C0392B"),
         nominalWidth: 1920, nominalHeight: 1080,
         padding: 64, titleSize: 50, subtitleSize: 32, axisTitleSize: 28, tickLabelSize: 28,
         categoryLabelSize: 30, valueLabelSize: 30, legendSize: 30, footerSize: 24,
-        gridWidth: 1.5, axisWidth: 2.5, targetWidth: 6, lineWidth: 6, markerRadius: 10, minimumTextSize: 24)
+        gridWidth: 1.5, axisWidth: 2.5, targetWidth: 6, lineWidth: 6, markerRadius: 10, minimumTextSize: 24, keepsCanvas: true)
 
     /// Slides on a dark background.
     public static let slideDark: Theme = {
@@ -175,9 +183,10 @@ public struct Theme: Hashable, Sendable {
         t.grid = .hex("#2C333D"); t.axis = .hex("#9AA3AE")
         t.palette = [.hex("#56B4E9"), .hex("#E69F00"), .hex("#009E73"), .hex("#CC79A7"), .hex("#F0E442"),
                      .hex("#D55E00"), .hex("#0072B2"), .hex("#FFFFFF")]
-        t.sequential = [.hex("#3B5B78"), .hex("#5F95C4"), .hex("#A9D3F5")]
-        t.ramp = blues.reversed()
-        t.positive = .hex("#5AAE61"); t.negative = .hex("#F4A582"); t.target = .hex("#FF6B5B")
+        // The same order as in print (more is darker), ending at a blue that still stands out on the dark ground.
+        t.sequential = [.hex("#C6DBEF"), .hex("#7FB0D8"), .hex("#3D7CC0")]
+        t.ramp = darkGroundBlues
+        t.positive = .hex("#67A9CF"); t.negative = .hex("#F4A582"); t.target = .hex("#FF6B5B")
         return t
     }()
 

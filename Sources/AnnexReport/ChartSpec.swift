@@ -33,13 +33,13 @@ public struct ChartSpec {
         return try parseUntyped(text, file: path, baseFolder: (path as NSString).deletingLastPathComponent)
     }
 
-    static let barKeys = ["orientation", "mode", "sort", "ordered", "digits", "values", "target_label", "estimate_label"]
+    static let barKeys = ["orientation", "mode", "sort", "ordered", "digits", "values", "target_label", "estimate_label", "diverges_from"]
     static let lineKeys = ["zero", "targets", "digits", "estimate_label"]
     static let dumbbellKeys = ["from", "to", "sort_by_change", "digits"]
     static let mapKeys = ["boundaries", "key", "name", "attribution", "style", "classes", "palette", "projection", "labels",
                           "legend_title", "allow_missing"]
     static let topKeys = ["type", "lang", "theme", "size", "figure", "title", "subtitle", "notes", "source", "illustrative",
-                          "data", "encoding", "bar", "line", "dumbbell", "map", "layout"]
+                          "data", "encoding", "bar", "line", "dumbbell", "map", "layout", "style"]
 
     public static func parse(_ text: String, file: String, baseFolder: String) throws(SpecError) -> ChartSpec {
         do { return try parseUntyped(text, file: file, baseFolder: baseFolder) } catch let e as SpecError { throw e } catch {
@@ -66,6 +66,11 @@ public struct ChartSpec {
         let file = root.file
         var theme = Theme.report
         if let t = root.child("theme") { theme = Theme.named(try t.oneOf(Theme.all.map(\.name)))! }
+        var style: ChartStyle? = nil
+        if let sn = root.child("style") {
+            style = try ChartStyle.read(sn, over: theme)
+            theme = style!.applied(to: theme)
+        }
         var (width, height) = theme.name.hasPrefix("slide") ? (1920.0, 1080.0) : (1600.0, 900.0)
         var scale = 1.0
         if let s = root.child("size") {
@@ -132,7 +137,7 @@ public struct ChartSpec {
                              estimateLegend: try b?.child("estimate_label")?.text(), texts: texts, language: lang,
                              orientation: orientation, mode: mode, sort: sort, orderedSeries: try b?.child("ordered")?.bool() ?? false,
                              valueDigits: try valueEnc.digits, showValues: try b?.child("values")?.bool() ?? true,
-                             width: width, height: height, theme: theme)
+                             divergesFrom: try b?.child("diverges_from")?.text(), width: width, height: height, theme: theme)
         case "line":
             let xEnc = try Encoding(try enc.child("x") ?? enc.require("category"), table)
             let ser = try enc.child("series").map { n in try Encoding(n, table) }
@@ -187,6 +192,17 @@ public struct ChartSpec {
             chart = DumbbellChart(categories: categories, from: ChartKey(fromID, fromLabel), to: ChartKey(toID, toLabel),
                                   fromValues: fromV, toValues: toV, texts: texts, language: lang, valueDigits: try valueEnc.digits,
                                   sortByChange: try d.child("sort_by_change")?.bool() ?? false, width: width, height: height, theme: theme)
+        }
+        if let style {
+            // A colour for a series or category the chart does not have is a misspelling, not a colour unused.
+            let keys: [ChartKey] = switch chart {
+            case let c as BarChart: c.series + c.categories
+            case let c as LineChart: c.series.map(\.key)
+            case let c as DumbbellChart: [c.from, c.to] + c.categories
+            default: []
+            }
+            let issues = style.unmatchedColors(among: keys)
+            if !issues.isEmpty { throw SpecError(issues) }
         }
         if let ln = root.child("layout") {
             guard ["bar", "line", "map"].contains(type) else {

@@ -103,7 +103,7 @@ public struct Gallery {
                 categories: districts.map { ChartKey($0, districtName($0)) }, series: [ChartKey("diff", vi ? "Chênh lệch" : "Difference")], values: diff,
                 texts: texts(5, vi ? "Chênh lệch bình quân tiêu chí/xã của từng huyện so với toàn tỉnh, năm \(lastActual)" : "District mean criteria per commune minus the province mean, \(lastActual)",
                              axis: criteriaAxis),
-                language: lang, mode: .diverging, sort: .descending, width: w, height: h, theme: theme)))
+                language: lang, mode: .diverging, sort: .descending, divergesFrom: vi ? "bình quân toàn tỉnh" : "the province mean", width: w, height: h, theme: theme)))
         }
 
         // 6. Share of communes meeting each criterion: 19 long labels.
