@@ -36,15 +36,18 @@ let package = Package(
         .target(name: "AnnexCharts", dependencies: ["AnnexScene", "AnnexLocale", "AnnexData", "AnnexSpec"]),
         .target(name: "AnnexRender", dependencies: ["AnnexScene", "AnnexIO", "CCairo", "CPangoCairo", "CPNGEncoder"]),
         .target(
+            name: "AnnexChartSpec",
+            dependencies: ["AnnexData", "AnnexSpec", "AnnexAnalytics", "AnnexCharts", "AnnexLocale", "AnnexScene", "AnnexIO"]),
+        .target(
             name: "AnnexReport",
-            dependencies: ["AnnexData", "AnnexSpec", "AnnexAnalytics", "AnnexCharts", "AnnexRender", "AnnexIO", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["AnnexData", "AnnexSpec", "AnnexChartSpec", "AnnexAnalytics", "AnnexCharts", "AnnexRender", "AnnexIO", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "annex",
-            dependencies: ["AnnexReport", "AnnexImport", "AnnexSheets", "AnnexAnalytics", "AnnexData", "AnnexIO", "AnnexRender", "AnnexScene", "AnnexCharts", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["AnnexReport", "AnnexChartSpec", "AnnexImport", "AnnexSheets", "AnnexAnalytics", "AnnexData", "AnnexIO", "AnnexRender", "AnnexScene", "AnnexCharts", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // The structure-aware fuzzer (docs/fuzzing.md): not a product, run by `make fuzz`.
         .target(
             name: "AnnexFuzz",
-            dependencies: ["AnnexReport", "AnnexAnalytics", "AnnexData", "AnnexRender", "AnnexCharts", "AnnexScene", "AnnexImport", "AnnexSheets", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["AnnexReport", "AnnexChartSpec", "AnnexAnalytics", "AnnexData", "AnnexRender", "AnnexCharts", "AnnexScene", "AnnexImport", "AnnexSheets", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "annex-fuzz",
             dependencies: ["AnnexFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -52,7 +55,7 @@ let package = Package(
         .testTarget(name: "AnnexImportTests", dependencies: ["AnnexImport", "AnnexSheets", "AnnexData"]),
         .testTarget(name: "AnnexChartsTests", dependencies: ["AnnexCharts", "AnnexScene", "AnnexData", "AnnexSpec"]),
         .testTarget(name: "AnnexRenderTests", dependencies: ["AnnexRender", "AnnexScene", "AnnexIO", "CCairo", "CPNGEncoder"]),
-        .testTarget(name: "AnnexReportTests", dependencies: ["AnnexReport", "AnnexSpec", "AnnexRender", "AnnexCharts", "CCairo"]),
+        .testTarget(name: "AnnexReportTests", dependencies: ["AnnexReport", "AnnexChartSpec", "AnnexSpec", "AnnexRender", "AnnexCharts", "CCairo"]),
         .testTarget(name: "AnnexFuzzTests", dependencies: ["AnnexFuzz"]),
     ],
     swiftLanguageModes: [.v6]

@@ -162,9 +162,15 @@ public struct BarChart: SizedChart, Hashable {
             let spare = layout.spareBandLength
             if orientation == .vertical { w = max(width * 0.5, (w - spare).rounded()) } else { h = max(height * 0.4, (h - spare).rounded()) }
         }
-        let frame = ChartFrame(texts: texts, legend: legendItems(t), theme: t, width: w, height: h, language: language)
+        var frame = ChartFrame(texts: texts, legend: legendItems(t), theme: t, width: w, height: h, language: language)
         var (marks, area, titleText) = frame.layout(measurer)
-        try layout.fit(in: area)
+        do { try layout.fit(in: area) } catch {
+            // The narrowed canvas leaves too little room (a small canvas to begin with): keep the size asked for.
+            (w, h) = (width, height)
+            frame = ChartFrame(texts: texts, legend: legendItems(t), theme: t, width: w, height: h, language: language)
+            (marks, area, titleText) = frame.layout(measurer)
+            try layout.fit(in: area)
+        }
         marks += layout.axisMarks(area: area)
         marks += layout.barMarks()
         return Scene(width: w, height: h, background: t.background, marks: marks,

@@ -135,7 +135,7 @@ struct BarLayout {
         if !vertical, chart.showValues {
             let room = sideBySide ? inner.step : band.bandwidth
             let h = measurer.measure("0", font: valueFont).height
-            if h > room { return valueFont.withSize(max(t.minimumTextSize, valueFont.size * room / h)) }
+            if h > room { return valueFont.withSize(valueFont.size * room / h) }
         }
         if vertical, sideBySide, chart.showValues {
             let widest = bars.map { measurer.measure(labelText($0), font: valueFont).width }.max() ?? 0
@@ -150,7 +150,7 @@ struct BarLayout {
         let inner = self.inner, font = labelFont
         let labelsFit = vertical
             ? (!sideBySide || (bars.map { measurer.measure(labelText($0), font: font).width }.max() ?? 0) <= inner.step * 1.02)
-            : font.size >= valueFont.size * 0.6
+            : font.size >= max(valueFont.size * 0.6, t.minimumTextSize)
         var barMarks: [Mark] = [], targetMarks: [Mark] = [], labelMarks: [Mark] = []
         for b in bars {
             guard let cStart = band(b.category) else { continue }

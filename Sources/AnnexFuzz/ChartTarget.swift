@@ -3,6 +3,7 @@
 
 import AnnexRender
 import AnnexReport
+import AnnexChartSpec
 import Foundation
 
 /// Fuzzes `ChartSpec.load`, chart layout and the three backends.

@@ -2,6 +2,7 @@
 // the scene to PNG (small scale), SVG and PDF bytes in memory; nothing is written to disk.
 
 import AnnexCharts
+import AnnexChartSpec
 import AnnexRender
 import AnnexReport
 import AnnexScene

@@ -10,6 +10,7 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case increase, decrease, estimate, estimateShort, change
     case higherThanAverage, lowerThanAverage
     case figureLabel, plan
+    case classUnder, classRange, classFrom
 }
 
 /// The words of every ``Phrase``, one table per language.
@@ -22,6 +23,7 @@ public enum Strings {
         .increase: "Tăng", .decrease: "Giảm", .estimate: "Ước thực hiện", .estimateShort: "(ước)", .change: "Thay đổi",
         .higherThanAverage: "Cao hơn {0}", .lowerThanAverage: "Thấp hơn {0}",
         .figureLabel: "Biểu đồ {0}.", .plan: "Kế hoạch",
+        .classUnder: "Dưới {0}", .classRange: "{0} – dưới {1}", .classFrom: "Từ {0} trở lên",
     ]
 
     /// English.
@@ -32,6 +34,7 @@ public enum Strings {
         .increase: "Increase", .decrease: "Decrease", .estimate: "Estimate", .estimateShort: "(est.)", .change: "Change",
         .higherThanAverage: "Higher than {0}", .lowerThanAverage: "Lower than {0}",
         .figureLabel: "Figure {0}.", .plan: "Plan",
+        .classUnder: "Under {0}", .classRange: "{0} to under {1}", .classFrom: "{0} and over",
     ]
 
     /// The table of a language.

@@ -1,6 +1,7 @@
 import AnnexIO
 import AnnexAnalytics
 import AnnexCharts
+import AnnexChartSpec
 import AnnexData
 import AnnexSpec
 import AnnexRender

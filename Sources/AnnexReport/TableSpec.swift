@@ -1,5 +1,6 @@
 import AnnexAnalytics
 import AnnexCharts
+import AnnexChartSpec
 import AnnexData
 import AnnexSpec
 import Foundation

@@ -5,6 +5,7 @@ import AnnexRender
 import AnnexScene
 import AnnexReport
 import ArgumentParser
+import AnnexChartSpec
 import Foundation
 
 @main

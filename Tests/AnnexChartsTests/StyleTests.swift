@@ -231,7 +231,10 @@ private func problems(_ yaml: String, over base: Theme = .report) -> [String] {
     @Test func builtInThemesKeepTheirColours() {
         #expect(Theme.report.palette.map(\.description) == ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"])
         #expect(Theme.report.ramp.map(\.description) == ["#EDF8B1", "#C7E9B4", "#7FCDBB", "#41B6C4", "#1D91C0", "#225EA8", "#0C2C84"])
-        #expect(Theme.slideDark.ramp == Theme.blues.reversed())
+        // Dark slides keep print's order (more is darker), ending at a blue that stays visible on the dark ground.
+        #expect(Theme.slideDark.ramp == Theme.darkGroundBlues)
+        let ground = Theme.slideDark.background.luminance
+        #expect((Theme.slideDark.ramp.last!.luminance + 0.05) / (ground + 0.05) >= 3)
         for theme in Theme.all { #expect(theme.namedColors.isEmpty) }
         #expect(Theme.report.minimumTextSize == 0 && Theme.reportPrint.minimumTextSize == 0)
     }

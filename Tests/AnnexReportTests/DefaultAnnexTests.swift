@@ -46,9 +46,9 @@ func tempDir() throws -> String {
         let pxPerUnit = (axis[0].y - axis.last!.y) / (axis.last!.value - axis[0].value)
         let expected: [(String, String, Double, String)] = [
             ("all", "2018", 10.04, "10,04"), ("all", "2019", 11.54, "11,54"),
-            ("border", "2018", 9.35, "9,35"), ("border", "2019", 10.6, "10,6"),
-            ("pilot_difficult", "2018", 12.0, "12,0"), ("pilot_difficult", "2019", 17.2, "17,2"),
-            ("district_selected", "2018", 7.6, "7,6"), ("district_selected", "2019", 10.4, "10,4"),
+            ("border", "2018", 9.35, "9,35"), ("border", "2019", 10.6, "10,60"),
+            ("pilot_difficult", "2018", 12.0, "12,00"), ("pilot_difficult", "2019", 17.2, "17,20"),
+            ("district_selected", "2018", 7.6, "7,60"), ("district_selected", "2019", 10.4, "10,40"),
         ]
         for (g, y, v, label) in expected {
             let r = try #require(leafRect(s, BarChart.barID(g, y)))
@@ -57,8 +57,9 @@ func tempDir() throws -> String {
             let shown = lang == .vi ? label : label.replacingOccurrences(of: ",", with: ".")
             #expect(leafText(s, "value/\(g)/\(y)") == shown)
         }
-        #expect(leafText(s, "target-label/border/2019") == (lang == .vi ? "KH 10,4" : "Plan 10.4"))
-        #expect(leafText(s, "target-label/pilot_difficult/2019") == (lang == .vi ? "KH 17,0" : "Plan 17.0"))
+        // One number of decimals in the whole figure: the plans too.
+        #expect(leafText(s, "target-label/border/2019") == (lang == .vi ? "KH 10,40" : "Plan 10.40"))
+        #expect(leafText(s, "target-label/pilot_difficult/2019") == (lang == .vi ? "KH 17,00" : "Plan 17.00"))
         #expect(s.mark(id: "target/all/2019") == nil)   // the notice states no province plan for 2019
     }
 

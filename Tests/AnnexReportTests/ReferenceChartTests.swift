@@ -1,4 +1,5 @@
 import AnnexCharts
+import AnnexChartSpec
 @testable import AnnexRender
 import AnnexScene
 import Foundation

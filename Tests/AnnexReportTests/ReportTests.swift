@@ -1,6 +1,7 @@
 import AnnexAnalytics
 import AnnexData
 import AnnexIO
+import AnnexChartSpec
 import Foundation
 import Testing
 @testable import AnnexReport

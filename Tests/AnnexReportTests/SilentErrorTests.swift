@@ -1,4 +1,5 @@
 import AnnexCharts
+import AnnexChartSpec
 import AnnexData
 import Foundation
 import Testing

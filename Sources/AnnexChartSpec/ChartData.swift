@@ -1,0 +1,266 @@
+// The data a chart or table spec reads (inline values, a CSV file, a dataset's analysis), the encodings that pick
+// its columns, and the context a report passes (language, dataset, cache).
+import AnnexAnalytics
+import AnnexCharts
+import AnnexData
+import AnnexIO
+import AnnexLocale
+import AnnexScene
+import AnnexSpec
+import Foundation
+
+/// What a report passes to the charts and tables it builds: the run's language, its dataset and a cache so
+/// that the dataset is loaded and analysed once.
+package final class SpecContext {
+    package var language: Language?
+    package var datasetPath: String?
+    package var figureNumber: Int?
+    package var extraKeys: [String] = []
+    /// Files and folders the specs read besides the report's dataset (for `--incremental`).
+    package var inputs: Set<String> = []
+    package let cache = DatasetCache()
+    package init(language: Language? = nil, datasetPath: String? = nil) { self.language = language; self.datasetPath = datasetPath }
+}
+
+/// Datasets loaded and analysed, by folder.
+package final class DatasetCache {
+    private var loaded: [String: (Dataset, Analysis)] = [:]
+    package func get(_ folder: String, _ at: SpecNode) throws -> (Dataset, Analysis) {
+        if let x = loaded[folder] { return x }
+        let ds: Dataset
+        do { ds = try Dataset.load(folder: folder) } catch {
+            throw SpecError([DataIssue(at.location, expected: "a valid dataset", found: folder)] + error.issues)
+        }
+        let analysis: Analysis
+        do { analysis = try Analysis.run(ds) } catch { throw SpecError(at.location, "a dataset that can be analysed", error.description) }
+        loaded[folder] = (ds, analysis)
+        return (ds, analysis)
+    }
+}
+
+/// Which column of the data a channel shows, with optional display labels.
+package struct Encoding {
+    package var field: String
+    package var labelField: String?
+    package var labels: [String: String]
+    package var title: String?
+    package var equals: String?
+    package var digitsRange: ClosedRange<Int>?
+    package var node: SpecNode
+
+    /// The keys of a spec's `encoding` block.
+    package static let channels = ["category", "x", "series", "value", "estimate", "target", "target_high", "key", "panel", "row", "column"]
+
+    package init(_ n: SpecNode, _ table: DataTable) throws {
+        node = n
+        if n.string != nil { field = try n.text(); labelField = nil; labels = [:]; title = nil; equals = nil; digitsRange = nil }
+        else {
+            try n.onlyKeys(["field", "label_field", "labels", "title", "equals", "digits"])
+            field = try n.require("field").text()
+            labelField = try n.child("label_field")?.text()
+            var l: [String: String] = [:]
+            for (k, v) in try n.child("labels")?.entries() ?? [] { l[k] = try v.text() }
+            labels = l
+            title = try n.child("title")?.text()
+            equals = try n.child("equals")?.text()
+            digitsRange = try n.child("digits")?.digits()
+        }
+        for f in [field] + (labelField.map { [$0] } ?? []) where !table.columns.contains(f) {
+            let at = n.child("field")?.location ?? n.location
+            let hint = Spelling.nearest(to: f, in: table.columns).map { "; did you mean '\($0)'?" } ?? ""
+            throw SpecError(at, "a column of the data (" + table.columns.joined(separator: ", ") + hint + ")", f)
+        }
+    }
+
+    package var digits: ClosedRange<Int> { get throws { digitsRange ?? 0...2 } }
+
+    package func value(_ row: [String: String]) -> String { row[field] ?? "" }
+    package func label(_ row: [String: String]) -> String {
+        let v = value(row)
+        return labels[v] ?? labelField.flatMap { row[$0] } ?? v
+    }
+    package func matches(_ row: [String: String]) -> Bool { value(row) == (equals ?? "true") }
+
+    package func number(_ row: [String: String], _ loc: SourceLocation) throws -> Double {
+        var l = loc; if l.column == nil { l.column = field }
+        guard let v = optionalNumberValue(row) else { throw SpecError(l, "a number in '\(field)'", value(row)) }
+        guard abs(v) <= NumberParser.largestMagnitude else {
+            throw SpecError(l, "a number in '\(field)' of at most 15 digits before the decimal separator", value(row))
+        }
+        return v
+    }
+    package func optionalNumber(_ row: [String: String], _ loc: SourceLocation) throws -> Double? {
+        if value(row).isEmpty { return nil }
+        return try number(row, loc)
+    }
+    package func optionalNumberValue(_ row: [String: String]) -> Double? {
+        NumberParser.parse(value(row), decimalSeparator: row["\u{1F}decimal"] == "," ? "," : ".")
+    }
+}
+
+/// The rows a chart draws: from inline values, a CSV file or a dataset's analysis.
+package struct DataTable {
+    package static let keys = ["values", "csv", "decimal", "dataset", "metric", "scope", "groups", "years", "kind", "detail", "origin"]
+    package var columns: [String]
+    package var rows: [[String: String]]
+    package var locations: [SourceLocation]
+    package var synthetic = false
+    package var defaultSource: String? = nil
+    /// The dataset the rows come from, when they come from one.
+    package var dataset: Dataset? = nil
+    /// Notes the data bring to the chart (communes missing in some years).
+    package var notes: [String] = []
+
+    /// The rows of a `data` block; no rows is an error unless `allowEmpty` (a table says so in a note).
+    package static func load(_ n: SpecNode, language: Language, baseFolder: String, context: SpecContext, allowEmpty: Bool = false) throws -> DataTable {
+        try n.onlyKeys(keys)
+        let kinds = ["values", "csv", "dataset"].filter { n.child($0) != nil }
+        if kinds.isEmpty, context.datasetPath != nil {
+            let t = try fromDataset(n, language: language, baseFolder: baseFolder, context: context)
+            if t.rows.isEmpty, !allowEmpty { throw SpecError(n.location, "at least one row of data", "none") }
+            return t
+        }
+        guard kinds.count == 1 else {
+            throw SpecError(n.location, "exactly one of data.values, data.csv or data.dataset", kinds.isEmpty ? "none" : kinds.joined(separator: " and "))
+        }
+        var t: DataTable
+        if let v = n.child("values") {
+            var rows: [[String: String]] = [], locs: [SourceLocation] = [], cols: [String] = []
+            for item in try v.list() {
+                var row: [String: String] = [:]
+                for (k, val) in try item.entries() {
+                    row[k] = try val.text()
+                    if !cols.contains(k) { cols.append(k) }
+                }
+                rows.append(row); locs.append(item.location)
+            }
+            t = DataTable(columns: cols, rows: rows, locations: locs)
+        } else if let c = n.child("csv") {
+            let rel = try c.text()
+            let path = rel.hasPrefix("/") ? rel : (baseFolder as NSString).appendingPathComponent(rel)
+            let decimal = try n.child("decimal")?.oneOf([".", ","]) ?? "."
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw SpecError(c.location, "a readable CSV file (relative to the spec's folder)", rel)
+            }
+            context.inputs.insert(path)
+            let csv: CSVTable
+            do { csv = try CSVTable.read(path: path) } catch {
+                throw SpecError(error.issues.first.map { [$0] } ?? [DataIssue(c.location, expected: "a readable CSV file", found: rel)])
+            }
+            t = DataTable(columns: csv.header, rows: csv.rows.map { r in
+                var row = Dictionary(uniqueKeysWithValues: zip(csv.header, r.fields))
+                row["\u{1F}decimal"] = decimal
+                return row
+            }, locations: csv.rows.map { SourceLocation(file: path, line: $0.line) })
+        } else {
+            t = try fromDataset(n, language: language, baseFolder: baseFolder, context: context)
+        }
+        if t.rows.isEmpty, !allowEmpty { throw SpecError(n.location, "at least one row of data", "none") }
+        return t
+    }
+
+    /// Every group (or district or unit code) and year a spec asks for is one the dataset has: a misspelt group
+    /// would otherwise drop its series from the chart without a word. All of them are reported at once.
+    package static func checkSubjects(_ n: SpecNode, groups: [String]?, years: [Int]?, scope: FactScope?, _ ds: Dataset, _ analysis: Analysis) throws {
+        var issues: [DataIssue] = []
+        if let groups, let gn = n.child("groups") {
+            let subjects = Set(analysis.records.lazy.filter { scope == nil || $0.scope == scope }.map(\.group))
+            let known = subjects.union(scope == nil || scope == .group || scope == .province ? Set(ds.groups.keys) : [])
+            for (i, g) in groups.enumerated() where !known.contains(g) {
+                // A group written by its name ("Xã biên giới") gets its id as the hint.
+                let byName = ds.groups.values.first { info in info.name.values.contains(g) || info.shortName.values.contains(g) }?.id
+                    ?? ds.districts.values.first { $0.name == g || $0.fullName == g }?.code
+                let hint = (byName ?? Spelling.nearest(to: g, in: known.sorted())).map { "; did you mean '\($0)'?" }
+                    ?? " (annex analyze lists the groups and codes)"
+                let at = (try? gn.list()).flatMap { $0.indices.contains(i) ? $0[i].location : nil } ?? gn.location
+                issues.append(DataIssue(at, expected: "a group, district or unit of the dataset" + hint, found: g))
+            }
+        }
+        if let years, let yn = n.child("years") {
+            let known = Set(ds.manifest.periods + analysis.records.map(\.year))
+            for y in years where !known.contains(y) {
+                issues.append(DataIssue(yn.location, expected: "a year of the dataset (" + known.sorted().map(String.init).joined(separator: ", ") + ")", found: String(y)))
+            }
+        }
+        if !issues.isEmpty { throw SpecError(issues) }
+    }
+
+    package static func fromDataset(_ n: SpecNode, language: Language, baseFolder: String, context: SpecContext) throws -> DataTable {
+        let folder: String, at: SpecNode
+        if let dn = n.child("dataset") {
+            let rel = try dn.text()
+            folder = rel.hasPrefix("/") ? rel : (baseFolder as NSString).appendingPathComponent(rel)
+            at = dn
+            context.inputs.insert(folder)
+        } else { folder = context.datasetPath!; at = n }
+        let (ds, analysis) = try context.cache.get(folder, at)
+        let metrics = try n.require("metric").texts()
+        guard let metric = metrics.first else { throw SpecError(n.child("metric")!.location, "a metric or a list of metrics", "an empty list") }
+        let scope = try n.child("scope").map { FactScope(rawValue: try $0.oneOf(FactScope.allCases.map(\.rawValue)))! }
+        let groups = try n.child("groups")?.texts()
+        var years: [Int]? = nil
+        if let y = n.child("years") {
+            // `latest` and `first` name the dataset's last and first period: a spec for any dataset.
+            let periods = ds.manifest.periods.isEmpty ? Array(Set(analysis.records.map(\.year))).sorted() : ds.manifest.periods
+            years = try y.list().map { n in
+                switch n.string {
+                case "latest": guard let p = periods.last else { throw SpecError(n.location, "a dataset with periods", "none") }; return p
+                case "first": guard let p = periods.first else { throw SpecError(n.location, "a dataset with periods", "none") }; return p
+                default: return try n.int(1900...2100)
+                }
+            }
+        }
+        // Plans are targets, not values: left out unless asked for by kind.
+        let kinds = try n.child("kind")?.texts() ?? ["actual", "estimate"]
+        let detail = try n.child("detail")?.text()
+        let origin = try n.child("origin")?.oneOf(["computed", "stated", "any"]) ?? "computed"
+        var recs = analysis.records.filter {
+            metrics.contains($0.metric) && (scope == nil || $0.scope == scope) && (groups == nil || groups!.contains($0.group))
+                && (years == nil || years!.contains($0.year)) && kinds.contains($0.kind.rawValue)
+                && (detail == nil || $0.detail == detail)
+                && (origin == "any" || (origin == "computed") == ($0.source == "computed"))
+        }
+        for metric in metrics where !analysis.knownMetrics.contains(metric) {
+            let known = analysis.knownMetrics
+            let hint = Spelling.nearest(to: metric, in: known).map { " (did you mean '\($0)'?)" } ?? " (annex analyze lists them)"
+            throw SpecError(n.child("metric")!.location, "a metric of the dataset" + hint, metric)
+        }
+        _ = metric
+        try checkSubjects(n, groups: groups, years: years, scope: scope, ds, analysis)
+        if let groups { recs.sort { (groups.firstIndex(of: $0.group) ?? 0, $0.year) < (groups.firstIndex(of: $1.group) ?? 0, $1.year) } }
+        let num = { (x: Double?) in x.map { NumberFormat(.en, fractionDigits: 0...9, groupFrom: .infinity)($0) } ?? "" }
+        let rows: [[String: String]] = recs.map { r in
+            let name: String = switch r.scope {
+            case .province, .group: ds.groups[r.group]?.shortName(language) ?? r.group
+            case .district: ds.districts[r.group]?.name ?? r.group
+            case .unit: ds.units[r.group]?.name ?? r.group
+            }
+            let district: String = r.scope == .unit ? (ds.units[r.group].flatMap { ds.districts[$0.districtCode]?.name } ?? "") : ""
+            let detailName: String = r.detail.hasPrefix("c") && r.detail.count == 3 && Int(r.detail.dropFirst()) != nil
+                ? "\(Int(r.detail.dropFirst())!). " + (NationalCriteria.names[language]?[Int(r.detail.dropFirst())! - 1] ?? r.detail)
+                : r.detail.split(separator: " ").map { c -> String in
+                    guard c.hasPrefix("c"), let i = Int(c.dropFirst()), (1...19).contains(i) else { return String(c) }
+                    return NationalCriteria.names[language]![i - 1]
+                }.joined(separator: "; ")
+            return ["scope": r.scope.rawValue, "group": r.group, "name": name, "district": district, "detail_name": detailName, "metric": r.metric, "year": String(r.year),
+                    "kind": r.kind.rawValue, "value": num(r.value), "value_high": num(r.valueHigh), "unit": r.unit,
+                    "n": r.n.map(String.init) ?? "", "detail": r.detail, "base_year": r.baseYear.map(String.init) ?? "",
+                    "target": num(r.target), "target_high": num(r.targetHigh), "status": r.status?.rawValue ?? "",
+                    "gap": num(r.gap), "source": r.source]
+        }
+        let cols = ["scope", "group", "name", "district", "detail_name", "metric", "year", "kind", "value", "value_high", "unit", "n", "detail",
+                    "base_year", "target", "target_high", "status", "gap", "source"]
+        var notes: [String] = []
+        if ds.manifest.allowMissingYears, !DatasetChecks.missingYears(ds, "").isEmpty {
+            notes.append(language == .vi ? "Một số xã không có số liệu ở một số năm; bình quân tính trên các xã có số liệu."
+                                         : "Some communes have no figures for some years; means are over the communes with figures.")
+        }
+        return DataTable(columns: cols, rows: rows, locations: recs.map { _ in n.location },
+                         synthetic: ds.manifest.synthetic && origin != "stated",
+                         defaultSource: origin == "stated"
+                            ? Array(Set(recs.map(\.source))).sorted().compactMap { id in ds.facts.first { $0.id == id }.flatMap { ds.sources[$0.source]?.citation(language) } }
+                                .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: "; ")
+                            : (language == .vi ? "Bộ dữ liệu " : "Dataset ") + (ds.manifest.title[language] ?? ds.manifest.name),
+                         dataset: ds, notes: notes)
+    }
+}

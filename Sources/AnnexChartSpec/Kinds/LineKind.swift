@@ -1,0 +1,49 @@
+// The `line` kind: values over periods by series, estimates dashed, targets over the periods they apply to.
+import AnnexCharts
+import AnnexData
+import AnnexLocale
+import AnnexSpec
+
+package enum LineKind: ChartKind {
+    package static let name = "line"
+    package static let optionKeys = ["zero", "targets", "digits", "estimate_label"]
+
+    package static func build(_ input: ChartInput) throws -> any ChartDescription {
+        let table = input.table, valueEnc = input.value, lang = input.language
+        let xEnc = try input.channel("x") ?? input.require("category")
+        let ser = try input.channel("series"), est = try input.channel("estimate")
+        var order: [ChartKey] = [], points: [String: [Double: Double]] = [:], estimates: [String: Set<Double>] = [:], xs: Set<Double> = []
+        for (i, row) in table.rows.enumerated() {
+            let s = ser?.value(row) ?? "value"
+            if !order.contains(where: { $0.id == s }) { order.append(ChartKey(s, ser?.label(row) ?? (valueEnc.title ?? s))) }
+            let x = try xEnc.number(row, table.locations[i]), v = try valueEnc.number(row, table.locations[i])
+            if points[s]?[x] != nil { throw SpecError(table.locations[i], "one value for series '\(s)' at \(xEnc.value(row))", "a second one") }
+            points[s, default: [:]][x] = v
+            xs.insert(x)
+            if est?.matches(row) == true { estimates[s, default: []].insert(x) }
+        }
+        let l = try input.options()
+        var targets: [LineChart.TargetLine] = []
+        for tn in try l?.child("targets")?.list() ?? [] {
+            try tn.onlyKeys(["value", "high", "series", "label", "from", "to"])
+            let from = try tn.child("from")?.number(), to = try tn.child("to")?.number()
+            if let from, let to, to < from {
+                throw SpecError(tn.child("to")!.location, "a last period not before the first (\(NumberFormat.plain(from)))", NumberFormat.plain(to))
+            }
+            targets.append(.init(low: try tn.require("value").number(), high: try tn.child("high")?.number(), series: try tn.child("series")?.text(),
+                                 label: try tn.child("label")?.text() ?? lang.text(.plan), from: from, to: to))
+        }
+        return LineChart(xValues: xs.sorted(), series: order.map { LineChart.Series($0, points: points[$0.id] ?? [:], estimates: estimates[$0.id] ?? []) },
+                         targets: targets, texts: input.texts, language: lang, zeroBaseline: try l?.child("zero")?.bool() ?? true,
+                         valueDigits: try valueEnc.digits, estimateLegend: try l?.child("estimate_label")?.text(),
+                         width: input.width, height: input.height, theme: input.theme)
+    }
+
+    package static func colorKeys(of chart: any ChartDescription) -> [ChartKey] { (chart as? LineChart)?.series.map(\.key) ?? [] }
+
+    package static func pinned(_ chart: any ChartDescription, _ pins: ChartPins) -> (any ChartDescription)? {
+        guard var c = chart as? LineChart else { return nil }
+        c.pins = pins
+        return c
+    }
+}
