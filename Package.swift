@@ -51,6 +51,7 @@ let package = Package(
         .executableTarget(
             name: "annex-fuzz",
             dependencies: ["AnnexFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "AnnexLocaleTests", dependencies: ["AnnexLocale"]),
         .testTarget(name: "AnnexDataTests", dependencies: ["AnnexData", "AnnexAnalytics"]),
         .testTarget(name: "AnnexImportTests", dependencies: ["AnnexImport", "AnnexSheets", "AnnexData"]),
         .testTarget(name: "AnnexChartsTests", dependencies: ["AnnexCharts", "AnnexScene", "AnnexData", "AnnexSpec"]),

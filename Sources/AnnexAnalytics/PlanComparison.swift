@@ -1,14 +1,23 @@
+import AnnexData
+
 /// How an achieved figure compares with its target (the notices' vượt / đạt / chưa đạt).
 public enum PlanStatus: String, Sendable, Hashable, CaseIterable, Codable {
     case exceeded, met, missed
 
-    public func label(vietnamese: Bool) -> String {
+    /// The phrase of the status: vượt kế hoạch / exceeded, đạt kế hoạch / met, chưa đạt / missed.
+    public var phrase: Phrase {
         switch self {
-        case .exceeded: vietnamese ? "vượt kế hoạch" : "exceeded"
-        case .met: vietnamese ? "đạt kế hoạch" : "met"
-        case .missed: vietnamese ? "chưa đạt" : "missed"
+        case .exceeded: .statusExceeded
+        case .met: .statusMet
+        case .missed: .statusMissed
         }
     }
+
+    /// The status in `language`'s words.
+    public func label(_ language: Language) -> String { language.text(phrase) }
+
+    /// The status in Vietnamese or English; prefer `label(_:)`, which takes any language.
+    public func label(vietnamese: Bool) -> String { label(vietnamese ? Language.vi : .en) }
 }
 
 /// A target: a point ("13 xã") or a range ("11,5–12 tiêu chí/xã"), where more is better unless said.

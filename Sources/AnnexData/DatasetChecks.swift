@@ -165,13 +165,9 @@ public enum DatasetChecks {
         s.count == digits && s.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    /// A real calendar date written `YYYY-MM-DD` (1900–2100).
+    /// A real calendar date written `YYYY-MM-DD` (1900–2100), digits only.
     public static func isISODate(_ s: String) -> Bool {
-        let p = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard p.count == 3, p[0].count == 4, p[1].count == 2, p[2].count == 2,
-              let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]) else { return false }
-        let days = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return (1900...2100).contains(y) && (1...12).contains(m) && (1...days[m - 1]).contains(d)
+        CalendarDay(iso: s).map { (1900...2100).contains($0.year) } ?? false
     }
 }
 

@@ -6,6 +6,18 @@ public enum FactKind: String, Sendable, CaseIterable, Hashable, Codable {
     case plan
     /// An estimate to the end of a period (ước thực hiện, dự kiến).
     case estimate
+
+    /// The phrase of the kind: thực hiện / actual, kế hoạch / plan, ước / estimate.
+    public var phrase: Phrase {
+        switch self {
+        case .actual: .kindActual
+        case .plan: .kindPlan
+        case .estimate: .kindEstimate
+        }
+    }
+
+    /// The kind in `language`'s words.
+    public func label(_ language: Language) -> String { language.text(phrase) }
 }
 
 /// Whether the source states a figure or it follows from figures the source states.
@@ -178,17 +190,10 @@ public struct BoundarySource: Hashable, Sendable {
 
 /// The 19 national criteria (Decision 1980/QĐ-TTg), in order.
 public enum NationalCriteria {
-    public static let names: [Language: [String]] = [
-        .vi: ["Quy hoạch", "Giao thông", "Thủy lợi", "Điện", "Trường học", "Cơ sở vật chất văn hóa",
-              "Cơ sở hạ tầng thương mại nông thôn", "Thông tin và Truyền thông", "Nhà ở dân cư", "Thu nhập",
-              "Hộ nghèo", "Lao động có việc làm", "Tổ chức sản xuất", "Giáo dục và Đào tạo", "Y tế", "Văn hóa",
-              "Môi trường và an toàn thực phẩm", "Hệ thống chính trị và tiếp cận pháp luật", "Quốc phòng và An ninh"],
-        .en: ["Planning", "Transport", "Irrigation", "Electricity", "Schools", "Cultural facilities",
-              "Rural commercial infrastructure", "Information and communications", "Housing", "Income",
-              "Poor households", "Employment", "Production organisation", "Education and training", "Health",
-              "Culture", "Environment and food safety", "Political system and access to law",
-              "Defence and security"],
-    ]
+    /// The names of the criteria in each language, from the phrase tables (`Phrase.criterion(_:)`).
+    public static let names: [Language: [String]] = Dictionary(uniqueKeysWithValues: Language.allCases.map { lang in
+        (lang, (1...count).map { lang.text(.criterion($0)) })
+    })
     public static let count = 19
     public static func column(_ i: Int) -> String { i < 9 ? "c0\(i + 1)" : "c\(i + 1)" }
 }

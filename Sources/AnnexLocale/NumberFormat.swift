@@ -30,6 +30,14 @@ public struct NumberFormat: Hashable, Sendable {
         NumberFormat(.en, fractionDigits: 0...6, groupFrom: .infinity).format(value)
     }
 
+    /// A count as reports write it before a noun, with the language's ``Language/countDigits``: `01 xã`,
+    /// `13 xã` in Vietnamese, `1`, `13` in English. No grouping; negative counts are not padded.
+    public static func count(_ n: Int, _ language: Language) -> String {
+        let s = String(n)
+        guard n >= 0, s.count < language.countDigits else { return s }
+        return String(repeating: "0", count: language.countDigits - s.count) + s
+    }
+
     public func format(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value < 0 ? "−∞" : "∞") }
         var digits = NumberFormat.roundedDecimal(abs(value), fractionDigits: maxFractionDigits)

@@ -13,11 +13,7 @@ enum AnnexDocument {
 
     /// A `YYYY-MM-DD` date as people write it: 21/7/2020, or 21 July 2020.
     static func humanDate(_ iso: String, _ lang: Language) -> String {
-        let p = iso.split(separator: "-").compactMap { Int($0) }
-        guard p.count == 3, (1...12).contains(p[1]) else { return iso }
-        if lang == .vi { return "\(p[2])/\(p[1])/\(p[0])" }
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(p[2]) \(months[p[1] - 1]) \(p[0])"
+        DayFormat(lang, style: .long).format(iso: iso)
     }
 
     static func stamp(_ marks: [Mark], _ md: DocumentMetadata) -> Scene {
@@ -31,7 +27,6 @@ enum AnnexDocument {
     }
 
     static func pages(_ r: BuiltReport, figures: [(Int, Scene)], lang: Language) -> [Scene] {
-        let vi = lang == .vi
         let measurer = PangoTextMeasurer()
         var content: [[Mark]] = []
         var toc: [(String, Int)] = []   // entry, page number (the title page is 1)
@@ -75,7 +70,7 @@ enum AnnexDocument {
                 newPage()
             case .findings:
                 newPage()
-                let title = vi ? "Nhận định chính" : "Key findings"
+                let title = lang.text(.keyFindings)
                 toc.append((title, content.count + 2))
                 heading(title)
                 for (i, s) in r.findings.enumerated() {
@@ -91,15 +86,17 @@ enum AnnexDocument {
         newPage()
         // Sources and notes.
         let ds = r.dataset
-        let notesTitle = vi ? "Nguồn số liệu và ghi chú" : "Sources and notes"
+        let notesTitle = lang.text(.sourcesAndNotes)
         toc.append((notesTitle, content.count + 2))
         heading(notesTitle)
         var lines: [String] = []
-        for src in ds.sources.values.sorted(by: { $0.id < $1.id }) { lines.append(src.citation(lang) + (src.dataCutoff.isEmpty ? "" : (vi ? "; số liệu thực hiện đến ngày \(humanDate(src.dataCutoff, lang))" : "; actual figures to \(humanDate(src.dataCutoff, lang))"))) }
-        lines.append((vi ? "Bộ dữ liệu: " : "Dataset: ") + (ds.manifest.title[lang] ?? ds.manifest.name) + ". " + (ds.manifest.provenanceText[lang] ?? ds.manifest.provenance).trimmingCharacters(in: .whitespacesAndNewlines))
+        for src in ds.sources.values.sorted(by: { $0.id < $1.id }) {
+            lines.append(src.citation(lang) + (src.dataCutoff.isEmpty ? "" : lang.text(.actualFiguresTo, humanDate(src.dataCutoff, lang))))
+        }
+        lines.append(lang.text(.datasetNote, ds.manifest.title[lang] ?? ds.manifest.name,
+                               (ds.manifest.provenanceText[lang] ?? ds.manifest.provenance).trimmingCharacters(in: .whitespacesAndNewlines)))
         if let a = ds.manifest.boundaries?.attribution[lang] { lines.append(a) }
-        lines.append(vi ? "Số liệu năm có ghi \"ước\" là ước thực hiện đến hết năm; các hình gạch chéo và đường nét đứt biểu thị số ước."
-                        : "Figures marked \"estimate\" are estimated to the end of the year; hatched bars and dashed lines show estimates.")
+        lines.append(lang.text(.estimatesExplained))
         for (i, l) in lines.enumerated() {
             let t = TextMark(l, font: theme.font(11), color: theme.text, at: Point(m, y), baseline: .top, maxWidth: contentWidth, overflow: .wrap(maxLines: nil), id: "note/\(i)")
             current.append(.text(t)); y += measurer.measure(t).height + 8
@@ -115,14 +112,14 @@ enum AnnexDocument {
             let st = TextMark(sub, font: theme.font(15), color: theme.mutedText, at: Point(m, ty), baseline: .top, maxWidth: contentWidth, overflow: .wrap(maxLines: 3), id: "report-subtitle")
             title.append(.text(st)); ty += measurer.measure(st).height + 10
         }
-        let dateLine = TextMark((vi ? "Ngày " : "") + humanDate(r.date, lang), font: theme.font(12), color: theme.mutedText, at: Point(m, ty), baseline: .top, id: "report-date")
+        let dateLine = TextMark(lang.text(.reportDate, humanDate(r.date, lang)), font: theme.font(12), color: theme.mutedText, at: Point(m, ty), baseline: .top, id: "report-date")
         title.append(.text(dateLine)); ty += 40
         if ds.manifest.synthetic {
-            let il = TextMark(vi ? "Số liệu cấp xã là số liệu minh họa" : "Commune-level data are illustrative", font: theme.font(12, .bold), color: theme.target,
+            let il = TextMark(lang.text(.communeDataIllustrative), font: theme.font(12, .bold), color: theme.target,
                               at: Point(m, ty), baseline: .top, id: "illustrative")
             title.append(.text(il)); ty += 36
         }
-        let ct = TextMark(vi ? "Mục lục" : "Contents", font: theme.font(15, .bold), color: theme.text, at: Point(m, ty), baseline: .top, id: "contents")
+        let ct = TextMark(lang.text(.contents), font: theme.font(15, .bold), color: theme.text, at: Point(m, ty), baseline: .top, id: "contents")
         title.append(.text(ct)); ty += 30
         // Contents that do not fit continue on further pages; page numbers count those pages too.
         let lineH = measurer.measure("Ág", font: theme.font(11)).height + 6
@@ -140,7 +137,7 @@ enum AnnexDocument {
         let n = all.count
         return all.enumerated().map { i, marks in
             var page = marks
-            let label = "\(i + 1) / \(n)"
+            let label = lang.text(.pageOfPages, String(i + 1), String(n))
             page.append(.text(TextMark(label, font: theme.font(9.5), color: theme.mutedText, at: Point(w / 2, h - m * 0.45), anchor: .middle, baseline: .bottom, id: "page-number")))
             if i > 0 {
                 page.append(.text(TextMark(r.shortTitle, font: theme.font(9), color: theme.mutedText, at: Point(m, m * 0.45), baseline: .top,

@@ -24,7 +24,7 @@ public struct DefaultAnnex {
         let trends = GroupTrends.compute(facts, metric: "mean_criteria", groups: DefaultAnnex.figure1Groups,
                                          years: [2018, 2019], planYear: 2019)
         let categories = trends.map { ChartKey($0.group, facts.groups[$0.group]?.shortName(lang) ?? $0.group) }
-        let series = [2018, 2019].map { ChartKey(String($0), lang == .vi ? "Năm \($0)" : "\($0)") }
+        let series = [2018, 2019].map { ChartKey(String($0), PeriodFormat(lang)(.year($0))) }
         var values: [BarValue] = [], targets: [BarTarget] = []
         for t in trends {
             for (y, f) in t.values.sorted(by: { $0.key < $1.key }) {
@@ -37,27 +37,18 @@ public struct DefaultAnnex {
         let derivedYears = Set(trends.flatMap { $0.values.values.filter { $0.basis == .derived }.map(\.year) })
         let noPlan = trends.filter { $0.plan == nil }.compactMap { facts.groups[$0.group]?.name(lang) }
         var notes: [String] = []
-        if lang == .vi {
-            if !derivedYears.isEmpty {
-                notes.append("Số liệu năm \(derivedYears.sorted().map(String.init).joined(separator: ", ")) và kế hoạch suy ra từ mức tăng, mức vượt nêu trong thông báo.")
-            }
-            if !noPlan.isEmpty { notes.append("Thông báo không nêu kế hoạch cho: \(noPlan.joined(separator: ", ")).") }
-        } else {
-            if !derivedYears.isEmpty {
-                notes.append("Figures for \(derivedYears.sorted().map(String.init).joined(separator: ", ")) and plans are derived from the increases and margins the notice states.")
-            }
-            if !noPlan.isEmpty { notes.append("The notice states no plan for: \(noPlan.joined(separator: ", ")).") }
+        if !derivedYears.isEmpty {
+            notes.append(lang.text(.derivedFiguresNote, derivedYears.sorted().map(String.init).joined(separator: ", ")))
         }
+        if !noPlan.isEmpty { notes.append(lang.text(.noPlanStatedFor, noPlan.joined(separator: ", "))) }
         let texts = ChartTexts(
-            figureLabel: lang == .vi ? "Biểu đồ \(number)." : "Figure \(number).",
-            title: lang == .vi ? "Bình quân tiêu chí/xã theo nhóm xã, 2018–2019 và kế hoạch 2019"
-                               : "Mean criteria met per commune by group of communes, 2018–2019 and the 2019 plan",
-            subtitle: lang == .vi ? "Tỉnh Lạng Sơn, Chương trình mục tiêu quốc gia xây dựng nông thôn mới (19 tiêu chí)"
-                                  : "Lạng Sơn province, National Target Programme on New Rural Development (19 criteria)",
-            valueAxisTitle: lang == .vi ? "Tiêu chí/xã" : "Criteria per commune",
+            figureLabel: lang.text(.figureLabel, String(number)),
+            title: lang.text(.groupMeansWithPlanTitle, "2018", "2019", "2019"),
+            subtitle: lang.text(.provinceProgrammeSubtitle, "Lạng Sơn"),
+            valueAxisTitle: lang.text(.criteriaPerCommune),
             notes: notes, source: source)
         return BarChart(categories: categories, series: series, values: values, targets: targets,
-                               targetLegend: lang == .vi ? "Kế hoạch 2019 (KH)" : "2019 plan", texts: texts,
+                               targetLegend: lang.text(.planOfYearLegend, "2019"), texts: texts,
                                language: lang, orderedSeries: true)
     }
 
@@ -68,9 +59,9 @@ public struct DefaultAnnex {
                                          years: [2018, 2019], planYear: 2019)
         let f = NumberFormat(lang, fractionDigits: 0...2)
         let signed = { (x: Double) in (x > 0 ? "+" : "") + f(x) }
-        let header = lang == .vi
-            ? ["Nhóm xã", "Năm 2018", "Năm 2019", "Tăng so với 2018", "Kế hoạch 2019", "So với kế hoạch", "Đánh giá"]
-            : ["Group", "2018", "2019", "Change from 2018", "2019 plan", "Against plan", "Status"]
+        let year = PeriodFormat(lang)
+        let header = [lang.text(.groupOfCommunes), year(.year(2018)), year(.year(2019)), lang.text(.changeFromYear, "2018"),
+                      lang.text(.planOfYear, "2019"), lang.text(.againstPlan), lang.text(.status)]
         let rows = trends.map { t -> [String] in
             [facts.groups[t.group]?.name(lang) ?? t.group,
              t.values[2018].map { f($0.value) } ?? "",
@@ -78,7 +69,7 @@ public struct DefaultAnnex {
              t.change(from: 2018, to: 2019).map(signed) ?? "",
              t.plan.map { f($0.value) } ?? "",
              t.comparison.map { signed($0.gap) } ?? "",
-             t.comparison.map { $0.status.label(vietnamese: lang == .vi) } ?? ""]
+             t.comparison.map { $0.status.label(lang) } ?? ""]
         }
         return (header, rows)
     }

@@ -318,7 +318,7 @@ public enum ReportRunner {
             let base = String(format: "tables/tab%02d", n)
             tasks.append(RenderTask(name: "table \(n)") {
                 let csv = CSVWriter.encode(header: table.columns.map(\.header), rows: table.rows.map { $0.map(\.text) } + (table.totals.map { [$0.map(\.text)] } ?? []),
-                                           delimiter: lang == .vi ? ";" : ",")
+                                           delimiter: lang.csvDelimiter)
                 let pages = AnnexDocument.tablePages(table, lang: lang, header: built.shortTitle)
                 let meta = FileMeta(kind: "table", number: n, title: table.caption, alt: table.caption)
                 return [(base + ".csv", csv, meta), (base + ".pdf", try pdfOf(pages.map { AnnexDocument.stamp($0, built.metadata(table.caption)) }, "table \(n)"), meta)]
@@ -350,7 +350,7 @@ public enum ReportRunner {
         let pages = AnnexDocument.pages(built, figures: annexScenes.all(), lang: lang)
         files.append(("annex.pdf", try pdfOf(pages, "annex"), FileMeta(kind: "annex", number: nil, title: built.title, alt: built.title)))
         options.log("[\(lang.rawValue)] annex")
-        files.append(("findings.txt", Array(findings.utf8), FileMeta(kind: "findings", number: nil, title: lang == .vi ? "Nhận định chính" : "Key findings", alt: "")))
+        files.append(("findings.txt", Array(findings.utf8), FileMeta(kind: "findings", number: nil, title: lang.text(.keyFindings), alt: "")))
         return files.sorted { $0.path < $1.path }
     }
 

@@ -47,10 +47,10 @@ public struct ReportSpec: @unchecked Sendable {
         }
         var langs: [Language] = []
         for s in try root.child("languages")?.texts() ?? ["vi"] {
-            guard let l = Language(rawValue: s) else { throw SpecError(root.child("languages")!.location, "vi or en", s) }
+            guard let l = Language(rawValue: s) else { throw SpecError(root.child("languages")!.location, Language.codeList, s) }
             if !langs.contains(l) { langs.append(l) }
         }
-        if langs.isEmpty { throw SpecError(root.child("languages")!.location, "at least one language (vi, en)", "an empty list") }
+        if langs.isEmpty { throw SpecError(root.child("languages")!.location, "at least one language (\(Language.allCases.map(\.rawValue).joined(separator: ", ")))", "an empty list") }
         let formats = try root.child("formats")?.texts().map { s -> OutputFormat in
             guard let f = OutputFormat(rawValue: s) else { throw SpecError(root.child("formats")!.location, "png, svg or pdf", s) }
             return f

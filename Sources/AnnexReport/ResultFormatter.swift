@@ -9,6 +9,10 @@ public enum ResultFormatter {
 
     public static let columns = ["scope", "group", "metric", "year", "kind", "value", "value_high", "unit", "n",
                                  "detail", "base_year", "target", "target_high", "status", "gap", "source"]
+    /// The headers of `columns` in the table for people.
+    static let columnPhrases: [Phrase] = [.columnScope, .columnGroup, .columnMetric, .columnYear, .columnKind, .columnValue,
+                                          .columnValueHigh, .columnUnit, .columnN, .columnDetail, .columnBaseYear, .columnTarget,
+                                          .columnTargetHigh, .columnStatus, .columnGap, .columnSource]
 
     /// Machine form of a number: up to 6 decimals, no grouping, decimal point.
     static func machine(_ x: Double) -> String {
@@ -49,16 +53,11 @@ public enum ResultFormatter {
     /// An aligned table in the language's number format (2 decimals at most), with translated headers.
     public static func table(_ records: [ResultRecord], language: Language) -> String {
         let f = NumberFormat(language, fractionDigits: 0...2)
-        let header = language == .vi
-            ? ["phạm vi", "nhóm", "chỉ tiêu", "năm", "loại", "giá trị", "đến", "đơn vị", "n", "chi tiết", "năm gốc",
-               "kế hoạch", "KH đến", "đánh giá", "chênh lệch", "nguồn"]
-            : columns
+        let header = columnPhrases.map { language.text($0) }
         let rows = records.map { r -> [String] in
             var row = fields(r, number: f.format)
-            if let s = r.status { row[13] = s.label(vietnamese: language == .vi) }
-            if language == .vi {
-                row[4] = ["actual": "thực hiện", "estimate": "ước", "plan": "kế hoạch"][row[4]] ?? row[4]
-            }
+            if let s = r.status { row[13] = s.label(language) }
+            row[4] = r.kind.label(language)
             return row
         }
         let all = [header] + rows
