@@ -252,15 +252,14 @@ package struct DataTable {
                     "base_year", "target", "target_high", "status", "gap", "source"]
         var notes: [String] = []
         if ds.manifest.allowMissingYears, !DatasetChecks.missingYears(ds, "").isEmpty {
-            notes.append(language == .vi ? "Một số xã không có số liệu ở một số năm; bình quân tính trên các xã có số liệu."
-                                         : "Some communes have no figures for some years; means are over the communes with figures.")
+            notes.append(language.text(.someCommunesLackYears))
         }
         return DataTable(columns: cols, rows: rows, locations: recs.map { _ in n.location },
                          synthetic: ds.manifest.synthetic && origin != "stated",
                          defaultSource: origin == "stated"
                             ? Array(Set(recs.map(\.source))).sorted().compactMap { id in ds.facts.first { $0.id == id }.flatMap { ds.sources[$0.source]?.citation(language) } }
                                 .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: "; ")
-                            : (language == .vi ? "Bộ dữ liệu " : "Dataset ") + (ds.manifest.title[language] ?? ds.manifest.name),
+                            : language.text(.datasetSource, ds.manifest.title[language] ?? ds.manifest.name),
                          dataset: ds, notes: notes)
     }
 }

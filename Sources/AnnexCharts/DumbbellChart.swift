@@ -44,7 +44,7 @@ public struct DumbbellChart: SizedChart, Hashable {
         let tickFont = t.font(t.tickLabelSize)
         let catW = min(area.width * 0.3, ordered.map { measurer.measure($0.label, font: catFont, maxWidth: area.width * 0.3, overflow: .wrap(maxLines: 2)).width }.max() ?? 0)
         let valW = ordered.flatMap { [fmt(fromValues[$0.id]!), fmt(toValues[$0.id]!)] }.map { measurer.measure($0, font: valueFont).width }.max() ?? 0
-        let changeHeader = language == .vi ? "Thay đổi" : "Change"
+        let changeHeader = language.text(.change)
         let changeW = max(measurer.measure(changeHeader, font: changeFont).width,
                           ordered.map { measurer.measure(signed(toValues[$0.id]! - fromValues[$0.id]!), font: changeFont).width }.max() ?? 0)
         let tickH = measurer.measure("0", font: tickFont).height

@@ -16,7 +16,7 @@ struct TableSpec {
         try n.onlyKeys(keys)
         let table = try DataTable.load(try n.require("data"), language: lang, baseFolder: baseFolder, context: context, allowEmpty: true)
         let title = try n.require("title").text()
-        let caption = (lang == .vi ? "Biểu \(number < 10 ? "0" : "")\(number). " : "Table \(number). ") + title
+        let caption = lang.text(.tableLabel, NumberFormat.count(number, lang)) + " " + title
         struct Col { var field: String; var pick: [String]; var header: String; var digits: ClosedRange<Int>; var signed: Bool; var node: SpecNode }
         var cols: [Col] = []
         let columnList = try n.require("columns").list()
@@ -51,10 +51,10 @@ struct TableSpec {
         func cell(_ rows: [[String: String]], _ c: Col) -> TableContent.Cell {
             guard let r = pickRow(rows, c.pick), let v = r[c.field], !v.isEmpty else { return TableContent.Cell("") }
             if c.field == "status" {
-                let label = PlanStatus(rawValue: v)?.label(vietnamese: lang == .vi) ?? v
+                let label = PlanStatus(rawValue: v)?.label(lang) ?? v
                 return TableContent.Cell(label, status: v)
             }
-            if c.field == "kind" { return TableContent.Cell(lang == .vi ? (["actual": "thực hiện", "estimate": "ước", "plan": "kế hoạch"][v] ?? v) : v) }
+            if c.field == "kind" { return TableContent.Cell(FactKind(rawValue: v)?.label(lang) ?? v) }
             if numeric.contains(c.field), let x = NumberParser.parse(v, decimalSeparator: r["\u{1F}decimal"] == "," ? "," : ".") {
                 if c.field == "year" || c.field == "base_year" { return TableContent.Cell(v) }
                 let f = NumberFormat(lang, fractionDigits: c.digits)
@@ -68,7 +68,7 @@ struct TableSpec {
             try t.onlyKeys(["label", "sum"])
             let sums = try t.require("sum").texts()
             totals = cols.enumerated().map { i, c in
-                if i == 0 { return TableContent.Cell((try? t.child("label")?.text()) ?? (lang == .vi ? "Tổng" : "Total")) }
+                if i == 0 { return TableContent.Cell((try? t.child("label")?.text()) ?? lang.text(.total)) }
                 let key = c.field + (c.pick.isEmpty ? "" : "[" + c.pick.joined(separator: ",") + "]")
                 guard sums.contains(key) else { return TableContent.Cell("") }
                 let total = order.compactMap { pickRow(bySubject[$0]!, c.pick) }
