@@ -1,6 +1,7 @@
 import AnnexAnalytics
 import AnnexData
 import AnnexIO
+import AnnexSpec
 import Foundation
 import Testing
 @testable import AnnexReport
