@@ -6,6 +6,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "annex", targets: ["annex"]),
+        // The library (README, "Annex as a Swift library"): one product per layer a program builds on. AnnexScene
+        // and AnnexLocale are products because their types (Scene, Language, …) are in the others' public API.
+        .library(name: "AnnexData", targets: ["AnnexData"]),
+        .library(name: "AnnexAnalytics", targets: ["AnnexAnalytics"]),
+        .library(name: "AnnexScene", targets: ["AnnexScene"]),
+        .library(name: "AnnexLocale", targets: ["AnnexLocale"]),
+        .library(name: "AnnexCharts", targets: ["AnnexCharts"]),
+        .library(name: "AnnexRender", targets: ["AnnexRender"]),
         .library(name: "AnnexReport", targets: ["AnnexReport"]),
     ],
     dependencies: [
@@ -38,9 +46,13 @@ let package = Package(
         .target(
             name: "AnnexReport",
             dependencies: ["AnnexData", "AnnexSpec", "AnnexAnalytics", "AnnexCharts", "AnnexRender", "AnnexIO", .product(name: "Yams", package: "Yams")]),
+        // The gallery and the benchmarks: tools of this package (`annex gallery`, `annex bench`, tests), not a product.
+        .target(
+            name: "AnnexTools",
+            dependencies: ["AnnexReport", "AnnexAnalytics", "AnnexCharts", "AnnexData", "AnnexRender", "AnnexIO", "AnnexScene"]),
         .executableTarget(
             name: "annex",
-            dependencies: ["AnnexReport", "AnnexImport", "AnnexSheets", "AnnexAnalytics", "AnnexData", "AnnexIO", "AnnexRender", "AnnexScene", "AnnexCharts", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["AnnexReport", "AnnexTools", "AnnexImport", "AnnexSheets", "AnnexAnalytics", "AnnexData", "AnnexIO", "AnnexRender", "AnnexScene", "AnnexCharts", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // The structure-aware fuzzer (docs/fuzzing.md): not a product, run by `make fuzz`.
         .target(
             name: "AnnexFuzz",
@@ -52,7 +64,7 @@ let package = Package(
         .testTarget(name: "AnnexImportTests", dependencies: ["AnnexImport", "AnnexSheets", "AnnexData"]),
         .testTarget(name: "AnnexChartsTests", dependencies: ["AnnexCharts", "AnnexScene", "AnnexData"]),
         .testTarget(name: "AnnexRenderTests", dependencies: ["AnnexRender", "AnnexScene", "AnnexIO", "CCairo", "CPNGEncoder"]),
-        .testTarget(name: "AnnexReportTests", dependencies: ["AnnexReport", "AnnexSpec", "AnnexRender", "AnnexCharts", "CCairo"]),
+        .testTarget(name: "AnnexReportTests", dependencies: ["AnnexReport", "AnnexTools", "AnnexSpec", "AnnexRender", "AnnexCharts", "CCairo"]),
         .testTarget(name: "AnnexFuzzTests", dependencies: ["AnnexFuzz"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,6 +4,7 @@ import AnnexIO
 import AnnexRender
 import AnnexScene
 import AnnexReport
+import AnnexTools
 import ArgumentParser
 import Foundation
 
@@ -302,8 +303,8 @@ struct Gallery: ParsableCommand {
 
     func run() throws {
         let ds = try loadDataset(data)
-        let gallery: AnnexReport.Gallery
-        do { gallery = try AnnexReport.Gallery(dataset: ds) } catch {
+        let gallery: AnnexTools.Gallery
+        do { gallery = try AnnexTools.Gallery(dataset: ds) } catch {
             Stderr.print("annex: \(error)"); throw ExitCode(65)
         }
         let renderer = Renderer()

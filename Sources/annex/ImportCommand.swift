@@ -1,6 +1,7 @@
 import AnnexData
 import AnnexIO
 import AnnexReport
+import AnnexTools
 import AnnexImport
 import AnnexSheets
 import ArgumentParser
