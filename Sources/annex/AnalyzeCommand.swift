@@ -43,7 +43,7 @@ struct Analyze: ParsableCommand {
         let ds = try loadDataset(data)
         let analysis: Analysis
         do { analysis = try Analysis.run(ds) } catch {
-            Stderr.print("annex: \(error.description)"); throw ExitCode(65)
+            Stderr.print("annex: \(error.description)"); throw ExitCode(.dataError)
         }
         try checkFilters(analysis, ds)
         let records = analysis.records.filter {
@@ -83,7 +83,7 @@ extension Analyze {
         }
         guard problems.isEmpty else {
             for p in problems { Stderr.print(p) }
-            throw ExitCode(64)
+            throw ExitCode(.usage)
         }
     }
 }

@@ -79,7 +79,7 @@ struct Bench: ParsableCommand {
                 var peakKiB = 0
                 for _ in 0..<runs {
                     let (status, ms, rss) = try ChildProcess.run(exe, ["report", spec, "-q", "-o", dir, "--jobs", String(jobs)])
-                    guard status == 0 else { throw ExitCode(status) }
+                    guard status == 0 else { throw ExitCode(AnnexExit(childStatus: status)) }
                     cold.samples.append(ms)
                     peakKiB = max(peakKiB, rss)
                 }
@@ -104,7 +104,7 @@ struct Bench: ParsableCommand {
             row(timings[1]!); row(timings[2]!)
             print(String(format: "   speed-up with 2 jobs: %.2f×; outputs %@", timings[1]!.median / timings[2]!.median,
                          digests[1] == digests[2] ? "byte-identical (SHA-256 \(digests[1]!.prefix(16))…)" : "DIFFER"))
-            guard digests[1] == digests[2] else { throw ExitCode(70) }
+            guard digests[1] == digests[2] else { throw ExitCode(.internalError) }
         }
         if suite == "analytics" || suite == "all" {
             let runs = smoke ? 1 : max(3, min(iterations, 7))
@@ -219,7 +219,7 @@ extension Bench {
         var peakKiB = 0
         for i in 0..<runs {
             let (status, ms, rss) = try ChildProcess.run(exe, ["import", book, "-o", dir + "/out\(i)", "-q"])
-            guard status == 0 else { throw ExitCode(status) }
+            guard status == 0 else { throw ExitCode(AnnexExit(childStatus: status)) }
             cold.samples.append(ms)
             peakKiB = max(peakKiB, rss)
         }

@@ -24,7 +24,7 @@ struct Boundaries: ParsableCommand {
                 print("\(f.key)\t\(f.name)\t\(f.polygons.count) polygon(s), \(rings) ring(s)")
             }
         } catch {
-            Stderr.print(error.description); throw ExitCode(65)
+            Stderr.print(error.description); throw ExitCode(.dataError)
         }
     }
 }

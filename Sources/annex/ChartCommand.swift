@@ -33,15 +33,15 @@ struct Chart: ParsableCommand {
     func run() throws {
         let parsed: ChartSpec
         do { parsed = try ChartSpec.load(path: spec) } catch {
-            Stderr.print(error.description); throw ExitCode(66)
+            Stderr.print(error.description); throw ExitCode(.specError)
         }
         let scene: Scene
         do { scene = try parsed.chart.scene(measurer: PangoTextMeasurer()) } catch {
-            Stderr.print("\(spec): \(error.description)"); throw ExitCode(70)
+            Stderr.print("\(spec): \(error.description)"); throw ExitCode(.internalError)
         }
         do { try Renderer().write(scene, to: output, options: RenderOptions(scale: scale ?? parsed.pngScale, svgText: svgText,
                                                                      threads: min(2, ProcessInfo.processInfo.activeProcessorCount))) } catch {
-            Stderr.print("annex: \(error.description)"); throw ExitCode(error.isWriteError ? 73 : 70)
+            Stderr.print("annex: \(error.description)"); throw ExitCode(error.isWriteError ? .cannotWrite : .internalError)
         }
         print("wrote \(output)")
     }

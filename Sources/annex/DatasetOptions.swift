@@ -59,6 +59,6 @@ func loadDataset(_ options: DatasetOptions) throws -> Dataset {
         return ds
     } catch {
         Stderr.print(error.description)
-        throw ExitCode(65)
+        throw ExitCode(.dataError)
     }
 }

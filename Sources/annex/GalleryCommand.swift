@@ -22,7 +22,7 @@ struct Gallery: ParsableCommand {
         let ds = try loadDataset(data)
         let gallery: AnnexTools.Gallery
         do { gallery = try AnnexTools.Gallery(dataset: ds) } catch {
-            Stderr.print("annex: \(error)"); throw ExitCode(65)
+            Stderr.print("annex: \(error)"); throw ExitCode(.dataError)
         }
         let renderer = Renderer()
         let measurer = PangoTextMeasurer()
@@ -30,17 +30,17 @@ struct Gallery: ParsableCommand {
         for (path, chart) in gallery.all() {
             let scene: Scene
             do { scene = try chart.scene(measurer: measurer) } catch {
-                Stderr.print("annex: \(path): \(error)"); throw ExitCode(70)
+                Stderr.print("annex: \(path): \(error)"); throw ExitCode(.internalError)
             }
             let base = (output as NSString).appendingPathComponent(path)
             do {
                 try FileManager.default.createDirectory(atPath: (base as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            } catch { Stderr.print("annex: \(base): \(error.localizedDescription)"); throw ExitCode(73) }
+            } catch { Stderr.print("annex: \(base): \(error.localizedDescription)"); throw ExitCode(.cannotWrite) }
             for f in format {
                 // One chart after another, each PNG drawn and encoded on two threads (as `annex chart` does).
                 let options = RenderOptions(threads: min(2, ProcessInfo.processInfo.activeProcessorCount))
                 do { try renderer.write(scene, to: base + "." + f.fileExtension, format: f, options: options) } catch {
-                    Stderr.print("annex: \(error.description)"); throw ExitCode(error.isWriteError ? 73 : 70)
+                    Stderr.print("annex: \(error.description)"); throw ExitCode(error.isWriteError ? .cannotWrite : .internalError)
                 }
                 count += 1
             }

@@ -24,10 +24,10 @@ struct Generate: ParsableCommand {
     func run() throws {
         if FileManager.default.fileExists(atPath: (output as NSString).appendingPathComponent("manifest.yaml")) {
             Stderr.print("annex: \(output) already holds a dataset (manifest.yaml); choose an empty folder")
-            throw ExitCode(73)
+            throw ExitCode(.cannotWrite)
         }
         do { try SyntheticDataset.write(to: output, communes: communes, seed: seed) } catch {
-            Stderr.print("annex: \(output): \(error)"); throw ExitCode(73)
+            Stderr.print("annex: \(output): \(error)"); throw ExitCode(.cannotWrite)
         }
         print("wrote a synthetic dataset of \(communes) communes to \(output)")
     }

@@ -44,7 +44,7 @@ struct Import: ParsableCommand {
             if !quiet { printSummary(result) }
         } catch {
             Stderr.print(error.description)
-            throw ExitCode(65)
+            throw ExitCode(.dataError)
         }
     }
 

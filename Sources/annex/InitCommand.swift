@@ -45,17 +45,17 @@ struct Init: ParsableCommand {
 
     func run() throws {
         if FileManager.default.fileExists(atPath: output) {
-            Stderr.print("annex init: \(output) exists; choose another name (nothing was overwritten)"); throw ExitCode(73)
+            Stderr.print("annex init: \(output) exists; choose another name (nothing was overwritten)"); throw ExitCode(.cannotWrite)
         }
         var ds: Dataset? = nil
         if let dataset { ds = try loadDataset(DatasetOptions.parse([dataset])) }
         let province = self.province.isEmpty ? (ds?.manifest.regionName ?? "") : self.province
         let data: Data
         do { data = try XLSXWriter.data(Template.sheets(province: province, years: try parsedYears(), dataset: ds)) } catch {
-            Stderr.print("annex init: cannot make the workbook: \(error)"); throw ExitCode(70)
+            Stderr.print("annex init: cannot make the workbook: \(error)"); throw ExitCode(.internalError)
         }
         do { try AtomicFile.write(data, to: output) } catch {
-            Stderr.print("annex: \(error.description)"); throw ExitCode(73)
+            Stderr.print("annex: \(error.description)"); throw ExitCode(.cannotWrite)
         }
         print("wrote \(output): fill it in, then run annex import \(output) -o DATASET")
     }

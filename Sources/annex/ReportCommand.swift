@@ -10,9 +10,8 @@ struct Report: ParsableCommand {
         abstract: "Render a whole report annex from a spec: figures, tables, slides, the A4 annex PDF, key findings, manifest.",
         discussion: """
             With no spec, renders the bundled default annex (Reports/langson-2020.yaml) into Output/<lang>/. The run \
-            renders into a hidden folder and replaces the previous annex only when everything succeeded. Exit codes: \
-            0 success; 64 wrong arguments; 65 bad data; 66 bad spec; 70 a chart could not be drawn; 73 output failure.
-            """)
+            renders into a hidden folder and replaces the previous annex only when everything succeeded.
+            """ + " " + AnnexExit.summary)
 
     @Argument(help: ArgumentHelp("The report spec (YAML); default: the bundled Reports/langson-2020.yaml.", valueName: "spec"))
     var spec: String?
@@ -61,7 +60,7 @@ struct Report: ParsableCommand {
         let files: [WrittenFile]
         do { files = try ReportRunner.run(specPath: specPath, options: options) } catch {
             for line in error.description.split(separator: "\n") { logger.error(String(line)) }
-            throw ExitCode(error.exitCode)
+            throw ExitCode(AnnexExit(reportExitCode: error.exitCode))
         }
         if !quiet { for f in files { print("wrote \(f.path) (\(f.bytes) bytes)") } }
         logger.info("\(files.count) files in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")

@@ -21,7 +21,7 @@ struct Validate: ParsableCommand {
         let ds = try loadDataset(data)
         // The boundaries the manifest names are part of the dataset: read and joined to the districts here too.
         do { _ = try ds.loadBoundaries() } catch {
-            Stderr.print(error.description); throw ExitCode(65)
+            Stderr.print(error.description); throw ExitCode(.dataError)
         }
         print("\(ds.folder): \(ds.units.count) units in \(ds.districts.count) districts, \(ds.criteria.count) criteria rows, "
               + "\(ds.recognitions.count) recognitions, \(ds.facts.count) indicators, \(ds.groups.count) groups: no problems")
@@ -48,6 +48,6 @@ extension Validate {
         print("{\"dataset\": \(JSONText.string(folder)), \"valid\": \(problems.isEmpty), " + summary
               + "\"problems\": [" + problems.map(issue).joined(separator: ", ") + "], "
               + "\"warnings\": [" + warnings.map(issue).joined(separator: ", ") + "]}")
-        if !problems.isEmpty { throw ExitCode(65) }
+        if !problems.isEmpty { throw ExitCode(.dataError) }
     }
 }
