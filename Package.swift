@@ -6,8 +6,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "annex", targets: ["annex"]),
-        // The library (README, "Annex as a Swift library"): one product per layer a program builds on. AnnexScene
-        // and AnnexLocale are products because their types (Scene, Language, …) are in the others' public API.
+        // The library (README, "Annex as a Swift library"): one product per layer a program builds on. AnnexScene,
+        // AnnexLocale and AnnexIO are products because their types (Scene, Language, FileWriteError) are in the
+        // others' public API.
         .library(name: "AnnexData", targets: ["AnnexData"]),
         .library(name: "AnnexAnalytics", targets: ["AnnexAnalytics"]),
         .library(name: "AnnexScene", targets: ["AnnexScene"]),
@@ -15,6 +16,7 @@ let package = Package(
         .library(name: "AnnexCharts", targets: ["AnnexCharts"]),
         .library(name: "AnnexRender", targets: ["AnnexRender"]),
         .library(name: "AnnexReport", targets: ["AnnexReport"]),
+        .library(name: "AnnexIO", targets: ["AnnexIO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
