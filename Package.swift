@@ -6,7 +6,17 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "annex", targets: ["annex"]),
+        // The library (README, "Annex as a Swift library"): one product per layer a program builds on. AnnexScene,
+        // AnnexLocale and AnnexIO are products because their types (Scene, Language, FileWriteError) are in the
+        // others' public API.
+        .library(name: "AnnexData", targets: ["AnnexData"]),
+        .library(name: "AnnexAnalytics", targets: ["AnnexAnalytics"]),
+        .library(name: "AnnexScene", targets: ["AnnexScene"]),
+        .library(name: "AnnexLocale", targets: ["AnnexLocale"]),
+        .library(name: "AnnexCharts", targets: ["AnnexCharts"]),
+        .library(name: "AnnexRender", targets: ["AnnexRender"]),
         .library(name: "AnnexReport", targets: ["AnnexReport"]),
+        .library(name: "AnnexIO", targets: ["AnnexIO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,9 +51,13 @@ let package = Package(
         .target(
             name: "AnnexReport",
             dependencies: ["AnnexData", "AnnexSpec", "AnnexChartSpec", "AnnexAnalytics", "AnnexCharts", "AnnexRender", "AnnexIO", .product(name: "Yams", package: "Yams")]),
+        // The gallery and the benchmarks: tools of this package (`annex gallery`, `annex bench`, tests), not a product.
+        .target(
+            name: "AnnexTools",
+            dependencies: ["AnnexReport", "AnnexChartSpec", "AnnexAnalytics", "AnnexCharts", "AnnexData", "AnnexRender", "AnnexIO", "AnnexScene"]),
         .executableTarget(
             name: "annex",
-            dependencies: ["AnnexReport", "AnnexChartSpec", "AnnexImport", "AnnexSheets", "AnnexAnalytics", "AnnexData", "AnnexIO", "AnnexRender", "AnnexScene", "AnnexCharts", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["AnnexReport", "AnnexChartSpec", "AnnexTools", "AnnexImport", "AnnexSheets", "AnnexAnalytics", "AnnexData", "AnnexIO", "AnnexRender", "AnnexScene", "AnnexCharts", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // The structure-aware fuzzer (docs/fuzzing.md): not a product, run by `make fuzz`.
         .target(
             name: "AnnexFuzz",
@@ -56,7 +70,7 @@ let package = Package(
         .testTarget(name: "AnnexImportTests", dependencies: ["AnnexImport", "AnnexSheets", "AnnexData"]),
         .testTarget(name: "AnnexChartsTests", dependencies: ["AnnexCharts", "AnnexScene", "AnnexData", "AnnexSpec"]),
         .testTarget(name: "AnnexRenderTests", dependencies: ["AnnexRender", "AnnexScene", "AnnexIO", "CCairo", "CPNGEncoder"]),
-        .testTarget(name: "AnnexReportTests", dependencies: ["AnnexReport", "AnnexChartSpec", "AnnexSpec", "AnnexRender", "AnnexCharts", "CCairo"]),
+        .testTarget(name: "AnnexReportTests", dependencies: ["AnnexReport", "AnnexChartSpec", "AnnexTools", "AnnexSpec", "AnnexRender", "AnnexCharts", "CCairo"]),
         .testTarget(name: "AnnexFuzzTests", dependencies: ["AnnexFuzz"]),
     ],
     swiftLanguageModes: [.v6]

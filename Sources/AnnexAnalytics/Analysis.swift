@@ -3,6 +3,8 @@ import AnnexData
 /// Everything Annex computes from a dataset, as tidy records. Pure: the same dataset gives the same
 /// records in the same order.
 public struct Analysis: Sendable {
+    /// Every figure, computed from commune data or stated by the dataset, in an order that depends only on the dataset;
+    /// a figure with a target in the dataset carries its comparison (`target`, `status`, `gap`).
     public var records: [ResultRecord]
     /// Every metric this analysis can hold, whether or not it has records: the computed ones and the dataset's own
     /// indicators. A metric known but without records (no commune lost a criterion) is an empty result, not a typo.
@@ -32,9 +34,11 @@ public struct Analysis: Sendable {
 
 /// Options of an analysis.
 public struct AnalysisOptions: Sendable {
+    /// The bands that `band_count` counts communes in (default: the notices' five, `CriteriaBand.standard`).
     public var bands: [CriteriaBand]
     /// Also list each unit that lost criteria (scope `unit`).
     public var listUnits: Bool
+    /// Options for an analysis: the standard bands and every unit that lost criteria listed, unless said otherwise.
     public init(bands: [CriteriaBand] = CriteriaBand.standard, listUnits: Bool = true) {
         self.bands = bands; self.listUnits = listUnits
     }
@@ -91,8 +95,11 @@ struct UnitTable {
 }
 
 extension Analysis {
+    /// The unit of means, medians, extremes and changes of criteria met: "criteria per commune".
     public static let unitCriteria = "criteria per commune"
+    /// The unit of counts of communes (group sizes, bands, recognitions): "communes".
     public static let unitCommunes = "communes"
+    /// The unit of shares and relative changes: "percent" (values 0–100).
     public static let unitPercent = "percent"
 
     /// Computes every metric for the province, each listed group and each district, in every year of the

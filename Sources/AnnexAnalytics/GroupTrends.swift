@@ -2,9 +2,11 @@ import AnnexData
 
 /// One group's figures for a metric over years, with its plan for one year.
 public struct GroupTrend: Hashable, Sendable {
+    /// The group's id, as in the dataset's `groups.csv` (`all` for the whole province).
     public var group: String
     /// Actual (or estimated) values by year; years the source does not give are absent.
     public var values: [Int: Fact]
+    /// The group's target for the plan year (an indicator of kind `plan`), when the dataset states one.
     public var plan: Fact?
     /// The plan compared with the value of the plan's year, when both exist.
     public var comparison: PlanComparison?

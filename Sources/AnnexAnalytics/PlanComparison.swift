@@ -2,7 +2,12 @@ import AnnexData
 
 /// How an achieved figure compares with its target (the notices' vượt / đạt / chưa đạt).
 public enum PlanStatus: String, Sendable, Hashable, CaseIterable, Codable {
-    case exceeded, met, missed
+    /// Better than the target: above it (below it when lower is better), beyond a range's far edge.
+    case exceeded
+    /// On the target, or inside its range (within the comparison's tolerance).
+    case met
+    /// Short of the target, or short of a range's near edge.
+    case missed
 
     /// The phrase of the status: vượt kế hoạch / exceeded, đạt kế hoạch / met, chưa đạt / missed.
     public var phrase: Phrase {
@@ -22,21 +27,30 @@ public enum PlanStatus: String, Sendable, Hashable, CaseIterable, Codable {
 
 /// A target: a point ("13 xã") or a range ("11,5–12 tiêu chí/xã"), where more is better unless said.
 public struct Target: Hashable, Sendable {
+    /// The target, or the low edge of a target range.
     public var low: Double
+    /// The high edge of a target range; equal to `low` for a single value.
     public var high: Double
+    /// True for figures where less is better (an indicator whose `direction` is `lower` in the dataset): the comparison
+    /// is turned round.
     public var lowerIsBetter: Bool
 
+    /// A target of `value`, or the range from `value` up to `high`; more is better unless `lowerIsBetter`.
     public init(_ value: Double, upTo high: Double? = nil, lowerIsBetter: Bool = false) {
         self.low = value; self.high = high ?? value; self.lowerIsBetter = lowerIsBetter
     }
 
+    /// True when the target is a range ("11,5–12 tiêu chí/xã") rather than a single value.
     public var isRange: Bool { high != low }
 }
 
 /// The result of comparing an achieved value with a target.
 public struct PlanComparison: Hashable, Sendable {
+    /// The achieved (or estimated) value compared.
     public var actual: Double
+    /// The target it is compared with.
     public var target: Target
+    /// Whether the value exceeded, met or missed the target.
     public var status: PlanStatus
     /// Signed distance to the nearest edge of the target, positive in the better direction; 0 inside a range.
     public var gap: Double

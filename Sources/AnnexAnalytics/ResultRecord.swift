@@ -4,15 +4,22 @@ import AnnexData
 /// The columns use the vocabulary of the notices' figures: `scope, group, metric, year, kind, value,
 /// value_high, unit`, plus what a result needs to be read on its own.
 public struct ResultRecord: Hashable, Sendable {
+    /// What the figure is about: the province, a group of communes, a district or a single unit.
     public var scope: FactScope
     /// A group id, a district code or a unit code, as `scope` says.
     public var group: String
+    /// What was measured: one of `Analysis.computedMetrics` (`mean_criteria`, `band_count`, …) or the id of one of the
+    /// dataset's own indicators.
     public var metric: String
+    /// The year the figure is for (for a change, the year it is measured to).
     public var year: Int
     /// `actual` when every input is actual, `estimate` when any is, `plan` for targets.
     public var kind: FactKind
+    /// The figure, in `unit`; for a range stated by the dataset, its low end.
     public var value: Double
+    /// The high end of a figure stated as a range ("11,5–12"), or nil for a single value.
     public var valueHigh: Double?
+    /// The unit of `value`, in words: `Analysis.unitCriteria`, `unitCommunes`, `unitPercent`, or the indicator's own.
     public var unit: String
     /// How many units the figure aggregates.
     public var n: Int?
@@ -22,12 +29,18 @@ public struct ResultRecord: Hashable, Sendable {
     public var baseYear: Int?
     /// The target this figure is compared with, when there is one.
     public var target: Double?
+    /// The high edge of the target when it is a range.
     public var targetHigh: Double?
+    /// How the figure compares with its target (exceeded, met, missed), when there is one.
     public var status: PlanStatus?
+    /// The signed distance to the target's nearest edge, positive in the better direction, 0 inside a range (see
+    /// `PlanComparison.gap`).
     public var gap: Double?
     /// `computed` for figures Annex computed from commune data; an indicator id for figures the dataset states.
     public var source: String
 
+    /// A record with its keys, value and unit; the comparison with a target (`target`, `status`, `gap`) is filled in
+    /// later, by the analysis.
     public init(scope: FactScope, group: String, metric: String, year: Int, kind: FactKind, value: Double,
                 valueHigh: Double? = nil, unit: String, n: Int? = nil, detail: String = "", baseYear: Int? = nil,
                 source: String = "computed") {
@@ -40,14 +53,22 @@ public struct ResultRecord: Hashable, Sendable {
     public var key: ResultKey { ResultKey(scope: scope, group: group, metric: metric, year: year, kind: kind, detail: detail) }
 }
 
+/// The keys that identify a figure among an analysis's records: subject, metric, year, kind and detail.
 public struct ResultKey: Hashable, Sendable {
+    /// The kind of subject: province, group, district or unit.
     public var scope: FactScope
+    /// The subject's id: a group id, a district code or a unit code.
     public var group: String
+    /// The metric's name or the indicator's id.
     public var metric: String
+    /// The year of the figure.
     public var year: Int
+    /// Actual, estimate or plan.
     public var kind: FactKind
+    /// The band, criterion or other detail the metric needs, or an empty string.
     public var detail: String
 
+    /// A key made of its parts; `detail` is empty for metrics that have none.
     public init(scope: FactScope, group: String, metric: String, year: Int, kind: FactKind, detail: String = "") {
         self.scope = scope; self.group = group; self.metric = metric; self.year = year; self.kind = kind; self.detail = detail
     }
@@ -68,10 +89,15 @@ public enum AnalyticsError: Error, Sendable, CustomStringConvertible, Equatable 
 
 /// Inclusive bounds of a band of criteria counts.
 public struct CriteriaBand: Hashable, Sendable {
+    /// The fewest criteria met that the band includes.
     public var low: Int
+    /// The most criteria met that the band includes.
     public var high: Int
+    /// The band from `low` to `high` criteria, both included.
     public init(_ low: Int, _ high: Int) { self.low = low; self.high = high }
+    /// The band as the records' `detail` names it: "10-14", or "19" for a band of one count.
     public var label: String { low == high ? "\(low)" : "\(low)-\(high)" }
+    /// True when a commune with `n` criteria met falls in the band.
     public func contains(_ n: Int) -> Bool { n >= low && n <= high }
 
     /// Under 5, 5–9, 10–14, 15–18, 19: the notices' bands, from the fewest criteria up.

@@ -3,7 +3,9 @@ import Foundation
 
 /// A ring of a polygon: longitude/latitude pairs, closed (the first position repeated at the end).
 public struct Ring: Hashable, Sendable {
+    /// The positions in order, in degrees (WGS 84 as GeoJSON gives them), the first repeated at the end.
     public var points: [(lon: Double, lat: Double)]
+    /// A ring of these positions, taken as given (close it by repeating the first).
     public init(_ points: [(lon: Double, lat: Double)]) { self.points = points }
     public static func == (a: Ring, b: Ring) -> Bool {
         a.points.count == b.points.count && zip(a.points, b.points).allSatisfy { $0.lon == $1.lon && $0.lat == $1.lat }
@@ -20,17 +22,25 @@ public struct Ring: Hashable, Sendable {
 
 /// A polygon: an outer ring and holes.
 public struct Polygon: Hashable, Sendable {
+    /// The outer boundary.
     public var outer: Ring
+    /// The rings cut out of it (an enclave of another district), often none.
     public var holes: [Ring]
+    /// A polygon of an outer ring and its holes.
     public init(outer: Ring, holes: [Ring] = []) { self.outer = outer; self.holes = holes }
 }
 
 /// One boundary: its join key, its name, its properties and its polygons (a MultiPolygon has several).
 public struct BoundaryFeature: Hashable, Sendable {
+    /// The value of the join property (`code`): the district code the feature is joined to.
     public var key: String
+    /// The value of the name property, used as the feature's label (the key when the feature has no name).
     public var name: String
+    /// Every property of the feature whose value is a string or a number, as text.
     public var properties: [String: String]
+    /// The feature's polygons: one for a Polygon, several for a MultiPolygon.
     public var polygons: [Polygon]
+    /// A feature with its join key, label, properties and polygons.
     public init(key: String, name: String, properties: [String: String], polygons: [Polygon]) {
         self.key = key; self.name = name; self.properties = properties; self.polygons = polygons
     }
@@ -38,11 +48,15 @@ public struct BoundaryFeature: Hashable, Sendable {
 
 /// A set of boundaries read from a GeoJSON FeatureCollection of Polygon and MultiPolygon features.
 public struct Boundaries: Hashable, Sendable {
+    /// The features in file order.
     public var features: [BoundaryFeature]
+    /// The file they were read from, for messages.
     public var file: String
 
+    /// A set of features said to come from `file`.
     public init(features: [BoundaryFeature], file: String) { self.features = features; self.file = file }
 
+    /// The feature whose join key is `key`, or nil.
     public func feature(_ key: String) -> BoundaryFeature? { features.first { $0.key == key } }
 
     /// Reads a GeoJSON file; `key` names the property that joins features to data rows, `nameProperty` the one
@@ -56,6 +70,7 @@ public struct Boundaries: Hashable, Sendable {
         return try parse(data, file: path, key: key, nameProperty: nameProperty)
     }
 
+    /// Parses GeoJSON bytes as `load(path:key:nameProperty:)` parses a file's; `file` names them in messages.
     public static func parse(_ data: Data, file: String, key: String, nameProperty: String = "name") throws(DataError) -> Boundaries {
         var issues: [DataIssue] = []
         func bad(_ path: String, _ expected: String, _ found: String?) {

@@ -7,18 +7,23 @@ import Foundation
 /// (detected from the header line), CRLF or LF line ends, quoted fields with doubled quotes and line breaks.
 /// Blank lines are skipped. Text is normalised to NFC.
 public struct CSVTable: Sendable {
+    /// One record of the file below the header.
     public struct Row: Sendable {
         /// 1-based line where the record starts.
         public var line: Int
+        /// The record's fields, unquoted and in NFC, as many as the header has.
         public var fields: [String]
     }
 
+    /// What errors call the file (its path, or the name given).
     public var file: String
+    /// The column names of the header line.
     public var header: [String]
+    /// The records below the header, blank lines left out.
     public var rows: [Row]
+    /// The field separator: `,` or `;`.
     public var delimiter: Character
 
-    /// Reads and parses the file at `path`; `displayName` is what errors call it.
     /// Reads and parses the file at `path`; `displayName` is what errors call it. With a `delimiter`, the file
     /// must use it (as a dataset's manifest declares); without, `,` or `;` is detected from the header.
     public static func read(path: String, displayName: String? = nil, delimiter: Character? = nil) throws(DataError) -> CSVTable {
@@ -41,6 +46,7 @@ public struct CSVTable: Sendable {
         return try parse(text, file: name, delimiter: delimiter)
     }
 
+    /// Parses CSV text as `read(path:displayName:delimiter:)` parses a file's; `file` names it in errors.
     public static func parse(_ input: String, file: String, delimiter declared: Character? = nil) throws(DataError) -> CSVTable {
         var bytes = Array(input.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

@@ -4,18 +4,29 @@ import Foundation
 /// A dataset folder loaded and checked: manifest, districts, units, groups, criteria, recognitions,
 /// indicators and sources (see `docs/data-format.md`).
 public struct Dataset: Sendable {
+    /// The dataset's folder, as given to `load(folder:)`.
     public var folder: String
+    /// What the dataset is (`manifest.yaml`).
     public var manifest: Manifest
+    /// The districts by code.
     public var districts: [String: District]
+    /// The district codes in file order, the order charts and tables list them in.
     public var districtOrder: [String]
+    /// The communes (and wards, towns) by code.
     public var units: [String: AdminUnit]
+    /// The unit codes in file order.
     public var unitOrder: [String]
+    /// The groups by id.
     public var groups: [String: GroupInfo]
+    /// The group ids in file order.
     public var groupOrder: [String]
+    /// The criteria met, one record per unit and year, in file order.
     public var criteria: [CriteriaRecord]
+    /// The recognition decisions, in file order.
     public var recognitions: [Recognition]
     /// Aggregate figures and targets (`indicators.csv`).
     public var facts: [Fact]
+    /// The source documents by id.
     public var sources: [String: SourceDocument]
     /// Problems that do not stop loading (an extra column, say).
     public var warnings: [DataIssue]
@@ -25,6 +36,7 @@ public struct Dataset: Sendable {
         facts.first { $0.group == group && $0.metric == metric && $0.year == year && $0.kind == kind }
     }
 
+    /// Every indicator of a metric, in file order.
     public func facts(metric: String) -> [Fact] { facts.filter { $0.metric == metric } }
 
     /// Unit codes of a group's members, in unit order; nil for an unknown group.
@@ -56,9 +68,22 @@ public struct Dataset: Sendable {
 extension Dataset {
     /// The files of a dataset folder.
     public enum File: String, CaseIterable, Sendable {
-        case manifest = "manifest.yaml", districts = "districts.csv", units = "units.csv", groups = "groups.csv",
-             criteria = "criteria.csv", recognition = "recognition.csv", indicators = "indicators.csv",
-             sources = "sources.csv"
+        /// What the dataset is: its name, region, periods, CSV dialect, codes and boundaries.
+        case manifest = "manifest.yaml"
+        /// The districts: code, names, type, border.
+        case districts = "districts.csv"
+        /// The communes (and wards, towns): code, name, district, type, vintage, groups.
+        case units = "units.csv"
+        /// The groups figures are reported for, with membership, parent and partition.
+        case groups = "groups.csv"
+        /// The criteria each unit met in each year, one by one or as a count.
+        case criteria = "criteria.csv"
+        /// The recognition decisions: NTM, nâng cao and kiểu mẫu.
+        case recognition = "recognition.csv"
+        /// Aggregate figures and targets, each with its source.
+        case indicators = "indicators.csv"
+        /// The documents the indicators come from.
+        case sources = "sources.csv"
     }
 
     /// Loads and checks the folder. Every problem in every file is reported in one `DataError`.

@@ -67,7 +67,8 @@ public enum DatasetChecks {
             }
         }
         for (p, parts) in children.sorted(by: { $0.key < $1.key }) {
-            guard let whole = ds.members(of: p), ds.groups[p]?.membership != .none else { continue }
+            // A parent of membership `none` has no units: its parts are still checked for overlaps.
+            guard let whole = ds.members(of: p) else { continue }
             var seen: [String: String] = [:]
             for part in parts {
                 for u in ds.members(of: part) ?? [] {

@@ -22,6 +22,7 @@ public enum FactKind: String, Sendable, CaseIterable, Hashable, Codable {
 
 /// Whether the source states a figure or it follows from figures the source states.
 public enum FactBasis: String, Sendable, CaseIterable, Hashable, Codable {
+    /// The source says the figure in so many words (`quote` holds them).
     case stated
     /// Computed from stated figures; `Fact.derivation` says how.
     case derived
@@ -29,26 +30,45 @@ public enum FactBasis: String, Sendable, CaseIterable, Hashable, Codable {
 
 /// The level a figure describes.
 public enum FactScope: String, Sendable, CaseIterable, Hashable, Codable {
-    case province, group, district, unit
+    /// The whole province (its group is `all`).
+    case province
+    /// A group of communes of `groups.csv` (border communes, especially difficult communes, …).
+    case group
+    /// A district, by its code (or `each` district, for a target every district shares).
+    case district
+    /// A single commune, by its code.
+    case unit
 }
 
 /// One aggregate figure (a row of `indicators.csv`): a result, an estimate or a target, with its source.
 public struct Fact: Hashable, Sendable {
+    /// The indicator's identifier, unique in `indicators.csv`; analysis records give it as their source.
     public var id: String
+    /// The level the figure describes: province, group, district or unit.
     public var scope: FactScope
     /// What the figure is about: a group id, a district code or a unit code, as `scope` says.
     public var group: String
+    /// What is measured: `mean_criteria`, `group_size`, `ntm_total`, `capital_need_total`, ….
     public var metric: String
+    /// The year the figure is for.
     public var year: Int
+    /// A result, an estimate or a target.
     public var kind: FactKind
+    /// Whether the source states the figure or it is derived from stated ones.
     public var basis: FactBasis
+    /// The figure, or the lower end of a range.
     public var value: Double
     /// The upper bound of a range ("11,5–12 tiêu chí/xã"); nil for a point value.
     public var valueHigh: Double?
+    /// The figure's unit in words (`criteria per commune`, `communes`, `billion VND`).
     public var unit: String
+    /// True when less is better (the row's `direction` is `lower`): comparisons with targets are turned round.
     public var lowerIsBetter: Bool
+    /// The id of the document in `sources.csv` the figure comes from.
     public var source: String
+    /// How a derived figure follows from stated ones; notes on a stated one; may be empty.
     public var derivation: String
+    /// The source's own words for the figure; may be empty.
     public var quote: String
     /// Where the row is, for messages.
     public var location: SourceLocation
@@ -66,24 +86,36 @@ public enum GroupMembership: String, Sendable, Hashable, CaseIterable {
 
 /// A group of communes (or the province as a whole) that figures are reported for.
 public struct GroupInfo: Hashable, Sendable {
+    /// The group's identifier (`border`, `all`), the word figures use for it.
     public var id: String
+    /// The full name in each language the dataset gives.
     public var name: [Language: String]
+    /// The short name for chart axes in each language (the full name when none is given).
     public var shortName: [Language: String]
+    /// Who belongs to the group: every unit, the units that list it, or nobody.
     public var membership: GroupMembership
+    /// The id of the group this one is a subset of, or nil.
     public var parent: String?
+    /// True when the group is one of the parts that together make up its parent exactly (checked).
     public var isPartition: Bool
+    /// Free text about the group, from `groups.csv`.
     public var description: String
     /// Where the group is defined, for messages.
     public var location: SourceLocation? = nil
 
+    /// The full name in `lang`, or the id when the dataset gives none.
     public func name(_ lang: Language) -> String { name[lang] ?? id }
+    /// The short name in `lang`, or the full name when there is no short one.
     public func shortName(_ lang: Language) -> String { shortName[lang] ?? name(lang) }
 }
 
 /// A published document figures are taken from.
 public struct SourceDocument: Hashable, Sendable {
+    /// The document's identifier, which indicators name as their source.
     public var id: String
+    /// Who issued the document (the People's Committee of …), in each language given.
     public var issuer: [Language: String]
+    /// The document's title in each language given.
     public var title: [Language: String]
     /// Date of the event or document, `YYYY-MM-DD`.
     public var date: String
@@ -92,24 +124,36 @@ public struct SourceDocument: Hashable, Sendable {
     /// The short citation printed under a figure.
     public var citation: [Language: String]
 
+    /// The short citation in `lang`, else in Vietnamese, else the document's id.
     public func citation(_ lang: Language) -> String { citation[lang] ?? citation[.vi] ?? id }
 }
 
 /// A district-level unit.
 public struct District: Hashable, Sendable {
+    /// The GSO district code (3 digits, `180`).
     public var code: String
+    /// The short name (`Tràng Định`).
     public var name: String
+    /// The name with its type (`Huyện Tràng Định`).
     public var fullName: String
+    /// The district's type: `Huyện`, `Thành phố`, `Thị xã` or `Quận`.
     public var type: String
+    /// True when the district borders another country.
     public var border: Bool
 }
 
 /// A commune-level unit.
 public struct AdminUnit: Hashable, Sendable {
+    /// The GSO commune code (5 digits, `06040`).
     public var code: String
+    /// The name with its type word (`Xã Đề Thám`).
     public var name: String
+    /// The code of the district the unit is in.
     public var districtCode: String
+    /// The unit's type: `Xã`, `Phường` or `Thị trấn`; the programme counts `Xã`.
     public var type: String
+    /// The date of the administrative unit list the unit belongs to (`2020-01-01`); units of different vintages are
+    /// never aggregated together.
     public var vintage: String
     /// Ids of the listed groups the unit belongs to, in file order.
     public var groups: [String]
@@ -117,12 +161,17 @@ public struct AdminUnit: Hashable, Sendable {
 
 /// The criteria a unit meets in one year.
 public struct CriteriaRecord: Hashable, Sendable {
+    /// The code of the unit whose criteria these are.
     public var unitCode: String
+    /// The year of the record, one of the manifest's periods.
     public var year: Int
+    /// `actual` (a result) or `estimate` (expected by the end of the year, *ước thực hiện*).
     public var kind: FactKind
+    /// The date the figures are actual to (`YYYY-MM-DD`); empty when not stated.
     public var cutoff: String
     /// For each of the 19 criteria: met, not met, or unknown (nil). Empty when the dataset gives counts only.
     public var met: [Bool?]
+    /// The number of criteria met, 0–19.
     public var count: Int
     /// Where the row is, for messages.
     public var location: SourceLocation? = nil
@@ -133,17 +182,27 @@ public struct CriteriaRecord: Hashable, Sendable {
 
 /// The levels of recognition.
 public enum RecognitionLevel: String, Sendable, Hashable, CaseIterable, Comparable {
-    case ntm, nang_cao, kieu_mau
+    /// Meeting the New Rural standard (*đạt chuẩn nông thôn mới*): all 19 criteria.
+    case ntm
+    /// The advanced standard (*nông thôn mới nâng cao*), which comes no earlier than `ntm`.
+    case nang_cao
+    /// The model standard (*nông thôn mới kiểu mẫu*), which comes no earlier than `nang_cao`.
+    case kieu_mau
     var rank: Int { switch self { case .ntm: 0; case .nang_cao: 1; case .kieu_mau: 2 } }
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 }
 
 /// A recognition decision (or an expected one).
 public struct Recognition: Hashable, Sendable {
+    /// The code of the recognised unit.
     public var unitCode: String
+    /// The standard the unit was recognised as meeting.
     public var level: RecognitionLevel
+    /// The year of the decision.
     public var year: Int
+    /// `actual` for a decision taken, `estimate` for one expected by the end of the year.
     public var kind: FactKind
+    /// The decision's number and date as written; may be empty.
     public var decision: String
     /// Where the row is, for messages.
     public var location: SourceLocation? = nil
@@ -151,25 +210,36 @@ public struct Recognition: Hashable, Sendable {
 
 /// What a dataset is (manifest.yaml).
 public struct Manifest: Hashable, Sendable {
+    /// The dataset's identifier (`langson`): lower-case letters, digits, `-` and `_`.
     public var name: String
+    /// The dataset's title in each language given.
     public var title: [Language: String]
+    /// The province's name (`Lạng Sơn`).
     public var regionName: String
+    /// The province's GSO code (`20`).
     public var regionCode: String
+    /// The date of the administrative unit list the dataset's units belong to.
     public var unitVintage: String
+    /// The years the criteria table covers, in order.
     public var periods: [Int]
+    /// True when the commune data is made up: every chart drawn from it says "Số liệu minh họa".
     public var synthetic: Bool
     /// How the data were made or where they come from (English when given in both languages).
     public var provenance: String
     /// The provenance in each language the manifest gives it in.
     public var provenanceText: [Language: String] = [:]
+    /// The licence of the data, as the manifest states it.
     public var licence: String
+    /// The CSV field separator of the dataset's tables: `,` or `;`.
     public var delimiter: Character
+    /// The decimal mark of the numbers in the dataset's tables: `.` or `,`.
     public var decimal: Character
     /// District boundaries that maps draw, when the dataset has them.
     public var boundaries: BoundarySource?
     /// Digits of a district code and of a commune code: 3 and 5, as GSO's codes, unless the manifest's
     /// `codes` block says otherwise (a synthetic dataset of more than 99 999 communes).
     public var districtCodeDigits = 3
+    /// The digits of a commune code (see `districtCodeDigits`).
     public var unitCodeDigits = 5
     /// Communes may lack criteria in some years (`allow_missing_years: true`): means then count the communes with
     /// figures, and charts from the dataset say so in a note.
@@ -194,6 +264,8 @@ public enum NationalCriteria {
     public static let names: [Language: [String]] = Dictionary(uniqueKeysWithValues: Language.allCases.map { lang in
         (lang, (1...count).map { lang.text(.criterion($0)) })
     })
+    /// How many national criteria there are.
     public static let count = 19
+    /// The column of criterion `i + 1` in `criteria.csv` and in records: `c01` … `c19` (`i` counts from 0).
     public static func column(_ i: Int) -> String { i < 9 ? "c0\(i + 1)" : "c\(i + 1)" }
 }

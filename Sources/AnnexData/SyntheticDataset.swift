@@ -4,6 +4,7 @@ import Foundation
 /// A deterministic pseudo-random generator (SplitMix64): the same seed gives the same numbers everywhere.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
+    /// A generator whose numbers follow from `seed` alone.
     public init(seed: UInt64) { state = seed }
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
@@ -18,6 +19,8 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 /// 8–16 communes, groups, 19 criteria per commune for 2018–2020 (2020 an estimate), recognitions when a
 /// commune reaches 19. Nothing in it is calibrated to real figures; its manifest says so.
 public enum SyntheticDataset {
+    /// Writes a dataset of `communes` communes to `folder` (made if missing): the same count and seed give the same
+    /// files. Throws when a file cannot be written.
     public static func write(to folder: String, communes: Int, seed: UInt64 = 1) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var rng = SplitMix64(seed: seed)

@@ -5,10 +5,24 @@ import Glibc
 
 /// Why a file could not be written.
 public struct FileWriteError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Step: String, Sendable { case createTemporary = "create a temporary file", write, sync, rename }
+    /// The step of an atomic write that failed; its raw value completes "cannot …" in the message.
+    public enum Step: String, Sendable {
+        /// Making the temporary file beside the target (`mkstemp`): the folder is missing, read-only or full.
+        case createTemporary = "create a temporary file"
+        /// Writing the bytes into the temporary file: usually a full disk or a quota.
+        case write
+        /// Flushing the temporary file to the disk (`fsync`) before it is renamed.
+        case sync
+        /// Renaming the finished temporary file over the target.
+        case rename
+    }
+    /// The file that was to be written, as the caller named it.
     public var path: String
+    /// The step that failed.
     public var step: Step
+    /// The `errno` of the failed system call (ENOSPC, EACCES, …), for callers that react to the cause.
     public var code: Int32
+    /// The system's text for `code` (`strerror`), such as "No space left on device".
     public var reason: String
 
     public var description: String {
@@ -30,6 +44,8 @@ public enum AtomicFile {
         try result.get()
     }
 
+    /// Writes `data` to `path` atomically, as `write(_:to:syncFolder:)` writes bytes, syncing the folder after the
+    /// rename.
     public static func write(_ data: Data, to path: String) throws(FileWriteError) {
         let result = data.withUnsafeBytes { buffer in
             Result { () throws(FileWriteError) in try write(buffer, to: path) }
@@ -37,6 +53,7 @@ public enum AtomicFile {
         try result.get()
     }
 
+    /// Writes `text` to `path` atomically as UTF-8 (no byte order mark), as `write(_:to:syncFolder:)` writes bytes.
     public static func write(_ text: String, to path: String) throws(FileWriteError) {
         try write(Array(text.utf8), to: path)
     }

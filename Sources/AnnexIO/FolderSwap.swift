@@ -7,6 +7,7 @@ import Glibc
 /// the two names at once, so a reader (or a kill at any moment) finds the old folder or the new one, never
 /// none. Where the file system cannot exchange (EINVAL), the old folder is renamed aside first.
 public enum FolderSwap {
+    /// How `swap(new:into:aside:)` put the new folder in place.
     public enum Outcome: Sendable, Equatable {
         /// `new` now holds what was at `target`.
         case exchanged
@@ -52,8 +53,11 @@ public enum FolderSwap {
     }
 }
 
+/// Why a finished folder could not be put in place of the previous one; both names are left as they were.
 public struct FolderSwapError: Error, Sendable, CustomStringConvertible {
+    /// The target folder that was to be replaced.
     public var path: String
+    /// The system's text for the error of the failed rename (`strerror`).
     public var reason: String
     public var description: String { "\(path): cannot put the new annex in place: \(reason)" }
 }

@@ -5,6 +5,8 @@ import Glibc
 
 /// Why an input file could not be read, in words for the "found" half of a located error.
 public struct InputFileProblem: Error, Sendable, Equatable {
+    /// What was found instead of a readable regular file ("no such file", "a folder", "a FIFO (named pipe), not a
+    /// regular file", …), to follow "found" in a message.
     public var found: String
 }
 
@@ -15,6 +17,8 @@ public enum InputFile {
     /// The largest input read: 1 GiB.
     public static let maxBytes = 1 << 30
 
+    /// Reads the whole regular file at `path`, up to `limit` bytes, without blocking on FIFOs or devices. Returns its
+    /// bytes, or the problem in words: missing, not a regular file, too large, or unreadable and why.
     public static func read(_ path: String, limit: Int = InputFile.maxBytes) -> Result<Data, InputFileProblem> {
         // O_NONBLOCK: opening a FIFO without a writer would otherwise wait for one.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)

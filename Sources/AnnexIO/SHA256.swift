@@ -14,8 +14,10 @@ public struct SHA256: Sendable {
         0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
         0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2]
 
+    /// A hash of no bytes yet: feed it with `update(_:)`, then call `finish()`.
     public init() {}
 
+    /// Adds bytes from any sequence to the message, one byte at a time (for short or lazily made inputs).
     public mutating func update<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
         for b in bytes {
             buffer.append(b)
@@ -24,6 +26,7 @@ public struct SHA256: Sendable {
         }
     }
 
+    /// Adds an array of bytes to the message, hashing whole 64-byte blocks directly.
     public mutating func update(_ bytes: [UInt8]) {
         var i = 0
         length &+= UInt64(bytes.count)
@@ -35,6 +38,7 @@ public struct SHA256: Sendable {
         buffer += bytes[i...]
     }
 
+    /// Pads the message and returns its 32-byte digest. The hash is finished: start a new one for another message.
     public mutating func finish() -> [UInt8] {
         let bits = length &* 8
         var pad: [UInt8] = [0x80]

@@ -3,12 +3,29 @@ import Foundation
 
 /// What a column of a statistician's sheet holds, recognised from its header (and the heading merged above it).
 public enum ColumnField: Hashable, Sendable, Comparable {
-    case serial            // STT
-    case unitCode, unitName, district, districtCode, year
-    case criterion(Int)    // 1…19
-    case count             // Tổng số tiêu chí đạt
-    case countInYear(Int)  // years side by side: the count of one year
-    case border, difficult
+    /// The row's serial number ("STT"), not data.
+    case serial
+    /// The commune's code ("Mã xã").
+    case unitCode
+    /// The commune's name ("Tên xã", "Xã").
+    case unitName
+    /// The district's name ("Huyện").
+    case district
+    /// The district's code ("Mã huyện").
+    case districtCode
+    /// The year of the row, when a sheet holds several years one below the other ("Năm").
+    case year
+    /// Whether one of the 19 national criteria (1…19) is met: a column under "Tiêu chí", headed by its number.
+    case criterion(Int)
+    /// The number of criteria met ("Tổng số tiêu chí đạt").
+    case count
+    /// The number of criteria met in one year, on sheets that put the years side by side ("Năm 2019").
+    case countInYear(Int)
+    /// Whether the commune is a border commune ("Xã biên giới").
+    case border
+    /// Whether the commune is an especially difficult commune ("Xã ĐBKK").
+    case difficult
+    /// A remark ("Ghi chú"): recognised, so that it is not taken for data, and not imported.
     case note
 
     /// The name used in `import.yaml` (`unit_code`, `c07`, `count_2019`, …).
@@ -29,6 +46,8 @@ public enum ColumnField: Hashable, Sendable, Comparable {
         }
     }
 
+    /// The field that `import.yaml` names `name` (`unit_code`, `c07`, `count_2019`, …), or nil for a name it does not
+    /// know.
     public init?(name: String) {
         let simple: [String: ColumnField] = ["serial": .serial, "unit_code": .unitCode, "unit_name": .unitName, "district": .district,
                                              "district_code": .districtCode, "year": .year, "count": .count, "border": .border,
@@ -39,6 +58,8 @@ public enum ColumnField: Hashable, Sendable, Comparable {
         return nil
     }
 
+    /// Every name `import.yaml` may give a column, `count_YYYY` standing for the years, for the hint of an unknown
+    /// name.
     public static let allNames = ["serial", "unit_code", "unit_name", "district", "district_code", "year", "count", "border",
                                   "difficult", "note", "count_YYYY"] + (1...19).map { ColumnField.criterion($0).name }
 

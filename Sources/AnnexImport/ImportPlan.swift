@@ -8,10 +8,14 @@ import Yams
 /// rows left out, the district codes — written beside the dataset. Edited and given back with `--map`, it replaces
 /// detection for the sheets it lists.
 public struct ImportPlan: Sendable {
+    /// The province's name, as the import found or was told it.
     public var region: String?
+    /// The layout of each sheet, by file and sheet name.
     public var layouts: [SheetLayout]
+    /// District codes by district name, as `import.yaml` gives them (three digits, the GSO codes).
     public var districts: [String: String]
 
+    /// A plan with these layouts and district codes.
     public init(region: String?, layouts: [SheetLayout], districts: [String: String]) {
         self.region = region; self.layouts = layouts; self.districts = districts
     }

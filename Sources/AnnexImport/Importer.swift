@@ -7,25 +7,38 @@ import Foundation
 /// found (or taken from `import.yaml`), its communes read, and the whole written as a dataset folder that
 /// `annex validate` accepts, with `import.yaml` saying what was understood.
 public struct Importer {
+    /// What an import is told besides the files.
     public struct Options: Sendable {
         /// The province's name, when the title rows do not give it.
         public var province: String?
         /// Layouts and district codes from an edited `import.yaml`, instead of (or beside) detection.
         public var plan: ImportPlan?
+        /// Options with a province name and an edited plan, both optional.
         public init(province: String? = nil, plan: ImportPlan? = nil) { self.province = province; self.plan = plan }
     }
 
     /// What an import read: every sheet's result, the sheets left out, and the region.
     public struct Result: Sendable {
+        /// Each imported sheet's layout, rows, rows left out and problems, in the order read.
         public var sheets: [SheetResult] = []
+        /// The sheets left out, hidden, empty or without a recognisable header, with the reason.
         public var skippedSheets: [(file: String, sheet: String, reason: String)] = []
+        /// The province's name (from the options, the plan or the title rows; empty when none said it).
         public var region: String
+        /// District codes by short district name, from the sheets' "Mã huyện" columns or the plan, or numbered when
+        /// neither gave them.
         public var districtCodes: [String: String] = [:]
+        /// True when some district codes were numbered 001, 002, … for want of real ones, which `import.yaml` should
+        /// then give.
         public var madeUpDistrictCodes = false
+        /// Things a person should check that do not stop the import, such as a commune with rows for some years and not
+        /// others.
         public var warnings: [String] = []
     }
 
+    /// What this importer was told.
     public let options: Options
+    /// An importer with these options (by default: no province name, no plan).
     public init(options: Options = Options()) { self.options = options }
 
     /// Reads the files: `.xlsx`/`.xlsm` workbooks and `.csv` files. Every problem of every sheet in one error.

@@ -4,7 +4,9 @@ import Foundation
 /// How one sheet is laid out: its header rows, what each column holds, its year and whether its figures are
 /// estimates. Found by `detect`, or given in `import.yaml`.
 public struct SheetLayout: Sendable, Equatable {
+    /// The workbook or CSV file, as given.
     public var file: String
+    /// The sheet's name (a CSV file's one sheet is named after the file).
     public var sheet: String
     /// The header's first and last row (two rows when a heading such as "Tiêu chí" is merged over 1…19).
     public var headerRows: ClosedRange<Int>
@@ -14,6 +16,7 @@ public struct SheetLayout: Sendable, Equatable {
     public var year: Int?
     /// Where the year comes from, for the report ("the sheet's name", "the title", …).
     public var yearSource: String
+    /// True when the sheet's figures are estimates ("Ước thực hiện …"), not actual results.
     public var estimate: Bool
     /// The data's cut-off date (YYYY-MM-DD) of an estimate.
     public var cutoff: String?
@@ -23,14 +26,18 @@ public struct SheetLayout: Sendable, Equatable {
     /// The region named in the title rows ("tỉnh Lạng Sơn" → "Lạng Sơn"), if any.
     public var region: String?
 
+    /// A layout with every part given, as `import.yaml` or detection makes it.
     public init(file: String, sheet: String, headerRows: ClosedRange<Int>, columns: [Int: ColumnField], year: Int?,
                 yearSource: String, estimate: Bool, cutoff: String?, region: String? = nil) {
         self.file = file; self.sheet = sheet; self.headerRows = headerRows; self.columns = columns; self.year = year
         self.yearSource = yearSource; self.estimate = estimate; self.cutoff = cutoff; self.region = region
     }
 
+    /// The column that holds `field`, or nil when the sheet has none.
     public func column(of field: ColumnField) -> Int? { columns.first { $0.value == field }?.key }
+    /// True when the sheet gives criteria one by one (columns 1…19), not only their count.
     public var hasCriteria: Bool { columns.values.contains { if case .criterion = $0 { true } else { false } } }
+    /// The columns of counts by year on a sheet that puts years side by side, left to right, with their years.
     public var yearsSideBySide: [(column: Int, year: Int)] {
         columns.compactMap { c, f in if case .countInYear(let y) = f { (c, y) } else { nil } }.sorted { $0.column < $1.column }
     }
@@ -175,9 +182,12 @@ extension SheetLayout {
 
 /// A problem found while importing: where (`book.xlsx[Năm 2019]!C12`), what was expected, what was found.
 public struct ImportError: Error, Sendable, CustomStringConvertible {
+    /// Every problem, each with its place (`book.xlsx[Năm 2019]!C12`), what was expected and what was found.
     public var problems: [(location: String, expected: String, found: String)]
 
+    /// One problem at `location`.
     public init(_ location: String, expected: String, found: String) { problems = [(location, expected, found)] }
+    /// Several problems, in the order given.
     public init(problems: [(location: String, expected: String, found: String)]) { self.problems = problems }
 
     /// At most `perKind` problems of one kind (the same expectation in the same sheet), then a line counting the rest:

@@ -3,17 +3,27 @@ import Foundation
 
 /// One commune's figures for one year, as read from a row.
 public struct ImportedRow: Sendable {
+    /// The commune's code, when the sheet has a code column.
     public var code: String?
+    /// The commune's name as written.
     public var name: String
+    /// The district's name, from a column or the district heading above the row.
     public var district: String?
+    /// The district's code, when the sheet has a code column.
     public var districtCode: String?
+    /// The year of the figures.
     public var year: Int
+    /// True when the figures are estimates.
     public var estimate: Bool
+    /// The cut-off date of an estimate (YYYY-MM-DD), when the note gives one.
     public var cutoff: String?
     /// The 19 criteria, met or not; nil when the sheet gives only the count.
     public var criteria: [Bool]?
+    /// The number of criteria met: counted from the criteria when the sheet gives them, else its count column.
     public var count: Int
+    /// True for a border commune (marked x, 1 or ✓ in its column).
     public var border: Bool
+    /// True for an especially difficult commune.
     public var difficult: Bool
     /// `book.xlsx[Năm 2019]!5`: the row, for messages.
     public var location: String
@@ -21,15 +31,21 @@ public struct ImportedRow: Sendable {
 
 /// A row left out of the import, and why.
 public struct LeftOutRow: Sendable, Equatable {
+    /// The row's number in the sheet (the first of a run of blank rows).
     public var row: Int
+    /// Why it was left out: "blank", "hidden row", "average or total (…)", a district heading, ….
     public var reason: String
 }
 
 /// What a sheet gave: its communes' rows, the rows left out, and the problems found.
 public struct SheetResult: Sendable {
+    /// The layout the sheet was read with.
     public var layout: SheetLayout
+    /// The communes' rows, in sheet order.
     public var rows: [ImportedRow] = []
+    /// The rows left out, with their reasons.
     public var leftOut: [LeftOutRow] = []
+    /// The cells that could not be read, each located.
     public var problems: [(location: String, expected: String, found: String)] = []
 }
 

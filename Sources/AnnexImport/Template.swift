@@ -6,7 +6,9 @@ import Foundation
 /// title, a note for estimates and one header row; a list sheet of districts; lists of allowed values for the
 /// criteria (1/0), the group flags (x) and the districts; a sheet of instructions in Vietnamese.
 public enum Template {
+    /// The row of the year sheets' header, below the title (row 1) and the note on the data's date (row 2).
     public static let headerRow = 4
+    /// The first row of communes on the year sheets.
     public static let firstDataRow = 5
     /// Rows the lists of allowed values cover.
     static let lastDataRow = 3000

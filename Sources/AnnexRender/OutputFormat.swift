@@ -1,6 +1,11 @@
 /// The file formats a scene can be drawn into.
 public enum OutputFormat: String, Sendable, CaseIterable, Codable, Hashable {
-    case png, svg, pdf
+    /// A PNG image: RGBA pixels encoded by Annex's deterministic encoder, `scale` device pixels per scene pixel.
+    case png
+    /// An SVG document in px, text as `<text>` elements (or glyph outlines with `SVGText.paths`).
+    case svg
+    /// A PDF document, a scene pixel being 0.75 pt, its text searchable (embedded TrueType subsets).
+    case pdf
 
     /// The format named by a path's extension (case-insensitive), or nil.
     public init?(path: String) {
@@ -8,8 +13,10 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable, Hashable {
         self.init(rawValue: path[path.index(after: dot)...].lowercased())
     }
 
+    /// The file name extension of the format, without the dot: `png`, `svg` or `pdf`.
     public var fileExtension: String { rawValue }
 
+    /// The format's IANA media type (`image/png`, `image/svg+xml`, `application/pdf`), for manifests and HTTP.
     public var mediaType: String {
         switch self {
         case .png: "image/png"

@@ -93,6 +93,7 @@ public final class PangoTextMeasurer: TextMeasurer {
     private let text: PangoText
     private var cache: [TextLayoutRequest: TextMetrics] = [:]
 
+    /// A measurer with its own 1×1 Cairo surface and Pango context, and an empty cache.
     public init() {
         surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
         cr = cairo_create(surface)
@@ -104,6 +105,8 @@ public final class PangoTextMeasurer: TextMeasurer {
         cairo_surface_destroy(surface)
     }
 
+    /// Lays out the request's text with Pango (font, size, wrapping width, line spacing) and returns its size, first
+    /// baseline and line count; a request seen before is answered from the cache.
     public func measure(_ request: TextLayoutRequest) -> TextMetrics {
         if let m = cache[request] { return m }
         text.configure(request)

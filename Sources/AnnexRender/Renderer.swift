@@ -17,6 +17,7 @@ public struct RenderOptions: Hashable, Sendable {
     /// compressed on a helper thread). The bytes are the same whatever the number; 1 suits callers that already
     /// render several images at once, 2 a single chart that someone waits for.
     public var threads: Int
+    /// Options with every default: scale 1, text as SVG elements, PDF by Annex, one thread.
     public init(scale: Double = 1, svgText: SVGText = .elements, pdfWriter: PDFWriterChoice = .annex, threads: Int = 1) {
         self.scale = scale; self.svgText = svgText; self.pdfWriter = pdfWriter; self.threads = threads
     }
@@ -39,6 +40,7 @@ public struct Renderer: Sendable {
     /// The largest PNG side Cairo's image surfaces allow.
     public static let maxImageSide = 32767.0
 
+    /// A renderer. It holds nothing: make one and use it anywhere, on any thread.
     public init() {}
 
     /// The scene drawn in `format`, in memory.

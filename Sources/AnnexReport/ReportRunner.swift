@@ -68,27 +68,31 @@ public struct ReportOptions: Sendable {
 }
 
 /// Metadata of an output file, for the manifest.
-struct FileMeta: Sendable {
-    var kind: String
-    var number: Int?
-    var title: String
-    var alt: String
+package struct FileMeta: Sendable {
+    package var kind: String
+    package var number: Int?
+    package var title: String
+    package var alt: String
+
+    package init(kind: String, number: Int? = nil, title: String, alt: String) {
+        self.kind = kind; self.number = number; self.title = title; self.alt = alt
+    }
 }
 
 /// One unit of parallel work: draws some files.
-struct RenderTask: Sendable {
-    var name: String
+package struct RenderTask: Sendable {
+    package var name: String
     /// A rough relative cost: the costliest tasks start first, so that no worker is left with a long task at the
     /// end while the others idle (longest processing time first).
-    var cost: Double = 1
-    var work: @Sendable () throws -> [(path: String, bytes: [UInt8], meta: FileMeta)]
+    package var cost: Double = 1
+    package var work: @Sendable () throws -> [(path: String, bytes: [UInt8], meta: FileMeta)]
 
-    init(name: String, cost: Double = 1, work: @escaping @Sendable () throws -> [(path: String, bytes: [UInt8], meta: FileMeta)]) {
+    package init(name: String, cost: Double = 1, work: @escaping @Sendable () throws -> [(path: String, bytes: [UInt8], meta: FileMeta)]) {
         self.name = name; self.cost = cost; self.work = work
     }
 
     /// The relative cost of drawing a chart: maps (many vertices, many panels) cost several bar charts.
-    static func cost(of chart: any ChartDescription) -> Double {
+    package static func cost(of chart: any ChartDescription) -> Double {
         if let m = chart as? MapChart { return 4 * Double(max(1, m.panels.count)) }
         return 1
     }
@@ -96,7 +100,7 @@ struct RenderTask: Sendable {
     /// Runs the tasks on `jobs` workers (each task on one thread, with its own measurer, Cairo context and Pango
     /// layout; nothing shared but the result store) and returns their files in task order, so the output does
     /// not depend on the number of jobs. Stops at the first error.
-    static func run(_ tasks: [RenderTask], jobs: Int,
+    package static func run(_ tasks: [RenderTask], jobs: Int,
                     done: @escaping @Sendable (_ completed: Int, _ total: Int, _ name: String) -> Void = { _, _, _ in })
         throws -> [(path: String, bytes: [UInt8], meta: FileMeta)]
     {

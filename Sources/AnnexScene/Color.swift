@@ -1,10 +1,15 @@
 /// An sRGB colour with straight (non-premultiplied) alpha, components in 0…1.
 public struct Color: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The red component, 0…1.
     public var red: Double
+    /// The green component, 0…1.
     public var green: Double
+    /// The blue component, 0…1.
     public var blue: Double
+    /// The opacity, 0 (transparent) to 1 (opaque).
     public var alpha: Double
 
+    /// A colour from its components in 0…1, opaque unless `alpha` says otherwise.
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
         self.red = red; self.green = green; self.blue = blue; self.alpha = alpha
     }
@@ -28,6 +33,7 @@ public struct Color: Hashable, Sendable, Codable, CustomStringConvertible {
         return c
     }
 
+    /// The same colour with another opacity.
     public func withAlpha(_ alpha: Double) -> Color {
         Color(red: red, green: green, blue: blue, alpha: alpha)
     }
@@ -47,6 +53,8 @@ public struct Color: Hashable, Sendable, Codable, CustomStringConvertible {
         }.joined()
     }
 
+    /// Opaque black, `#000000`.
     public static let black = Color(red: 0, green: 0, blue: 0)
+    /// Opaque white, `#FFFFFF`.
     public static let white = Color(red: 1, green: 1, blue: 1)
 }

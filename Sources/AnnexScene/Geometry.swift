@@ -2,28 +2,43 @@ import Foundation
 
 /// A point in scene pixels (origin top left, y down).
 public struct Point: Hashable, Sendable, Codable {
+    /// The horizontal position, in pixels from the left edge.
     public var x: Double
+    /// The vertical position, in pixels from the top edge.
     public var y: Double
+    /// The point at `x`, `y`.
     public init(_ x: Double, _ y: Double) { self.x = x; self.y = y }
+    /// The origin, the top left corner of the scene.
     public static let zero = Point(0, 0)
 }
 
 /// An axis-aligned rectangle in scene pixels.
 public struct Rect: Hashable, Sendable, Codable {
+    /// The left edge.
     public var x: Double
+    /// The top edge.
     public var y: Double
+    /// The width, in pixels.
     public var width: Double
+    /// The height, in pixels.
     public var height: Double
 
+    /// The rectangle whose top left corner is at `x`, `y`.
     public init(x: Double, y: Double, width: Double, height: Double) {
         self.x = x; self.y = y; self.width = width; self.height = height
     }
 
+    /// The left edge (`x`).
     public var minX: Double { x }
+    /// The top edge (`y`).
     public var minY: Double { y }
+    /// The right edge.
     public var maxX: Double { x + width }
+    /// The bottom edge.
     public var maxY: Double { y + height }
+    /// The horizontal centre.
     public var midX: Double { x + width / 2 }
+    /// The vertical centre.
     public var midY: Double { y + height / 2 }
 
     /// The smallest rectangle holding both.
@@ -44,10 +59,12 @@ public struct Rect: Hashable, Sendable, Codable {
             && other.minY >= minY - tolerance && other.maxY <= maxY + tolerance
     }
 
+    /// True when the point lies inside the rectangle or on its edge.
     public func contains(_ p: Point) -> Bool {
         p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY
     }
 
+    /// The rectangle shrunk by `dx` on the left and right and `dy` at the top and bottom (grown for negative values).
     public func insetBy(dx: Double, dy: Double) -> Rect {
         Rect(x: x + dx, y: y + dy, width: width - 2 * dx, height: height - 2 * dy)
     }
@@ -55,18 +72,33 @@ public struct Rect: Hashable, Sendable, Codable {
 
 /// An affine transform `x' = a·x + c·y + tx`, `y' = b·x + d·y + ty` (Cairo's matrix layout).
 public struct AffineTransform: Hashable, Sendable, Codable {
-    public var a: Double, b: Double, c: Double, d: Double, tx: Double, ty: Double
+    /// How x' grows with x: the horizontal scale (and the cosine of a rotation).
+    public var a: Double
+    /// How y' grows with x (the sine of a rotation, or a vertical shear).
+    public var b: Double
+    /// How x' grows with y (minus the sine of a rotation, or a horizontal shear).
+    public var c: Double
+    /// How y' grows with y: the vertical scale (and the cosine of a rotation).
+    public var d: Double
+    /// The horizontal translation, in pixels.
+    public var tx: Double
+    /// The vertical translation, in pixels (down is positive).
+    public var ty: Double
 
+    /// A transform from its six coefficients, in Cairo's order.
     public init(a: Double, b: Double, c: Double, d: Double, tx: Double, ty: Double) {
         self.a = a; self.b = b; self.c = c; self.d = d; self.tx = tx; self.ty = ty
     }
 
+    /// The transform that leaves every point where it is.
     public static let identity = AffineTransform(a: 1, b: 0, c: 0, d: 1, tx: 0, ty: 0)
 
+    /// A move by `dx` to the right and `dy` down.
     public static func translation(_ dx: Double, _ dy: Double) -> AffineTransform {
         AffineTransform(a: 1, b: 0, c: 0, d: 1, tx: dx, ty: dy)
     }
 
+    /// A scaling about the origin by `sx` horizontally and `sy` vertically.
     public static func scale(_ sx: Double, _ sy: Double) -> AffineTransform {
         AffineTransform(a: sx, b: 0, c: 0, d: sy, tx: 0, ty: 0)
     }
@@ -86,6 +118,7 @@ public struct AffineTransform: Hashable, Sendable, Codable {
             tx: a * first.tx + c * first.ty + tx, ty: b * first.tx + d * first.ty + ty)
     }
 
+    /// The point transformed.
     public func apply(_ p: Point) -> Point {
         Point(a * p.x + c * p.y + tx, b * p.x + d * p.y + ty)
     }
@@ -98,6 +131,7 @@ public struct AffineTransform: Hashable, Sendable, Codable {
         return Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)
     }
 
+    /// True when the transform leaves every point where it is.
     public var isIdentity: Bool { self == .identity }
 }
 

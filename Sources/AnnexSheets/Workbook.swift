@@ -4,9 +4,12 @@
 
 /// A cell's place: 1-based row and column, written `C12`.
 public struct CellRef: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The row number, from 1.
     public var row: Int
+    /// The column number, from 1 (`A` is 1, `AA` is 27).
     public var column: Int
 
+    /// The cell at a 1-based row and column.
     public init(row: Int, column: Int) { self.row = row; self.column = column }
 
     /// Parses `C12` (letters then digits); nil for anything else.
@@ -44,11 +47,15 @@ public struct CellRef: Hashable, Sendable, Comparable, CustomStringConvertible {
 
 /// A rectangle of cells, such as a merged range `A1:T1`.
 public struct CellRange: Hashable, Sendable, CustomStringConvertible {
+    /// The top left cell of the range.
     public var first: CellRef
+    /// The bottom right cell of the range (the same as `first` for a single cell).
     public var last: CellRef
 
+    /// The range from its top left to its bottom right cell.
     public init(first: CellRef, last: CellRef) { self.first = first; self.last = last }
 
+    /// Parses `A1:T1` or a single `C12` (either corner first); nil for anything else.
     public init?(_ ref: String) {
         let parts = ref.split(separator: ":")
         guard let a = parts.first.flatMap({ CellRef(String($0)) }) else { return nil }
@@ -58,6 +65,7 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
         last = CellRef(row: max(a.row, b.row), column: max(a.column, b.column))
     }
 
+    /// True when the cell lies inside the range, edges included.
     public func contains(_ c: CellRef) -> Bool {
         (first.row...last.row).contains(c.row) && (first.column...last.column).contains(c.column)
     }
@@ -67,8 +75,11 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
 
 /// A cell's value as stored.
 public enum CellValue: Hashable, Sendable {
+    /// Text: a shared or inline string, or the cached text of a formula.
     case text(String)
+    /// A number; dates are numbers too (see `Cell.isDate`).
     case number(Double)
+    /// A boolean, `TRUE` or `FALSE` in Excel.
     case bool(Bool)
     /// An Excel error such as `#DIV/0!`.
     case error(String)
@@ -86,13 +97,16 @@ public enum CellValue: Hashable, Sendable {
 
 /// One stored cell.
 public struct Cell: Hashable, Sendable {
+    /// Where the cell is.
     public var ref: CellRef
+    /// What the cell holds, as stored (a formula's cached result).
     public var value: CellValue
     /// Whether the cell's format shows its number as a date (an Excel serial date).
     public var isDate: Bool
     /// Whether the cell holds a formula (its value is Excel's cached result).
     public var isFormula: Bool
 
+    /// A cell at `ref` holding `value`; neither a date nor a formula unless said.
     public init(ref: CellRef, value: CellValue, isDate: Bool = false, isFormula: Bool = false) {
         self.ref = ref; self.value = value; self.isDate = isDate; self.isFormula = isFormula
     }
@@ -100,16 +114,21 @@ public struct Cell: Hashable, Sendable {
 
 /// One worksheet.
 public struct Sheet: Sendable {
+    /// The sheet's name as its tab shows it ("Năm 2019").
     public var name: String
     /// Hidden or very hidden in Excel.
     public var hidden: Bool
     /// Rows by number, each with its cells by column; rows and cells that hold nothing are absent.
     public private(set) var rows: [Int: [Int: Cell]] = [:]
+    /// The numbers of the rows hidden in Excel; their cells are still read.
     public var hiddenRows: Set<Int>
+    /// The numbers of the columns hidden in Excel.
     public var hiddenColumns: Set<Int>
+    /// The merged ranges, in the order the file lists them (the first 100 000).
     public private(set) var merges: [CellRange] = []
     /// The last row and column that hold a cell.
     public private(set) var lastRow = 0
+    /// The last column that holds a cell (0 for an empty sheet).
     public private(set) var lastColumn = 0
     /// Row → the merged ranges over it (a sheet of 700 district headings merged across would otherwise be scanned
     /// whole for every empty cell).
@@ -120,6 +139,7 @@ public struct Sheet: Sendable {
     /// Cells naming a shared string past the workbook's table (a damaged file).
     public var missingStrings: Set<CellRef> = []
 
+    /// A sheet with these cells (by row, then column), hidden rows and columns, and merged ranges.
     public init(name: String, hidden: Bool = false, rows: [Int: [Int: Cell]] = [:], hiddenRows: Set<Int> = [],
                 hiddenColumns: Set<Int> = [], merges: [CellRange] = []) {
         self.name = name; self.hidden = hidden; self.hiddenRows = hiddenRows; self.hiddenColumns = hiddenColumns
@@ -144,6 +164,7 @@ public struct Sheet: Sendable {
         indexedMergeRows += min(range.last.row, range.first.row + 999) - range.first.row + 1
     }
 
+    /// The cell stored at a row and column, or nil; merged ranges are not followed (see `value(_:_:)`).
     public func cell(_ row: Int, _ column: Int) -> Cell? { rows[row]?[column] }
 
     /// The numbers of the rows that hold cells, in order.
@@ -166,6 +187,7 @@ public struct Sheet: Sendable {
         u.value < 0x80 ? (u.value <= 0x20 || u.value == 0x7F) : u.properties.isWhitespace || u.value == 0xFEFF || u.value == 0x200B
     }
 
+    /// The merged range that covers the cell, or nil.
     public func merge(containing ref: CellRef) -> CellRange? {
         mergesByRow[ref.row]?.lazy.map { self.merges[$0] }.first { $0.contains(ref) }
     }
@@ -185,10 +207,12 @@ public struct Sheet: Sendable {
 public struct Workbook: Sendable {
     /// What errors call the file (its path as given).
     public var file: String
+    /// The sheets in workbook order, hidden ones included (`Sheet.hidden` says which).
     public var sheets: [Sheet]
     /// A text file (CSV) read as one sheet: places are written `file.csv!C12`.
     public var isText = false
 
+    /// A workbook read from `file` (the name errors use) with these sheets.
     public init(file: String, sheets: [Sheet]) { self.file = file; self.sheets = sheets }
 
     /// `book.xlsx[Năm 2019]!C12`: where a problem is, as error messages write it.

@@ -9,9 +9,12 @@ import CLibXML2
 public struct SheetsError: Error, Sendable, CustomStringConvertible {
     /// `book.xlsx`, or `book.xlsx[Năm 2019]!C12`.
     public var location: String
+    /// What a readable workbook has there ("a readable .xlsx workbook", "an .xlsx workbook (a zip archive)", …).
     public var expected: String
+    /// What was found instead, in words ("no such file", "an Excel 97–2003 workbook (.xls): …", …).
     public var found: String
 
+    /// An error at `location` (a file, or a sheet and cell) saying what was expected and what was found.
     public init(_ location: String, expected: String, found: String) {
         self.location = location; self.expected = expected; self.found = found
     }
@@ -29,6 +32,8 @@ public enum XLSXReader {
     /// about 25 MB of XML), so a zip bomb costs at most that much memory before it is refused.
     public static let maxUncompressed = 256 << 20
 
+    /// Reads the workbook at `path` into its sheets. `displayName` names the file in errors (default: `path`). Throws a
+    /// `SheetsError` for a missing, unreadable, damaged or too large file, or one in another format.
     public static func read(path: String, displayName: String? = nil) throws(SheetsError) -> Workbook {
         let name = displayName ?? path
         var st = stat()

@@ -5,30 +5,48 @@ import ZIPFoundation
 public struct SheetSpec: Sendable {
     /// A list of allowed values for a range: literal values (`"0,1"`) or a range of another sheet.
     public struct Validation: Sendable {
+        /// The cells the list applies to, in A1 notation (`D3:D500`).
         public var range: String
+        /// The allowed values as Excel's formula: a quoted list (`"0,1"`) or a range of another sheet
+        /// (`Lists!$A$2:$A$12`).
         public var formula: String
+        /// A message Excel shows when one of the cells is selected, or nil.
         public var prompt: String?
+        /// A list of literal values for `range` (the values must not contain commas).
         public init(range: String, values: [String], prompt: String? = nil) {
             self.range = range; self.formula = "\"" + values.joined(separator: ",") + "\""; self.prompt = prompt
         }
+        /// A list of the values in a range of the workbook (`Lists!$A$2:$A$12`) for `range`.
         public init(range: String, reference: String, prompt: String? = nil) {
             self.range = range; self.formula = reference; self.prompt = prompt
         }
     }
 
+    /// What a cell holds when written.
     public enum Value: Sendable {
-        case text(String), number(Double), formula(String)
+        /// Text, written as an inline string.
+        case text(String)
+        /// A number, written in its shortest form (`3`, `10.45`).
+        case number(Double)
+        /// A formula without the leading `=` (`SUM(C3:C20)`), written without a saved value: Excel and LibreOffice
+        /// compute it on opening.
+        case formula(String)
     }
 
+    /// The sheet's name on its tab (Excel allows at most 31 characters and none of `[]:*?/\`).
     public var name: String
     /// Row → column → value (1-based).
     public var cells: [Int: [Int: Value]] = [:]
     /// Cells drawn bold (titles, headers).
     public var bold: Set<CellRef> = []
+    /// The ranges to merge (titles across a table, headings over several columns).
     public var merges: [CellRange] = []
+    /// Column widths in Excel's units (characters of the default font), by 1-based column; others keep the default
+    /// width.
     public var widths: [Int: Double] = [:]
     /// Row heights in points, for rows of wrapped text (Excel and LibreOffice keep a row's stored height).
     public var heights: [Int: Double] = [:]
+    /// The lists of allowed values (drop-down lists in Excel).
     public var validations: [Validation] = []
     /// Rows above this one stay in view when scrolling.
     public var frozenRows = 0
@@ -36,10 +54,13 @@ public struct SheetSpec: Sendable {
     public var printLandscapeFitWidth = false
     /// A sheet hidden in Excel (`state="hidden"`), and rows hidden in it (rows with cells only).
     public var hidden = false
+    /// The rows hidden in the sheet (only rows that hold cells can be hidden).
     public var hiddenRows: Set<Int> = []
 
+    /// An empty sheet named `name`.
     public init(name: String) { self.name = name }
 
+    /// Puts a value at a 1-based row and column, replacing what was there, drawn bold when `bold`.
     public mutating func set(_ row: Int, _ column: Int, _ value: Value, bold: Bool = false) {
         cells[row, default: [:]][column] = value
         if bold { self.bold.insert(CellRef(row: row, column: column)) }
@@ -53,6 +74,8 @@ public enum XLSXWriter {
     /// Every zip entry carries this time, so the same sheets give the same bytes.
     static let fixedDate = Date(timeIntervalSince1970: 1_577_836_800)   // 2020-01-01
 
+    /// The `.xlsx` file of these sheets, in workbook order, as bytes; the same sheets always give the same bytes.
+    /// Throws when ZIPFoundation cannot build the archive.
     public static func data(_ sheets: [SheetSpec]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         var parts: [(String, String)] = [

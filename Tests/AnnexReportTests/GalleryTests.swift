@@ -5,6 +5,7 @@ import AnnexScene
 import Foundation
 import Testing
 @testable import AnnexReport
+import AnnexTools
 
 /// Every chart of the gallery (every type and variant, every theme, both languages), laid out with the real
 /// fonts: no text box overlaps another, none leaves the canvas, none is cut short, every number is in the

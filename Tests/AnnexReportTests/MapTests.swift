@@ -6,6 +6,7 @@ import CCairo
 import Foundation
 import Testing
 @testable import AnnexReport
+import AnnexTools
 
 let geoFixtures = repoRoot + "/Tests/Fixtures/bad-geojson"
 let badGeoFiles = ((try? FileManager.default.contentsOfDirectory(atPath: geoFixtures)) ?? []).filter { $0.hasSuffix(".geojson") }.sorted()

@@ -1,29 +1,30 @@
 import AnnexAnalytics
 import AnnexCharts
 import AnnexData
+import AnnexReport
 import AnnexScene
 import Foundation
 
 /// Every chart type and variant, drawn from the bundled dataset, for a reviewer to look at in one go (and for
 /// the test that checks every chart's text for overlaps and clipping).
-public struct Gallery {
-    public var dataset: Dataset
-    public var analysis: Analysis
-    public var boundaries: Boundaries?
+package struct Gallery {
+    package var dataset: Dataset
+    package var analysis: Analysis
+    package var boundaries: Boundaries?
 
-    public init(dataset: Dataset) throws {
+    package init(dataset: Dataset) throws {
         self.dataset = dataset
         self.analysis = try Analysis.run(dataset)
         self.boundaries = try dataset.loadBoundaries()
     }
 
-    public struct Entry: Sendable {
-        public var name: String
-        public var chart: any ChartDescription
+    package struct Entry: Sendable {
+        package var name: String
+        package var chart: any ChartDescription
     }
 
     /// The canvas of a theme: slides are 1920×1080, print figures 1600×900.
-    public static func size(_ theme: Theme) -> (Double, Double) {
+    package static func size(_ theme: Theme) -> (Double, Double) {
         theme.name.hasPrefix("slide") ? (1920, 1080) : (1600, 900)
     }
 
@@ -34,7 +35,7 @@ public struct Gallery {
     func groupName(_ id: String, _ lang: Language) -> String { dataset.groups[id]?.shortName(lang) ?? id }
     func districtName(_ code: String) -> String { dataset.districts[code]?.name ?? code }
 
-    public func entries(language lang: Language, theme: Theme) -> [Entry] {
+    package func entries(language lang: Language, theme: Theme) -> [Entry] {
         let (w, h) = Gallery.size(theme)
         let vi = lang == .vi
         let synthetic = dataset.manifest.synthetic
@@ -232,7 +233,7 @@ public struct Gallery {
     }
 
     /// Every entry in every theme and language, named `<theme>/<lang>/<nn>-<name>`.
-    public func all() -> [(path: String, chart: any ChartDescription)] {
+    package func all() -> [(path: String, chart: any ChartDescription)] {
         var out: [(String, any ChartDescription)] = []
         for theme in [Theme.report, .slide, .slideDark, .reportSerif] {
             for lang in Language.allCases {

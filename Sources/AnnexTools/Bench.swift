@@ -4,20 +4,21 @@ import AnnexChartSpec
 import AnnexData
 import AnnexRender
 import AnnexIO
+import AnnexReport
 import AnnexScene
 import Foundation
 
 /// Repeated timings of one piece of work, summarised.
-public struct Timing: Sendable {
-    public var name: String
-    public var samples: [Double]   // milliseconds
-    public var bytes: Int
+package struct Timing: Sendable {
+    package var name: String
+    package var samples: [Double]   // milliseconds
+    package var bytes: Int
 
-    public init(name: String, samples: [Double] = [], bytes: Int = 0) { self.name = name; self.samples = samples; self.bytes = bytes }
+    package init(name: String, samples: [Double] = [], bytes: Int = 0) { self.name = name; self.samples = samples; self.bytes = bytes }
 
-    public var median: Double { percentile(0.5) }
-    public var p10: Double { percentile(0.1) }
-    public var p90: Double { percentile(0.9) }
+    package var median: Double { percentile(0.5) }
+    package var p10: Double { percentile(0.1) }
+    package var p90: Double { percentile(0.9) }
 
     func percentile(_ q: Double) -> Double {
         let s = samples.sorted()
@@ -31,8 +32,8 @@ public struct Timing: Sendable {
 /// Times each chart type of the gallery (report theme, Vietnamese, 1600×900): building the scene from its
 /// description (layout with Pango measurement), then drawing and encoding it to PNG, SVG and PDF, in memory.
 /// Each timed chart starts from its description with a fresh measurer, as a report run does.
-public enum AnnexBench {
-    public static func run(dataset: Dataset, iterations: Int, only: String? = nil) throws -> [Timing] {
+package enum AnnexBench {
+    package static func run(dataset: Dataset, iterations: Int, only: String? = nil) throws -> [Timing] {
         let gallery = try Gallery(dataset: dataset)
         let renderer = Renderer()
         func time(_ body: () throws -> Int) rethrows -> (Double, Int) {
@@ -62,14 +63,14 @@ public enum AnnexBench {
 }
 
 extension AnnexBench {
-    public static func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+    package static func milliseconds(_ body: () throws -> Void) rethrows -> Double {
         let t0 = DispatchTime.now().uptimeNanoseconds
         try body()
         return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
     }
 
     /// The default annex in this process, after a first run has warmed fonts and caches.
-    public static func warmAnnex(spec: String, jobs: Int, iterations: Int) throws -> Timing {
+    package static func warmAnnex(spec: String, jobs: Int, iterations: Int) throws -> Timing {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("annex-bench-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         _ = try ReportRunner.run(specPath: spec, options: ReportOptions(output: dir, jobs: jobs))
@@ -81,7 +82,7 @@ extension AnnexBench {
     }
 
     /// Loading and analysing a dataset; and the analysis alone.
-    public static func analytics(folder: String, label: String, iterations: Int) throws -> [Timing] {
+    package static func analytics(folder: String, label: String, iterations: Int) throws -> [Timing] {
         var load = Timing(name: "\(label): load + check", samples: [], bytes: 0)
         var analyse = Timing(name: "\(label): analysis", samples: [], bytes: 0)
         for _ in 0..<iterations {
@@ -98,7 +99,7 @@ extension AnnexBench {
     /// afresh from its description (layout with a fresh measurer), drawn, encoded and written to a file, `count`
     /// times per format after one warm-up per format. The spec and its data (and the GeoJSON) are read once,
     /// outside the timing, as the peers read theirs.
-    public static func reference(specs: [String], count: Int, rounds: Int, outDir: String,
+    package static func reference(specs: [String], count: Int, rounds: Int, outDir: String,
                                  formats: [OutputFormat] = OutputFormat.allCases) throws -> [Timing] {
         let renderer = Renderer()
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
@@ -138,16 +139,16 @@ extension AnnexBench {
     }
 }
 
-public struct BenchError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ d: String) { description = d }
+package struct BenchError: Error, CustomStringConvertible {
+    package var description: String
+    package init(_ d: String) { description = d }
 }
 
 extension AnnexBench {
     /// `count` charts (the gallery's, in the report and slide themes, both languages, in that order), each laid
     /// out and drawn to PNG, SVG and PDF, on `jobs` workers, the way a report run renders its figures. Returns
     /// the wall time and a digest of every output byte in order (equal digests: byte-identical outputs).
-    public static func parallelRun(dataset: Dataset, count: Int, jobs: Int) throws -> (ms: Double, digest: String) {
+    package static func parallelRun(dataset: Dataset, count: Int, jobs: Int) throws -> (ms: Double, digest: String) {
         let gallery = try Gallery(dataset: dataset)
         var charts: [any ChartDescription] = []
         outer: for theme in [Theme.report, .slide, .reportSerif, .slideDark] {
