@@ -199,7 +199,7 @@ extension ChartKind {
 /// The registry of chart kinds.
 package enum ChartKinds {
     /// Every kind a spec's `type` may name.
-    package static let all: [any ChartKind.Type] = [BarKind.self, LineKind.self, DumbbellKind.self, MapKind.self, HeatmapKind.self]
+    package static var all: [any ChartKind.Type] { [BarKind.self, LineKind.self, DumbbellKind.self, MapKind.self, HeatmapKind.self] }
     /// The kinds a `layout:` block can pin.
     package static let pinnable = ["bar", "line", "map"]
     static var pinnableList: String { pinnable.dropLast().joined(separator: ", ") + " and " + pinnable.last! }

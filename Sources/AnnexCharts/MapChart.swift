@@ -81,145 +81,125 @@ public struct MapChart: SizedChart {
             throw .invalidValue("proportional circles cannot show the negative value \(neg)")
         }
         let t = theme.fitted(width: width, height: height)
-        let fmt = NumberFormat(language, fractionDigits: valueDigits)
-        let b = breaks
-        let classes = max(1, b.count - 1)
-        let all = panels.flatMap { $0.values.values }
-
-        // Legend entries (drawn in a column at the right): classes with counts, or reference circles.
-        let frame = ChartFrame(texts: texts, legend: [], theme: t, width: width, height: height, language: language)
-        var (marks, area, titleText) = frame.layout(measurer)
-        let legendFont = t.font(t.legendSize), legendTitleFont = t.font(t.legendSize, .semibold)
-        let noDataLabel = language.text(.noData)
-        let hasNoData = panels.contains { p in boundaries.features.contains { p.values[$0.key] == nil } }
-        var legendLines: [String] = []
-        if style != .circles {
-            for i in 0..<classes {
-                let n = all.filter { classOf($0, b) == i }.count
-                legendLines.append("\(fmt(b[i])) – \(fmt(b[i + 1])) (\(n))")
-            }
+        // The canvas fits the map: a one-panel map narrower than its canvas loses the empty width (text keeps the
+        // size of the canvas asked for), and the legend stands beside the map, top-aligned with it.
+        var w = width
+        if panels.count == 1, style != .tiles, !theme.keepsCanvas {
+            let (_, area, _) = ChartFrame(texts: texts, legend: [], theme: t, width: w, height: height, language: language).layout(measurer)
+            let legendW = classLegend(t, circleRadius: 0).width(maxTitle: area.width * 0.28, measurer)
+            let used = mapWidth(in: Rect(x: area.minX, y: area.minY, width: area.width - legendW - t.padding * 0.5, height: area.height), t)
+            w = max(width * 0.55, (used + t.padding * 0.5 + legendW + 2 * t.padding).rounded(.up))
         }
-        if hasNoData { legendLines.append(noDataLabel) }
-        let legendW = max((legendLines.map { measurer.measure($0, font: legendFont).width }.max() ?? 0) + t.legendSize * 1.6,
-                          legendTitle.map { min(area.width * 0.28, measurer.measure($0, font: legendTitleFont).width) } ?? 0,
-                          style == .circles ? t.legendSize * 8 : 0)
+        let frame = ChartFrame(texts: texts, legend: [], theme: t, width: w, height: height, language: language)
+        var (marks, area, titleText) = frame.layout(measurer)
+        var legend = classLegend(t, circleRadius: 0)
+        let legendW = legend.width(maxTitle: area.width * 0.28, measurer)
         var mapsArea = Rect(x: area.minX, y: area.minY, width: area.width - legendW - t.padding * 0.5, height: area.height)
         if panels.count == 1, style != .tiles {
-            // Keep the legend beside the map: shrink the map's box to the map's own width and centre both.
-            let probe = FittedProjection(projection, fitting: boundaries, into: mapsArea, margin: t.padding * 0.2)
-            let xs = boundaries.features.flatMap { $0.polygons.flatMap { $0.outer.points.map { probe(lon: $0.lon, lat: $0.lat).x } } }
-            let used = (xs.max() ?? mapsArea.maxX) - (xs.min() ?? mapsArea.minX) + t.padding * 0.4
-            let total = used + t.padding * 0.5 + legendW
-            mapsArea = Rect(x: area.minX + max(0, (area.width - total) / 2), y: area.minY, width: min(used, mapsArea.width), height: area.height)
+            let used = mapWidth(in: mapsArea, t)
+            mapsArea = Rect(x: area.minX + max(0, (area.width - used - t.padding * 0.5 - legendW) / 2), y: area.minY, width: min(used, mapsArea.width), height: area.height)
         }
-        let lx = mapsArea.maxX + t.padding * 0.5
-
-        // Panels side by side.
-        let n = Double(panels.count)
-        let gapX = t.padding * 0.4
+        var labelBoxes: [Rect] = [], maxCircle = 0.0
+        let n = Double(panels.count), gapX = t.padding * 0.4
         let panelW = (mapsArea.width - gapX * (n - 1)) / n
-        let panelTitleFont = t.font(t.subtitleSize, .semibold)
-        var labelBoxes: [Rect] = []
-        var maxCircle = 0.0
         for (pi, panel) in panels.enumerated() {
-            var rect = Rect(x: mapsArea.minX + Double(pi) * (panelW + gapX), y: mapsArea.minY, width: panelW, height: mapsArea.height)
-            if let pt = panel.title, !pt.isEmpty {
-                let m = TextMark(pt, font: panelTitleFont, color: t.text, at: Point(rect.midX, rect.minY), anchor: .middle,
-                                 baseline: .top, maxWidth: panelW, overflow: .ellipsis, id: "panel-title/\(pi)")
-                let h = measurer.measure(m).height
-                marks.append(.text(m))
-                rect = Rect(x: rect.minX, y: rect.minY + h + t.padding * 0.2, width: rect.width, height: rect.height - h - t.padding * 0.2)
-            }
-            switch style {
-            case .tiles:
-                marks += tiles(panel, pi, rect, b, classes, t, fmt, measurer, &labelBoxes)
-            case .choropleth, .circles:
-                let proj = FittedProjection(projection, fitting: boundaries, into: rect, margin: t.padding * 0.2)
-                var under: [Mark] = [], fills: [Mark] = [], borders: [Mark] = [], overlay: [Mark] = []
-                for f in boundaries.features {
-                    let path = proj.path(f)
-                    under.append(.path(PathMark(path, fillRule: .evenOdd, stroke: Stroke(color: t.axis, width: t.axisWidth * 2.2, join: .round))))
-                    let v = panel.values[f.key]
-                    let id = "area/\(pi)/\(f.key)"
-                    if style == .circles {
-                        fills.append(.path(PathMark(path, fill: t.grid.mixed(with: t.background, amount: 0.3), fillRule: .evenOdd, id: id)))
-                    } else if let v {
-                        fills.append(.path(PathMark(path, fill: classColor(classOf(v, b), classes, t), fillRule: .evenOdd, id: id)))
-                    } else {
-                        fills.append(.path(PathMark(path, fill: t.background, fillRule: .evenOdd, id: id)))
-                        fills.append(.group(GroupMark([.path(PathMark(hatchLines(path), stroke: Stroke(color: t.mutedText.withAlpha(0.6), width: 1.2)))],
-                                                      clipPath: path, id: "no-data/\(pi)/\(f.key)")))
-                    }
-                    borders.append(.path(PathMark(path, fillRule: .evenOdd, stroke: Stroke(color: t.background, width: max(1, t.gridWidth * 1.5), join: .round))))
-                }
-                marks += under + fills + borders
-                // Label points and labels.
-                let rMax = min(rect.width, rect.height) * 0.065
-                let vMax = max(all.max() ?? 1, 1e-9)
-                maxCircle = rMax
-                for f in boundaries.features.sorted(by: { projectedArea(proj, $0) > projectedArea(proj, $1) }) {
-                    let (pole, rings) = labelPoint(proj, f)
-                    let v = panel.values[f.key]
-                    if style == .circles, let v {
-                        let r = rMax * (v / vMax).squareRoot()
-                        overlay.append(.path(Shapes.circle(center: pole, radius: r, fill: t.palette[0].withAlpha(0.55),
-                                                           stroke: Stroke(color: t.palette[0], width: 1.5), id: "circle/\(pi)/\(f.key)")))
-                    }
-                    guard showLabels else { continue }
-                    let fill = style == .circles || v == nil ? t.background : classColor(classOf(v!, b), classes, t)
-                    let ink = style == .circles || v == nil ? t.text : fill.readableInk
-                    overlay += placeLabel(f, v, pole, rings, ink, t, fmt, measurer, &labelBoxes, pi,
-                                          below: style == .circles ? rMax * ((v ?? 0) / vMax).squareRoot() : 0, panel: rect,
-                                          calloutsAllowed: boundaries.features.count <= 40)
-                }
-                marks += overlay
-            }
+            let rect = Rect(x: mapsArea.minX + Double(pi) * (panelW + gapX), y: mapsArea.minY, width: panelW, height: mapsArea.height)
+            marks += panelMarks(panel, pi, rect, t, measurer, &labelBoxes, &maxCircle)
         }
+        if style == .circles { legend = classLegend(t, circleRadius: maxCircle) }
+        let titleH = panels.first?.title != nil ? measurer.measure("Ag", font: t.font(t.subtitleSize, .semibold)).height : 0
+        marks += legend.layout(at: Point(mapsArea.maxX + t.padding * 0.5, area.minY + titleH), width: legendW, measurer).marks
+        return Scene(width: w, height: height, background: t.background, marks: marks,
+                     metadata: DocumentMetadata(title: titleText, description: altText(), language: language.rawValue))
+    }
 
-        // Legend column.
-        var y = area.minY + (panels.first?.title != nil ? measurer.measure("Ag", font: panelTitleFont).height : 0)
-        if let lt = legendTitle, !lt.isEmpty {
-            let m = TextMark(lt, font: legendTitleFont, color: t.text, at: Point(lx, y), baseline: .top,
-                             maxWidth: legendW, overflow: .wrap(maxLines: 3), id: "legend-title")
-            marks.append(.text(m))
-            y += measurer.measure(m).height + t.legendSize * 0.5
-        }
-        let sw = t.legendSize * 1.1
-        let rowH = max(sw, measurer.measure("Ag", font: legendFont).height) + t.legendSize * 0.35
+    /// The width a one-panel map takes when fitted into `box`.
+    func mapWidth(in box: Rect, _ t: Theme) -> Double {
+        let probe = FittedProjection(projection, fitting: boundaries, into: box, margin: t.padding * 0.2)
+        let xs = boundaries.features.flatMap { $0.polygons.flatMap { $0.outer.points.map { probe(lon: $0.lon, lat: $0.lat).x } } }
+        return (xs.max() ?? box.maxX) - (xs.min() ?? box.minX) + t.padding * 0.4
+    }
+
+    /// The legend column: classes with their counts and a no-data row, or reference circles of the largest value
+    /// and a round value near half of it.
+    func classLegend(_ t: Theme, circleRadius: Double) -> ClassLegend {
+        let fmt = NumberFormat(language, fractionDigits: valueDigits)
+        let b = breaks, classes = max(1, b.count - 1), all = panels.flatMap { $0.values.values }
+        var rows: [ClassLegend.Row] = []
         if style == .circles {
-            let vMax = all.max() ?? 1
-            // The largest value and a round value near half of it.
-            let half = vMax / 2, step = LinearScale.tickStep(0, half, count: 2)
-            let refs = [vMax, max(step, (half / step).rounded() * step)].filter { $0 > 0 }
-            for (i, v) in Array(Set(refs)).sorted(by: >).enumerated() {
-                let r = maxCircle * (v / max(vMax, 1e-9)).squareRoot()
-                let c = Point(lx + maxCircle, y + r)
-                marks.append(.path(Shapes.circle(center: c, radius: r, fill: t.palette[0].withAlpha(0.35), stroke: Stroke(color: t.palette[0], width: 1.5), id: "legend-circle/\(i)")))
-                marks.append(.text(TextMark(fmt(v), font: legendFont, color: t.text, at: Point(lx + maxCircle * 2 + t.legendSize * 0.5, c.y),
-                                            baseline: .middle, id: "legend/circle/\(i)")))
-                y += 2 * r + t.legendSize * 0.6
-            }
+            let vMax = all.max() ?? 1, half = vMax / 2, step = LinearScale.tickStep(0, half, count: 2)
+            let refs = Array(Set([vMax, max(step, (half / step).rounded() * step)].filter { $0 > 0 })).sorted(by: >)
+            rows = refs.map { v in .circle(radius: max(1, circleRadius * (v / max(vMax, 1e-9)).squareRoot()), t.palette[0], fmt(v)) }
         } else {
-            for (i, line) in legendLines.enumerated() {
-                let isNoData = hasNoData && i == legendLines.count - 1
-                let box = Rect(x: lx, y: y + (rowH - sw) / 2, width: sw, height: sw)
-                if isNoData {
-                    marks.append(.rect(RectMark(box, fill: t.background, stroke: Stroke(color: t.mutedText, width: 1), id: "legend-symbol/no-data")))
-                    marks.append(.group(GroupMark([.path(PathMark(hatchLines([.move(Point(box.minX, box.minY)), .line(Point(box.maxX, box.maxY))], extent: box),
-                                                                 stroke: Stroke(color: t.mutedText, width: 1.2)))], clip: box)))
-                } else {
-                    marks.append(.rect(RectMark(box, fill: classColor(i, classes, t), stroke: Stroke(color: t.grid, width: 1), id: "legend-symbol/class/\(i)")))
-                }
-                marks.append(.text(TextMark(line, font: legendFont, color: t.text, at: Point(lx + sw + t.legendSize * 0.5, y + rowH / 2),
-                                            baseline: .middle, id: isNoData ? "legend/no-data" : "legend/class/\(i)")))
-                y += rowH
+            rows = (0..<classes).map { i in
+                .swatch(classColor(i, classes, t), "\(fmt(b[i])) – \(fmt(b[i + 1])) (\(all.filter { classOf($0, b) == i }.count))")
             }
         }
-        let alt = panels.map { p in
-            (p.title.map { $0 + ": " } ?? "") + boundaries.features.map { f in "\(f.name) \(p.values[f.key].map(fmt.format) ?? noDataLabel)" }.joined(separator: ", ") + "."
+        if panels.contains(where: { p in boundaries.features.contains { p.values[$0.key] == nil } }) { rows.append(.noData(language.text(.noData))) }
+        return ClassLegend(title: legendTitle, rows: rows, theme: t)
+    }
+
+    /// One panel: its title, then tiles, or the areas with their fills, borders, circles and labels.
+    func panelMarks(_ panel: Panel, _ pi: Int, _ rectIn: Rect, _ t: Theme, _ measurer: TextMeasurer, _ labelBoxes: inout [Rect],
+                    _ maxCircle: inout Double) -> [Mark] {
+        var rect = rectIn, marks: [Mark] = []
+        let fmt = NumberFormat(language, fractionDigits: valueDigits), b = breaks, classes = max(1, b.count - 1)
+        if let pt = panel.title, !pt.isEmpty {
+            let m = TextMark(pt, font: t.font(t.subtitleSize, .semibold), color: t.text, at: Point(rect.midX, rect.minY), anchor: .middle,
+                             baseline: .top, maxWidth: rect.width, overflow: .ellipsis, id: "panel-title/\(pi)")
+            let h = measurer.measure(m).height
+            marks.append(.text(m))
+            rect = Rect(x: rect.minX, y: rect.minY + h + t.padding * 0.2, width: rect.width, height: rect.height - h - t.padding * 0.2)
+        }
+        if style == .tiles { return marks + tiles(panel, pi, rect, b, classes, t, fmt, measurer, &labelBoxes) }
+        let proj = FittedProjection(projection, fitting: boundaries, into: rect, margin: t.padding * 0.2)
+        marks += areaMarks(panel, pi, proj, t)
+        let rMax = min(rect.width, rect.height) * 0.065, vMax = max(panels.flatMap { $0.values.values }.max() ?? 1, 1e-9)
+        maxCircle = rMax
+        for f in boundaries.features.sorted(by: { projectedArea(proj, $0) > projectedArea(proj, $1) }) {
+            let (pole, rings) = labelPoint(proj, f)
+            let v = panel.values[f.key]
+            if style == .circles, let v {
+                marks.append(.path(Shapes.circle(center: pole, radius: rMax * (v / vMax).squareRoot(), fill: t.palette[0].withAlpha(0.55),
+                                                 stroke: Stroke(color: t.palette[0], width: 1.5), id: "circle/\(pi)/\(f.key)")))
+            }
+            guard showLabels else { continue }
+            let fill = style == .circles || v == nil ? t.background : classColor(classOf(v!, b), classes, t)
+            let ink = style == .circles || v == nil ? t.text : fill.readableInk
+            marks += placeLabel(f, v, pole, rings, ink, t, fmt, measurer, &labelBoxes, pi, below: style == .circles ? rMax * ((v ?? 0) / vMax).squareRoot() : 0,
+                                panel: rect, calloutsAllowed: boundaries.features.count <= 40)
+        }
+        return marks
+    }
+
+    /// The areas of a panel: a dark outline under everything, fills by class (hatched where there is no value; a
+    /// neutral fill under circles), borders between areas in the background colour.
+    func areaMarks(_ panel: Panel, _ pi: Int, _ proj: FittedProjection, _ t: Theme) -> [Mark] {
+        let b = breaks, classes = max(1, b.count - 1)
+        var under: [Mark] = [], fills: [Mark] = [], borders: [Mark] = []
+        for f in boundaries.features {
+            let path = proj.path(f), id = "area/\(pi)/\(f.key)"
+            under.append(.path(PathMark(path, fillRule: .evenOdd, stroke: Stroke(color: t.axis, width: t.axisWidth * 2.2, join: .round))))
+            if style == .circles {
+                fills.append(.path(PathMark(path, fill: t.grid.mixed(with: t.background, amount: 0.3), fillRule: .evenOdd, id: id)))
+            } else if let v = panel.values[f.key] {
+                fills.append(.path(PathMark(path, fill: classColor(classOf(v, b), classes, t), fillRule: .evenOdd, id: id)))
+            } else {
+                fills.append(.path(PathMark(path, fill: t.background, fillRule: .evenOdd, id: id)))
+                fills.append(.group(GroupMark([.path(PathMark(hatchLines(path), stroke: Stroke(color: t.mutedText.withAlpha(0.6), width: 1.2)))],
+                                              clipPath: path, id: "no-data/\(pi)/\(f.key)")))
+            }
+            borders.append(.path(PathMark(path, fillRule: .evenOdd, stroke: Stroke(color: t.background, width: max(1, t.gridWidth * 1.5), join: .round))))
+        }
+        return under + fills + borders
+    }
+
+    /// A sentence per panel: each area's name and value.
+    public func altText() -> String {
+        let fmt = NumberFormat(language, fractionDigits: valueDigits)
+        return panels.map { p in
+            (p.title.map { $0 + ": " } ?? "") + boundaries.features.map { f in "\(f.name) \(p.values[f.key].map(fmt.format) ?? language.text(.noData))" }.joined(separator: ", ") + "."
         }.joined(separator: " ")
-        return Scene(width: width, height: height, background: t.background, marks: marks,
-                     metadata: DocumentMetadata(title: titleText, description: alt, language: language.rawValue))
     }
 
     /// The class of a value; on a diverging map zero counts with the increases' first class (no change is not a decrease).
@@ -250,23 +230,8 @@ public struct MapChart: SizedChart {
     func placeLabel(_ f: BoundaryFeature, _ v: Double?, _ pole: Point, _ rings: [[Point]], _ ink: Color, _ t: Theme,
                     _ fmt: NumberFormat, _ measurer: TextMeasurer, _ placed: inout [Rect], _ pi: Int, below: Double,
                     panel: Rect, calloutsAllowed: Bool) -> [Mark] {
-        let valueText = v.map(fmt.format) ?? "–"
-        /// The fonts and the size of the label block (name over value, or the value alone) at a scale.
-        func block(_ withName: Bool, _ scale: Double) -> (nameFont: Font, valueFont: Font, nameHeight: Double, w: Double, h: Double) {
-            let nameFont = t.font(t.categoryLabelSize * 0.9 * scale, .semibold), valueFont = t.font(t.valueLabelSize * 0.9 * scale)
-            let nm = measurer.measure(f.name, font: nameFont), vm = measurer.measure(valueText, font: valueFont)
-            return (nameFont, valueFont, nm.height, max(withName ? nm.width : 0, vm.width), (withName ? nm.height : 0) + vm.height)
-        }
-        func texts(_ box: Rect, _ withName: Bool, _ nameFont: Font, _ valueFont: Font, _ nameHeight: Double, _ color: Color) -> [Mark] {
-            var out: [Mark] = []
-            if withName {
-                out.append(.text(TextMark(f.name, font: nameFont, color: color, at: Point(box.midX, box.minY), anchor: .middle,
-                                          baseline: .top, id: "label-name/\(pi)/\(f.key)")))
-            }
-            out.append(.text(TextMark(valueText, font: valueFont, color: color, at: Point(box.midX, box.minY + (withName ? nameHeight : 0)),
-                                      anchor: .middle, baseline: .top, id: "label-value/\(pi)/\(f.key)")))
-            return out
-        }
+        let label = MapLabel(feature: f, valueText: v.map(fmt.format) ?? "–", panelIndex: pi, theme: t, measurer: measurer)
+        let block = label.block, texts = label.texts
         // Inside with the name; then (few areas: a district map) a callout with the name; then inside with the
         // value only; then, as a last resort, over the edge. Labels below circles need not fit.
         enum Step { case inside(withName: Bool), callout, anywhere }
@@ -275,7 +240,7 @@ public struct MapChart: SizedChart {
             : [.inside(withName: true), .inside(withName: false), .anywhere]
         for step in steps {
             if case .callout = step {
-                if let callout = placeCallout() { return callout }
+                if let callout = placeCallout(label, pole, panel, &placed) { return callout }
                 continue
             }
             let fit: Bool, names: [Bool]
@@ -299,35 +264,38 @@ public struct MapChart: SizedChart {
             }
         }
         return []
+    }
 
-        func placeCallout() -> [Mark]? {
-            let pad = 3.0, gap = 26.0
-            for withName in [true, false] {
-                let (nameFont, valueFont, nameHeight, textW, textH) = block(withName, 0.85)
-                let w = textW + 2 * pad, h = textH + 2 * pad
-                // Up-right first (the usual place for a callout), then round the compass.
-                let directions: [(Double, Double)] = [(1, -1), (1, 0), (-1, -1), (-1, 0), (1, 1), (-1, 1), (0, -1), (0, 1)]
-                for (dx, dy) in directions {
-                    let cx = pole.x + dx * (gap + w / 2), cy = pole.y + dy * (gap + h / 2)
-                    let box = Rect(x: cx - w / 2, y: cy - h / 2, width: w, height: h)
-                    guard box.minX >= panel.minX, box.maxX <= panel.maxX, box.minY >= panel.minY, box.maxY <= panel.maxY,
-                          !placed.contains(where: { $0.intersects(box) }) else { continue }
-                    placed.append(box)
-                    let end = Point(min(max(pole.x, box.minX), box.maxX), min(max(pole.y, box.minY), box.maxY))
-                    let text = Rect(x: box.minX + pad, y: box.minY + pad, width: w - 2 * pad, height: h - 2 * pad)
-                    return [
-                        // Dark on a light halo, so that leader and dot show on dark fills as on light ones.
-                        .path(PathMark([.move(pole), .line(end)], stroke: Stroke(color: t.background.withAlpha(0.85), width: 3))),
-                        .path(PathMark([.move(pole), .line(end)], stroke: Stroke(color: t.text, width: 1), id: "label-leader/\(pi)/\(f.key)")),
-                        .path(Shapes.circle(center: pole, radius: 2.4, fill: t.text, stroke: Stroke(color: t.background, width: 1.2),
-                                            id: "label-dot/\(pi)/\(f.key)")),
-                        .rect(RectMark(box, fill: t.background.withAlpha(0.92), stroke: Stroke(color: t.text.withAlpha(0.35), width: 0.8),
-                                       id: "label-box/\(pi)/\(f.key)")),
-                    ] + texts(text, withName, nameFont, valueFont, nameHeight, t.text)
-                }
+    /// A callout: the label on a background box beside the area, clear of other labels and inside the panel, with
+    /// a leader line to a dot at the pole.
+    func placeCallout(_ label: MapLabel, _ pole: Point, _ panel: Rect, _ placed: inout [Rect]) -> [Mark]? {
+    let t = label.theme, f = label.feature, pi = label.panelIndex
+        let pad = 3.0, gap = 26.0
+        for withName in [true, false] {
+            let (nameFont, valueFont, nameHeight, textW, textH) = label.block(withName, 0.85)
+            let w = textW + 2 * pad, h = textH + 2 * pad
+            // Up-right first (the usual place for a callout), then round the compass.
+            let directions: [(Double, Double)] = [(1, -1), (1, 0), (-1, -1), (-1, 0), (1, 1), (-1, 1), (0, -1), (0, 1)]
+            for (dx, dy) in directions {
+                let cx = pole.x + dx * (gap + w / 2), cy = pole.y + dy * (gap + h / 2)
+                let box = Rect(x: cx - w / 2, y: cy - h / 2, width: w, height: h)
+                guard box.minX >= panel.minX, box.maxX <= panel.maxX, box.minY >= panel.minY, box.maxY <= panel.maxY,
+                      !placed.contains(where: { $0.intersects(box) }) else { continue }
+                placed.append(box)
+                let end = Point(min(max(pole.x, box.minX), box.maxX), min(max(pole.y, box.minY), box.maxY))
+                let text = Rect(x: box.minX + pad, y: box.minY + pad, width: w - 2 * pad, height: h - 2 * pad)
+                return [
+                    // Dark on a light halo, so that leader and dot show on dark fills as on light ones.
+                    .path(PathMark([.move(pole), .line(end)], stroke: Stroke(color: t.background.withAlpha(0.85), width: 3))),
+                    .path(PathMark([.move(pole), .line(end)], stroke: Stroke(color: t.text, width: 1), id: "label-leader/\(pi)/\(f.key)")),
+                    .path(Shapes.circle(center: pole, radius: 2.4, fill: t.text, stroke: Stroke(color: t.background, width: 1.2),
+                                        id: "label-dot/\(pi)/\(f.key)")),
+                    .rect(RectMark(box, fill: t.background.withAlpha(0.92), stroke: Stroke(color: t.text.withAlpha(0.35), width: 0.8),
+                                   id: "label-box/\(pi)/\(f.key)")),
+                ] + label.texts(text, withName, nameFont, valueFont, nameHeight, t.text)
             }
-            return nil
         }
+        return nil
     }
 
     /// Whether a label box lies inside the area: its outline, sampled every few pixels, all inside the rings.
@@ -528,5 +496,33 @@ extension MapChart {
                                         at: Point((lp.x ?? 0) + (lp.dx ?? sw + 12), top + (lp.dy ?? sh * 0.75)), id: "legend/\(k)")))
         }
         return marks
+    }
+}
+
+/// A map label's text: name over value (or the value alone), its fonts and size at a scale.
+struct MapLabel {
+    let feature: BoundaryFeature
+    let valueText: String
+    let panelIndex: Int
+    let theme: Theme
+    let measurer: TextMeasurer
+
+    /// The fonts and the size of the label block (name over value, or the value alone) at a scale.
+    func block(_ withName: Bool, _ scale: Double) -> (nameFont: Font, valueFont: Font, nameHeight: Double, w: Double, h: Double) {
+        let nameFont = theme.font(theme.categoryLabelSize * 0.9 * scale, .semibold), valueFont = theme.font(theme.valueLabelSize * 0.9 * scale)
+        let nm = measurer.measure(feature.name, font: nameFont), vm = measurer.measure(valueText, font: valueFont)
+        return (nameFont, valueFont, nm.height, max(withName ? nm.width : 0, vm.width), (withName ? nm.height : 0) + vm.height)
+    }
+
+    /// The label's marks in `box`.
+    func texts(_ box: Rect, _ withName: Bool, _ nameFont: Font, _ valueFont: Font, _ nameHeight: Double, _ color: Color) -> [Mark] {
+        var out: [Mark] = []
+        let key = "\(panelIndex)/\(feature.key)"
+        if withName {
+            out.append(.text(TextMark(feature.name, font: nameFont, color: color, at: Point(box.midX, box.minY), anchor: .middle, baseline: .top, id: "label-name/\(key)")))
+        }
+        out.append(.text(TextMark(valueText, font: valueFont, color: color, at: Point(box.midX, box.minY + (withName ? nameHeight : 0)),
+                                  anchor: .middle, baseline: .top, id: "label-value/\(key)")))
+        return out
     }
 }

@@ -26,6 +26,8 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case higherThanAverage, lowerThanAverage
     /// Class labels whose bounds do not overlap: "Dưới 20%", "20% – dưới 40%", "Từ 80% trở lên".
     case classUnder, classRange, classFrom
+    /// The unit line of a table ("Đơn vị tính: xã") and the units of computed figures.
+    case unitLine, unitCommunes, unitCriteriaPerCommune, unitPercent
     case figureLabel
     // Chart specs
     case plan, datasetSource, someCommunesLackYears
@@ -170,6 +172,7 @@ public enum Strings {
         .datePattern: "{d}/{M}/{y}", .dateLongPattern: "{d}/{M}/{y}",
         .upToDate: "đến {0}",
         .classUnder: "Dưới {0}", .classRange: "{0} – dưới {1}", .classFrom: "Từ {0} trở lên",
+        .unitLine: "Đơn vị tính: {0}", .unitCommunes: "xã", .unitCriteriaPerCommune: "tiêu chí/xã", .unitPercent: "%",
     ]
 
     /// English.
@@ -255,6 +258,7 @@ public enum Strings {
         .datePattern: "{d} {MMM} {y}", .dateLongPattern: "{d} {MMMM} {y}",
         .upToDate: "to {0}",
         .classUnder: "Under {0}", .classRange: "{0} to under {1}", .classFrom: "{0} and over",
+        .unitLine: "Unit: {0}", .unitCommunes: "communes", .unitCriteriaPerCommune: "criteria per commune", .unitPercent: "%",
     ]
 
     /// The table of a language.

@@ -8,7 +8,7 @@ import Foundation
 /// A table of a report: rows from the analysis, columns chosen by field (`value[2019]` picks the 2019 record
 /// of the row's group; tokens in brackets match a year, a metric or a detail), headers, number formats, totals.
 struct TableSpec {
-    static let keys = ["title", "data", "columns", "totals", "notes", "source", "number"]
+    static let keys = ["title", "data", "columns", "totals", "notes", "source", "number", "unit"]
 
     static func build(_ n: SpecNode, number: Int, baseFolder: String, context: SpecContext, language lang: Language) throws -> TableContent {
         var n = n
@@ -84,6 +84,20 @@ struct TableSpec {
         return TableContent(caption: caption, columns: zip(cols, aligns).map { TableContent.Column($0.header, align: $1) }, rows: rows,
                             totals: rows.isEmpty ? nil : totals,
                             notes: (rows.isEmpty ? [lang.text(.noDataRows)] : []) + (try n.child("notes")?.texts() ?? []) + table.notes,
-                            source: try n.child("source")?.text() ?? table.defaultSource)
+                            source: try n.child("source")?.text() ?? table.defaultSource,
+                            unit: try n.child("unit")?.text() ?? unit(of: table, lang))
+    }
+
+    /// The unit of a table's figures when its data state one unit for all (the analysis's records do), in the
+    /// language's words; nil when the units differ or are not stated (a CSV file): then the spec's `unit:` says.
+    static func unit(of table: DataTable, _ lang: Language) -> String? {
+        let units = Set(table.rows.compactMap { $0["unit"] }.filter { !$0.isEmpty })
+        guard units.count == 1, let u = units.first else { return nil }
+        switch u {
+        case Analysis.unitCommunes: return lang.text(.unitCommunes)
+        case Analysis.unitCriteria: return lang.text(.unitCriteriaPerCommune)
+        case Analysis.unitPercent: return lang.text(.unitPercent)
+        default: return u
+        }
     }
 }

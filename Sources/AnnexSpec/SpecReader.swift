@@ -83,7 +83,7 @@ package struct SpecNode {
         case .scalar(let s): s.string
         case .mapping: "a mapping"
         case .sequence: "a list"
-        default: "an alias"
+        @unknown default: "an alias"
         }
     }
 

@@ -104,7 +104,7 @@ let xlsxFixtures = repoRoot + "/Tests/Fixtures/xlsx"
         let other = dir + "-other"
         try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: other) }
-        FileManager.default.createFile(atPath: other + "/notes.txt", contents: Data("mine".utf8))
+        _ = FileManager.default.createFile(atPath: other + "/notes.txt", contents: Data("mine".utf8))
         #expect(throws: ImportError.self) { try DatasetWriter.write(DatasetWriter.files(second, sources: [book]), to: other) }
         #expect(FileManager.default.contents(atPath: other + "/notes.txt") == Data("mine".utf8))
     }

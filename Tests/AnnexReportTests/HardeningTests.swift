@@ -152,11 +152,11 @@ import Testing
         let fm = FileManager.default
         let leftovers = [".x.png.tmp-\(dead.processIdentifier)-Ab12Cd", ".x.png.tmp-Qw34Er"]
         let kept = [".x.png.tmp-1-Zx56Cv", ".x.png.tmp-Ty78Ui", ".other.png.tmp-\(dead.processIdentifier)-Ab12Cd"]
-        for n in leftovers + kept { fm.createFile(atPath: dir + "/" + n, contents: Data("part".utf8)) }
+        for n in leftovers + kept { _ = fm.createFile(atPath: dir + "/" + n, contents: Data("part".utf8)) }
         let old = Date(timeIntervalSinceNow: -7200)
         for n in leftovers + [".other.png.tmp-\(dead.processIdentifier)-Ab12Cd"] { try fm.setAttributes([.modificationDate: old], ofItemAtPath: dir + "/" + n) }
         // A dead writer's file still being written (fresh) stays: a writer in another PID namespace looks dead.
-        fm.createFile(atPath: dir + "/.x.png.tmp-\(dead.processIdentifier)-Fr3shh", contents: Data("part".utf8))
+        _ = fm.createFile(atPath: dir + "/.x.png.tmp-\(dead.processIdentifier)-Fr3shh", contents: Data("part".utf8))
         try AtomicFile.write(Array("png".utf8), to: dir + "/x.png")
         let names = Set(try fm.contentsOfDirectory(atPath: dir))
         #expect(names == Set(kept + ["x.png", ".x.png.tmp-\(dead.processIdentifier)-Fr3shh"]), "\(names.sorted())")
@@ -182,9 +182,9 @@ import Testing
         let fm = FileManager.default
         for lang in ["vi", "en"] {
             try fm.createDirectory(atPath: "\(dir)/\(lang)", withIntermediateDirectories: true)
-            fm.createFile(atPath: "\(dir)/\(lang)/annex.pdf", contents: Data("old \(lang)".utf8))
+            _ = fm.createFile(atPath: "\(dir)/\(lang)/annex.pdf", contents: Data("old \(lang)".utf8))
             try fm.createDirectory(atPath: "\(dir)/.annex-staging-4242/\(lang)", withIntermediateDirectories: true)
-            fm.createFile(atPath: "\(dir)/.annex-staging-4242/\(lang)/annex.pdf", contents: Data("new \(lang)".utf8))
+            _ = fm.createFile(atPath: "\(dir)/.annex-staging-4242/\(lang)/annex.pdf", contents: Data("new \(lang)".utf8))
         }
         let ready = ["vi", "en"].map { "\($0) \(FolderSwap.identity("\(dir)/.annex-staging-4242/\($0)")!)\n" }.joined()
         try ready.write(toFile: "\(dir)/.annex-staging-4242/.ready", atomically: true, encoding: .utf8)
@@ -320,7 +320,7 @@ import Testing
         var (status, _, err) = try runAnnex(args)
         #expect(status == 0, "\(err)")
         #expect(err.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ annex info: \d+ files in"#, options: .regularExpression) != nil, "\(err)")
-        FileManager.default.createFile(atPath: dir + "/data/NOTES.txt", contents: Data("not data".utf8))
+        _ = FileManager.default.createFile(atPath: dir + "/data/NOTES.txt", contents: Data("not data".utf8))
         (status, _, err) = try runAnnex(args + ["--log-format", "json"])
         #expect(status == 0, "\(err)")
         let lines = err.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
