@@ -62,6 +62,14 @@ struct TableSpec {
             }
             return TableContent.Cell(v)
         }
+        // One number of decimals per column: the fewest within the column's digits that show every figure in it
+        // (10,04 above 12,00, never 12,0).
+        for i in cols.indices where numeric.contains(cols[i].field) && cols[i].field != "year" && cols[i].field != "base_year" {
+            let shown = order.compactMap { pickRow(bySubject[$0]!, cols[i].pick) }
+                .compactMap { r in r[cols[i].field].flatMap { NumberParser.parse($0, decimalSeparator: r["\u{1F}decimal"] == "," ? "," : ".") } }
+            let d = NumberFormat.commonDigits(shown, within: cols[i].digits)
+            cols[i].digits = d...d
+        }
         let rows = order.map { k in cols.map { cell(bySubject[k]!, $0) } }
         var totals: [TableContent.Cell]? = nil
         if let t = n.child("totals") {

@@ -229,6 +229,17 @@ package struct Gallery {
                                                                                       source: mapSource),
                 language: lang, valueDigits: 0...0, width: w, height: h, theme: theme)))
         }
+
+        // 16. Heat map: districts × criteria, the share of each district's communes meeting each criterion.
+        var cells: [String: [String: Double]] = [:]
+        for d in districts { for i in 0..<19 { if let r = v(.district, d, "criterion_share", lastActual, NationalCriteria.column(i)) { cells[d, default: [:]][NationalCriteria.column(i)] = r.value } } }
+        if !cells.isEmpty {
+            out.append(Entry(name: "heatmap-criteria", chart: HeatmapChart(
+                rows: districts.filter { cells[$0] != nil }.map { ChartKey($0, districtName($0)) },
+                columns: (0..<19).map { ChartKey(NationalCriteria.column($0), "\($0 + 1). \(names[$0])") }, values: cells,
+                texts: texts(16, vi ? "Tỷ lệ xã đạt từng tiêu chí theo huyện, năm \(lastActual)" : "Share of communes meeting each criterion by district, \(lastActual)"),
+                language: lang, width: w, height: h, theme: theme)))
+        }
         return out
     }
 
