@@ -155,10 +155,15 @@ struct HeatmapLayout {
     }
 
     /// The cells in their class colours (hatched where there is no value), separated by the background, and their
-    /// values in ink that reads on the fill where the label fits.
+    /// values (without the % the legend states) in ink that reads on the fill: every cell's or none, never a text
+    /// under the theme's smallest size.
     func cellMarks() -> [Mark] {
-        let f = chart.format
-        let valueFont = t.font(min(t.valueLabelSize * 0.85, cellH * 0.55), .semibold)
+        var f = chart.format
+        f.percentSuffix = false
+        let size = max(t.minimumTextSize, min(t.valueLabelSize * 0.85, cellH * 0.6))
+        let valueFont = t.font(size, .semibold)
+        let widest = chart.values.values.flatMap(\.values).map { measurer.measure(f($0), font: valueFont) }
+        let labelsFit = chart.showValues && widest.allSatisfy { $0.width + 8 <= cellW - 2 && $0.height <= cellH - 2 }
         var cells: [Mark] = [], labels: [Mark] = []
         for (i, r) in chart.rows.enumerated() {
             for (j, c) in chart.columns.enumerated() {
@@ -170,10 +175,10 @@ struct HeatmapLayout {
                 }
                 let fill = chart.classColor(chart.classOf(v), t)
                 cells.append(.rect(RectMark(box, fill: fill, id: id)))
-                guard chart.showValues else { continue }
-                let m = TextMark(f(v), font: valueFont, color: fill.readableInk, at: Point(box.midX, box.midY), anchor: .middle, baseline: .middle, id: "value/\(r.id)/\(c.id)")
-                let size = measurer.measure(m)
-                if size.width + 4 <= box.width, size.height <= box.height { labels.append(.text(m)) }
+                if labelsFit {
+                    labels.append(.text(TextMark(f(v), font: valueFont, color: fill.readableInk, at: Point(box.midX, box.midY), anchor: .middle,
+                                                 baseline: .middle, id: "value/\(r.id)/\(c.id)")))
+                }
             }
         }
         return cells + labels

@@ -509,7 +509,9 @@ struct MapLabel {
 
     /// The fonts and the size of the label block (name over value, or the value alone) at a scale.
     func block(_ withName: Bool, _ scale: Double) -> (nameFont: Font, valueFont: Font, nameHeight: Double, w: Double, h: Double) {
-        let nameFont = theme.font(theme.categoryLabelSize * 0.9 * scale, .semibold), valueFont = theme.font(theme.valueLabelSize * 0.9 * scale)
+        // Never under the theme's smallest text (24 px on slides): a label that does not fit at that size moves out.
+        let nameFont = theme.font(max(theme.minimumTextSize, theme.categoryLabelSize * 0.9 * scale), .semibold)
+        let valueFont = theme.font(max(theme.minimumTextSize, theme.valueLabelSize * 0.9 * scale))
         let nm = measurer.measure(feature.name, font: nameFont), vm = measurer.measure(valueText, font: valueFont)
         return (nameFont, valueFont, nm.height, max(withName ? nm.width : 0, vm.width), (withName ? nm.height : 0) + vm.height)
     }
