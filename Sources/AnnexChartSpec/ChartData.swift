@@ -47,6 +47,10 @@ package struct Encoding {
     package var equals: String?
     package var digitsRange: ClosedRange<Int>?
     package var node: SpecNode
+    /// The decimal separator of the table the column is in.
+    package var decimalSeparator: Character = "."
+    /// The column's type in its table.
+    package var type: DataTable.ColumnType = .text
 
     /// The keys of a spec's `encoding` block.
     package static let channels = ["category", "x", "series", "value", "estimate", "target", "target_high", "key", "panel", "row", "column"]
@@ -70,9 +74,19 @@ package struct Encoding {
             let hint = Spelling.nearest(to: f, in: table.columns).map { "; did you mean '\($0)'?" } ?? ""
             throw SpecError(at, "a column of the data (" + table.columns.joined(separator: ", ") + hint + ")", f)
         }
+        decimalSeparator = table.decimalSeparator
+        type = table.types[field] ?? .text
     }
 
-    package var digits: ClosedRange<Int> { get throws { digitsRange ?? 0...2 } }
+    /// The value labels' decimals: the spec's `digits`, else as many as the data were written with (a CSV column of
+    /// `10.60` keeps two), at most two; computed figures get up to two.
+    package var digits: ClosedRange<Int> {
+        get throws {
+            if let digitsRange { return digitsRange }
+            if case .number(let d?) = type { return min(d, 2)...min(d, 2) }
+            return 0...2
+        }
+    }
 
     package func value(_ row: [String: String]) -> String { row[field] ?? "" }
     package func label(_ row: [String: String]) -> String {
@@ -94,16 +108,51 @@ package struct Encoding {
         return try number(row, loc)
     }
     package func optionalNumberValue(_ row: [String: String]) -> Double? {
-        NumberParser.parse(value(row), decimalSeparator: row["\u{1F}decimal"] == "," ? "," : ".")
+        NumberParser.parse(value(row), decimalSeparator: decimalSeparator)
     }
 }
 
-/// The rows a chart draws: from inline values, a CSV file or a dataset's analysis.
+/// The rows a chart draws: from inline values, a CSV file or a dataset's analysis, with the type of each column
+/// (text, number with the decimals it was written with, date or period) and the table's decimal separator.
 package struct DataTable {
+    /// What a column holds, found from all of its values.
+    package enum ColumnType: Hashable, Sendable {
+        /// Words (or a mix).
+        case text
+        /// Numbers in the table's convention; the most decimals any value was written with (nil: computed figures).
+        case number(decimals: Int?)
+        /// Dates (`2020-06-30`) or periods (`2020`, `2020-Q2`, `2020-06`).
+        case date
+    }
     package static let keys = ["values", "csv", "decimal", "dataset", "metric", "scope", "groups", "years", "kind", "detail", "origin"]
     package var columns: [String]
     package var rows: [[String: String]]
     package var locations: [SourceLocation]
+    /// The decimal separator of the numbers in the rows (`,` for a CSV written `3.125,8`).
+    package var decimalSeparator: Character = "."
+    /// The type of each column.
+    package var types: [String: ColumnType] = [:]
+
+    /// A number of column `field` in `row`, in the table's convention; nil when empty or not a number.
+    package func number(_ row: [String: String], _ field: String) -> Double? {
+        row[field].flatMap { NumberParser.parse($0, decimalSeparator: decimalSeparator) }
+    }
+
+    /// The types of the columns, from their values: numbers when every value is one (empty cells aside), dates
+    /// or periods when every value is one, text otherwise. `computed` numbers (a dataset's) carry no decimals.
+    mutating func inferTypes(computed: Bool = false) {
+        for c in columns {
+            let values = rows.compactMap { $0[c] }.filter { !$0.isEmpty }
+            if !values.isEmpty, values.allSatisfy({ NumberParser.parse($0, decimalSeparator: decimalSeparator) != nil }) {
+                let d = values.map { v in v.split(separator: decimalSeparator, maxSplits: 1).dropFirst().first.map { $0.filter(\.isNumber).count } ?? 0 }.max() ?? 0
+                types[c] = .number(decimals: computed ? nil : d)
+            } else if !values.isEmpty, values.allSatisfy({ CalendarDay(iso: $0) != nil || (try? Period(parsing: $0)) != nil }) {
+                types[c] = .date
+            } else {
+                types[c] = .text
+            }
+        }
+    }
     package var synthetic = false
     package var defaultSource: String? = nil
     /// The dataset the rows come from, when they come from one.
@@ -147,15 +196,14 @@ package struct DataTable {
             do { csv = try CSVTable.read(path: path) } catch {
                 throw SpecError(error.issues.first.map { [$0] } ?? [DataIssue(c.location, expected: "a readable CSV file", found: rel)])
             }
-            t = DataTable(columns: csv.header, rows: csv.rows.map { r in
-                var row = Dictionary(uniqueKeysWithValues: zip(csv.header, r.fields))
-                row["\u{1F}decimal"] = decimal
-                return row
-            }, locations: csv.rows.map { SourceLocation(file: path, line: $0.line) })
+            t = DataTable(columns: csv.header, rows: csv.rows.map { Dictionary(uniqueKeysWithValues: zip(csv.header, $0.fields)) },
+                          locations: csv.rows.map { SourceLocation(file: path, line: $0.line) })
+            t.decimalSeparator = Character(decimal)
         } else {
             t = try fromDataset(n, language: language, baseFolder: baseFolder, context: context)
         }
         if t.rows.isEmpty, !allowEmpty { throw SpecError(n.location, "at least one row of data", "none") }
+        if t.types.isEmpty { t.inferTypes() }
         return t
     }
 
@@ -254,12 +302,14 @@ package struct DataTable {
         if ds.manifest.allowMissingYears, !DatasetChecks.missingYears(ds, "").isEmpty {
             notes.append(language.text(.someCommunesLackYears))
         }
-        return DataTable(columns: cols, rows: rows, locations: recs.map { _ in n.location },
+        var table = DataTable(columns: cols, rows: rows, locations: recs.map { _ in n.location },
                          synthetic: ds.manifest.synthetic && origin != "stated",
                          defaultSource: origin == "stated"
                             ? Array(Set(recs.map(\.source))).sorted().compactMap { id in ds.facts.first { $0.id == id }.flatMap { ds.sources[$0.source]?.citation(language) } }
                                 .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: "; ")
                             : language.text(.datasetSource, ds.manifest.title[language] ?? ds.manifest.name),
                          dataset: ds, notes: notes)
+        table.inferTypes(computed: true)
+        return table
     }
 }

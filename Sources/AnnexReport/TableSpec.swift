@@ -55,7 +55,7 @@ struct TableSpec {
                 return TableContent.Cell(label, status: v)
             }
             if c.field == "kind" { return TableContent.Cell(FactKind(rawValue: v)?.label(lang) ?? v) }
-            if numeric.contains(c.field), let x = NumberParser.parse(v, decimalSeparator: r["\u{1F}decimal"] == "," ? "," : ".") {
+            if numeric.contains(c.field), let x = table.number(r, c.field) {
                 if c.field == "year" || c.field == "base_year" { return TableContent.Cell(v) }
                 let f = NumberFormat(lang, fractionDigits: c.digits)
                 return TableContent.Cell((c.signed && x > 0 ? "+" : "") + f(x))
@@ -66,7 +66,7 @@ struct TableSpec {
         // (10,04 above 12,00, never 12,0).
         for i in cols.indices where numeric.contains(cols[i].field) && cols[i].field != "year" && cols[i].field != "base_year" {
             let shown = order.compactMap { pickRow(bySubject[$0]!, cols[i].pick) }
-                .compactMap { r in r[cols[i].field].flatMap { NumberParser.parse($0, decimalSeparator: r["\u{1F}decimal"] == "," ? "," : ".") } }
+                .compactMap { table.number($0, cols[i].field) }
             let d = NumberFormat.commonDigits(shown, within: cols[i].digits)
             cols[i].digits = d...d
         }
@@ -80,7 +80,7 @@ struct TableSpec {
                 let key = c.field + (c.pick.isEmpty ? "" : "[" + c.pick.joined(separator: ",") + "]")
                 guard sums.contains(key) else { return TableContent.Cell("") }
                 let total = order.compactMap { pickRow(bySubject[$0]!, c.pick) }
-                    .compactMap { r in r[c.field].flatMap { NumberParser.parse($0, decimalSeparator: r["\u{1F}decimal"] == "," ? "," : ".") } }
+                    .compactMap { table.number($0, c.field) }
                     .reduce(0, +)
                 return TableContent.Cell(NumberFormat(lang, fractionDigits: c.digits)(total))
             }

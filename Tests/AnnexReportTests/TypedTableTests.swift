@@ -1,0 +1,50 @@
+import AnnexChartSpec
+import AnnexCharts
+import AnnexSpec
+import Foundation
+import Testing
+
+/// The data a spec loads are a typed table: each column text, number (with the decimals it was written with) or
+/// date, and the table's decimal separator a property of the table, not a hidden key of every row.
+@Suite struct TypedTableTests {
+    func load(_ yaml: String, folder: String = NSTemporaryDirectory()) throws -> DataTable {
+        let node = try SpecNode.parse(yaml, file: "t.yaml")
+        return try DataTable.load(try node.require("data"), language: .vi, baseFolder: folder, context: SpecContext())
+    }
+
+    @Test func columnsHaveTypes() throws {
+        let t = try load("""
+            data:
+              values:
+                - { district: "Cao Lộc", period: "2020-06", cutoff: "2020-06-30", value: "10.60", n: 20 }
+                - { district: "Hữu Lũng", period: "2020-07", cutoff: "2020-07-31", value: "9.4", n: 26 }
+            """)
+        #expect(t.types["district"] == .text)
+        #expect(t.types["period"] == .date && t.types["cutoff"] == .date)
+        #expect(t.types["value"] == .number(decimals: 2) && t.types["n"] == .number(decimals: 0))
+        #expect(t.number(t.rows[1], "value") == 9.4)
+    }
+
+    /// A CSV written with decimal commas keeps its separator in the table; numbers are read in it.
+    @Test func aCSVsDecimalCommaIsTheTables() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("annex-typed-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "nguon;von\nNgân sách;985,7\nHuy động;3.125,8\n".write(toFile: dir + "/von.csv", atomically: true, encoding: .utf8)
+        let t = try load("data: { csv: von.csv, decimal: \",\" }", folder: dir)
+        #expect(t.decimalSeparator == "," && t.types["von"] == .number(decimals: 1))
+        #expect(t.number(t.rows[1], "von") == 3125.8)
+        #expect(t.rows.allSatisfy { $0.keys.sorted() == ["nguon", "von"] }, "no hidden keys in the rows")
+    }
+
+    /// Value labels keep the decimals the data were written with when the spec does not say.
+    @Test func labelsKeepTheDataDecimals() throws {
+        let spec = try ChartSpec.parse("""
+            type: bar
+            data: { values: [ { c: a, v: "10.60" }, { c: b, v: "12.00" } ] }
+            encoding: { category: c, value: v }
+            """, file: "t.yaml", baseFolder: NSTemporaryDirectory())
+        let bar = try #require(spec.chart as? BarChart)
+        #expect(bar.valueDigits == 2...2)
+    }
+}
