@@ -190,10 +190,7 @@ struct BarLayout {
 
     /// A bar: solid, or lighter and hatched for an estimate.
     func barShape(_ r: Rect, fill: Color, estimate: Bool, id: String) -> [Mark] {
-        guard estimate else { return [.rect(RectMark(r, fill: fill, id: id))] }
-        var hm = Hatching.marks(r, color: fill, background: t.background, id: id)
-        hm[0] = .rect(RectMark(r, fill: fill.mixed(with: t.background, amount: 0.3), id: id))
-        return hm
+        Marks.bar(r, fill: fill, estimate: estimate, background: t.background, id: id)
     }
 
     /// A target on a bar: a tick across it at a point, a band over it for a range. Returns the pixel its far end reaches.
@@ -203,13 +200,12 @@ struct BarLayout {
         if let h = tg.high, h != tg.low {
             let tr = vertical ? Rect(x: r.minX - ext, y: s(h), width: thick + 2 * ext, height: s(tg.low) - s(h))
                               : Rect(x: s(tg.low), y: r.minY - ext, width: s(h) - s(tg.low), height: thick + 2 * ext)
-            return (.rect(RectMark(tr, fill: t.target.withAlpha(0.22), stroke: Stroke(color: t.target, width: t.targetWidth * 0.5), id: id)),
-                    vertical ? tr.minY : tr.maxX)
+            return (Marks.band(tr, color: t.target, opacity: 0.22, outline: t.targetWidth * 0.5, id: id), vertical ? tr.minY : tr.maxX)
         }
-        let p = s(tg.low), stroke = Stroke(color: t.target, width: t.targetWidth)
-        let line: PathMark = vertical ? .line(from: Point(r.minX - ext, p), to: Point(r.maxX + ext, p), stroke: stroke, id: id)
-                                      : .line(from: Point(p, r.minY - ext), to: Point(p, r.maxY + ext), stroke: stroke, id: id)
-        return (.path(line), vertical ? p - t.targetWidth / 2 : p + t.targetWidth / 2)
+        let p = s(tg.low)
+        let rule = vertical ? Marks.rule(from: Point(r.minX - ext, p), to: Point(r.maxX + ext, p), color: t.target, width: t.targetWidth, id: id)
+                            : Marks.rule(from: Point(p, r.minY - ext), to: Point(p, r.maxY + ext), color: t.target, width: t.targetWidth, id: id)
+        return (rule, vertical ? p - t.targetWidth / 2 : p + t.targetWidth / 2)
     }
 
     /// The value label beyond the bar's end and the plan label at its plan line: above a tick that stands above the

@@ -74,10 +74,10 @@ public struct DumbbellChart: SizedChart, Hashable {
             let xa = x(a), xb = x(b)
             marks.append(.text(TextMark(c.label, font: catFont, color: t.text, at: Point(area.minX + catW, y), anchor: .end,
                                         baseline: .middle, maxWidth: catW + 1, overflow: .wrap(maxLines: 2), id: "category/\(c.id)")))
-            marks.append(.path(.line(from: Point(xa, y), to: Point(xb, y), stroke: Stroke(color: t.grid.mixed(with: t.mutedText, amount: 0.35), width: t.markerRadius * 0.9, cap: .round),
-                                     id: "bar/\(c.id)")))
-            marks.append(.path(Shapes.circle(center: Point(xa, y), radius: t.markerRadius * 1.3, fill: cFrom, stroke: nil, id: "from/\(c.id)")))
-            marks.append(.path(Shapes.circle(center: Point(xb, y), radius: t.markerRadius * 1.3, fill: cTo, stroke: nil, id: "to/\(c.id)")))
+            marks.append(Marks.rule(from: Point(xa, y), to: Point(xb, y), color: t.grid.mixed(with: t.mutedText, amount: 0.35), width: t.markerRadius * 0.9,
+                                    cap: .round, id: "bar/\(c.id)"))
+            marks.append(Marks.point(Point(xa, y), radius: t.markerRadius * 1.3, color: cFrom, background: t.background, id: "from/\(c.id)"))
+            marks.append(Marks.point(Point(xb, y), radius: t.markerRadius * 1.3, color: cTo, background: t.background, id: "to/\(c.id)"))
             let left = min(xa, xb) - t.markerRadius * 1.3 - gap * 0.5, right = max(xa, xb) + t.markerRadius * 1.3 + gap * 0.5
             marks.append(.text(TextMark(fmt(a <= b ? a : b), font: valueFont, color: t.mutedText, at: Point(left, y), anchor: .end,
                                         baseline: .middle, id: "value-low/\(c.id)")))

@@ -167,14 +167,14 @@ struct HeatmapLayout {
         var cells: [Mark] = [], labels: [Mark] = []
         for (i, r) in chart.rows.enumerated() {
             for (j, c) in chart.columns.enumerated() {
-                let box = Rect(x: grid.minX + Double(j) * cellW, y: grid.minY + Double(i) * cellH, width: cellW, height: cellH).insetBy(dx: 1, dy: 1)
-                let id = "cell/\(r.id)/\(c.id)"
+                let slot = Rect(x: grid.minX + Double(j) * cellW, y: grid.minY + Double(i) * cellH, width: cellW, height: cellH)
+                let box = slot.insetBy(dx: 1, dy: 1), id = "cell/\(r.id)/\(c.id)"
                 guard let v = chart.values[r.id]?[c.id] else {
                     cells += Hatching.marks(box, color: t.mutedText, background: t.background, id: id)
                     continue
                 }
                 let fill = chart.classColor(chart.classOf(v), t)
-                cells.append(.rect(RectMark(box, fill: fill, id: id)))
+                cells.append(Marks.cell(slot, fill: fill, id: id))
                 if labelsFit {
                     labels.append(.text(TextMark(f(v), font: valueFont, color: fill.readableInk, at: Point(box.midX, box.midY), anchor: .middle,
                                                  baseline: .middle, id: "value/\(r.id)/\(c.id)")))

@@ -47,6 +47,8 @@ public struct LineChart: SizedChart, Hashable {
     public var theme: Theme
     /// Explicit geometry for the components instead of the automatic layout.
     public var pins: ChartPins? = nil
+    /// Fill the area under each line (for one or two series: a cumulative count, capital disbursed to date).
+    public var area = false
     /// How an x value is written under the axis (years by default).
     public var xLabel: @Sendable (Double) -> String = { x in x == x.rounded() ? NumberFormat.plain(x) : NumberFormat(.en)(x) }
 
@@ -62,7 +64,7 @@ public struct LineChart: SizedChart, Hashable {
     public static func == (a: LineChart, b: LineChart) -> Bool {
         a.xValues == b.xValues && a.series == b.series && a.targets == b.targets && a.texts == b.texts && a.language == b.language
             && a.zeroBaseline == b.zeroBaseline && a.valueDigits == b.valueDigits && a.estimateLegend == b.estimateLegend
-            && a.width == b.width && a.height == b.height && a.theme == b.theme && a.pins == b.pins
+            && a.width == b.width && a.height == b.height && a.theme == b.theme && a.pins == b.pins && a.area == b.area
     }
     public func hash(into h: inout Hasher) { h.combine(xValues); h.combine(series); h.combine(texts); h.combine(width); h.combine(height) }
 
@@ -191,30 +193,30 @@ struct LineLayout {
             let x1 = tg.to.map { min(plot.maxX, time.scale($0) + half) } ?? (tg.from == nil ? plot.maxX : min(plot.maxX, time.scale(time.values.last!) + half))
             let s = axis.scale
             if let h = tg.high {
-                return .rect(RectMark(Rect(x: x0, y: s(h), width: x1 - x0, height: s(tg.low) - s(h)), fill: c.withAlpha(0.18), id: "target/\(i)"))
+                return Marks.band(Rect(x: x0, y: s(h), width: x1 - x0, height: s(tg.low) - s(h)), color: c, opacity: 0.18, id: "target/\(i)")
             }
-            return .path(.line(from: Point(x0, s(tg.low)), to: Point(x1, s(tg.low)), stroke: Stroke(color: c, width: t.targetWidth * 0.6, dash: [10, 6]), id: "target/\(i)"))
+            return Marks.rule(from: Point(x0, s(tg.low)), to: Point(x1, s(tg.low)), color: c, width: t.targetWidth * 0.6, dash: [10, 6], id: "target/\(i)")
         }
     }
 
-    /// Lines: solid between actual points, dashed into and between estimates, broken at gaps; then the points.
+    /// Areas under the lines when asked, then lines (solid between actual points, dashed into and between
+    /// estimates, broken at gaps), then the points (hollow for estimates).
     func lineMarks() -> [Mark] {
-        let xs = time.values, x = time.scale, y = axis.scale
+        let xs = time.values, tx = time.scale, ty = axis.scale
+        let x: (Double) -> Double = { tx($0) }, y: (Double) -> Double = { ty($0) }
         var marks: [Mark] = []
-        for (si, s) in chart.series.enumerated() {
-            let c = colors[si]
-            for (a, b) in zip(xs, xs.dropFirst()) {
-                guard let va = s.points[a], let vb = s.points[b] else { continue }
-                let est = s.estimates.contains(a) || s.estimates.contains(b)
-                marks.append(.path(.line(from: Point(x(a), y(va)), to: Point(x(b), y(vb)),
-                                         stroke: Stroke(color: c, width: t.lineWidth, dash: est ? [t.lineWidth * 2.5, t.lineWidth * 1.5] : [], join: .round, cap: .round),
-                                         id: "line/\(s.key.id)/\(NumberFormat.plain(a))")))
+        if chart.area {
+            let base = y(max(axis.scale.domain.0, min(0, axis.scale.domain.1)))
+            for (si, s) in chart.series.enumerated() {
+                marks += Marks.area(xs: xs, values: s.points, x: x, y: y, baseline: base, fill: colors[si].withAlpha(0.16), id: "area/\(s.key.id)")
             }
+        }
+        for (si, s) in chart.series.enumerated() {
+            marks += Marks.line(xs: xs, values: s.points, estimates: s.estimates, x: x, y: y, color: colors[si], width: t.lineWidth, id: "line/\(s.key.id)")
             for xv in xs {
                 guard let v = s.points[xv] else { continue }
-                let est = s.estimates.contains(xv)
-                marks.append(.path(Shapes.circle(center: Point(x(xv), y(v)), radius: t.markerRadius, fill: est ? t.background : c,
-                                                 stroke: Stroke(color: c, width: t.lineWidth * 0.6), id: "point/\(s.key.id)/\(NumberFormat.plain(xv))")))
+                marks.append(Marks.point(Point(x(xv), y(v)), radius: t.markerRadius, color: colors[si], hollow: s.estimates.contains(xv),
+                                         background: t.background, outline: t.lineWidth * 0.6, id: "point/\(s.key.id)/\(NumberFormat.plain(xv))"))
             }
         }
         return marks

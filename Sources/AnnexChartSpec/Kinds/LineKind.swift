@@ -6,7 +6,7 @@ import AnnexSpec
 
 package enum LineKind: ChartKind {
     package static let name = "line"
-    package static let optionKeys = ["zero", "targets", "digits", "estimate_label"]
+    package static let optionKeys = ["zero", "targets", "digits", "estimate_label", "area"]
 
     package static func build(_ input: ChartInput) throws -> any ChartDescription {
         let table = input.table, valueEnc = input.value, lang = input.language
@@ -33,10 +33,12 @@ package enum LineKind: ChartKind {
             targets.append(.init(low: try tn.require("value").number(), high: try tn.child("high")?.number(), series: try tn.child("series")?.text(),
                                  label: try tn.child("label")?.text() ?? lang.text(.plan), from: from, to: to))
         }
-        return LineChart(xValues: xs.sorted(), series: order.map { LineChart.Series($0, points: points[$0.id] ?? [:], estimates: estimates[$0.id] ?? []) },
-                         targets: targets, texts: input.texts, language: lang, zeroBaseline: try l?.child("zero")?.bool() ?? true,
-                         valueDigits: try valueEnc.digits, estimateLegend: try l?.child("estimate_label")?.text(),
-                         width: input.width, height: input.height, theme: input.theme)
+        var chart = LineChart(xValues: xs.sorted(), series: order.map { LineChart.Series($0, points: points[$0.id] ?? [:], estimates: estimates[$0.id] ?? []) },
+                              targets: targets, texts: input.texts, language: lang, zeroBaseline: try l?.child("zero")?.bool() ?? true,
+                              valueDigits: try valueEnc.digits, estimateLegend: try l?.child("estimate_label")?.text(),
+                              width: input.width, height: input.height, theme: input.theme)
+        chart.area = try l?.child("area")?.bool() ?? false
+        return chart
     }
 
     package static func colorKeys(of chart: any ChartDescription) -> [ChartKey] { (chart as? LineChart)?.series.map(\.key) ?? [] }
