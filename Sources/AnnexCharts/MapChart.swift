@@ -28,7 +28,7 @@ public struct MapChart: SizedChart {
     public struct Panel: Sendable {
         /// The panel's title above its map (mark `panel-title/<panel>`); nil or empty for none.
         public var title: String?
-        /// Values by feature key (``BoundaryFeature/key``); a feature without a value is hatched as "no data".
+        /// Values by feature key (`BoundaryFeature.key`); a feature without a value is hatched as "no data".
         public var values: [String: Double]
         /// A panel titled `title` showing `values`.
         public init(title: String? = nil, values: [String: Double]) { self.title = title; self.values = values }
