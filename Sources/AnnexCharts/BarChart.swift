@@ -6,7 +6,12 @@ import AnnexScene
 /// composes the frame, axes, legend and bar marks and decides where.
 public struct BarChart: SizedChart, Hashable {
     /// Which way bars grow.
-    public enum Orientation: String, Sendable, CaseIterable { case vertical, horizontal }
+    public enum Orientation: String, Sendable, CaseIterable {
+        /// Columns: categories along the bottom, values up the left axis.
+        case vertical
+        /// Bars: categories down the left, values along the bottom; the first category at the top.
+        case horizontal
+    }
     /// How the series of a category are placed (a position adjustment, `BarPosition`).
     public enum Mode: String, Sendable, CaseIterable {
         /// Series side by side in each category.
@@ -24,31 +29,54 @@ public struct BarChart: SizedChart, Hashable {
         }
     }
     /// The order of the categories.
-    public enum Sort: String, Sendable, CaseIterable { case none, ascending, descending }
+    /// The order of the categories. Sorting is by the value of the last series (the latest year), by the total on
+    /// stacked bars and by the last series' share on 100% bars; ties keep the given order.
+    public enum Sort: String, Sendable, CaseIterable {
+        /// The order `categories` gives.
+        case none
+        /// Smallest first.
+        case ascending
+        /// Largest first.
+        case descending
+    }
 
+    /// The categories along the band axis, in the order given (see `sort`); ids as ``BarValue/category``.
     public var categories: [ChartKey]
+    /// The series, in legend and drawing order; a legend is drawn only for more than one series.
     public var series: [ChartKey]
+    /// The bars' values; a category without a value for a series leaves that slot empty.
     public var values: [BarValue]
+    /// Targets drawn on bars, a tick for a value and a band for a range, labelled "KH …" when values are shown;
+    /// grouped and diverging bars only (stacked bars do not draw them). Empty for none.
     public var targets: [BarTarget]
     /// The legend's words for targets ("Kế hoạch 2019").
     public var targetLegend: String
     /// The legend's words for estimated values ("Ước thực hiện").
     public var estimateLegend: String?
+    /// The chart's words: figure label, titles, axis titles, notes, source.
     public var texts: ChartTexts
+    /// The language of the numbers and of the words the chart adds (legend entries, "KH").
     public var language: Language
+    /// Which way the bars grow.
     public var orientation: Orientation
+    /// How the series of a category are placed: grouped, stacked, 100% stacked or diverging.
     public var mode: Mode
+    /// The order of the categories.
     public var sort: Sort
     /// Series are ordered (years): shades of one hue instead of distinct colours.
     public var orderedSeries: Bool
     /// Digits after the decimal comma on value labels: the fewest and most; one number is chosen for the chart.
     public var valueDigits: ClosedRange<Int>
+    /// Whether each bar carries its value (and stacked bars their total); false leaves the axis to tell them.
     public var showValues: Bool
     /// What a diverging chart's single series diverges from ("bình quân toàn tỉnh"); its legend says
     /// "Cao hơn …" / "Thấp hơn …" instead of "Tăng" / "Giảm".
     public var divergesFrom: String? = nil
+    /// The canvas width in px asked for (narrowed to the content when `fitsContent`).
     public var width: Double
+    /// The canvas height in px asked for (shortened to the content when `fitsContent`, horizontal bars).
     public var height: Double
+    /// The look of the chart; its sizes are scaled to the canvas.
     public var theme: Theme
     /// Explicit geometry for the components instead of the automatic layout.
     public var pins: ChartPins? = nil
@@ -148,6 +176,10 @@ public struct BarChart: SizedChart, Hashable {
         return legend
     }
 
+    /// The chart's scene: the frame (titles, legend, footer), the axes, then the bars with their value labels and
+    /// targets, marks named as ``barID(_:_:)`` lists; on pinned components when `pins` is set. Throws when there is
+    /// nothing to draw, a value is not finite, stacked bars have a negative value, a 100% bar's category totals 0,
+    /// or the canvas is too small.
     public func scene(measurer: TextMeasurer) throws(ChartError) -> Scene {
         try check()
         if let pins { return try pinnedScene(pins, measurer: measurer) }

@@ -4,20 +4,32 @@ import AnnexScene
 /// Dumbbells (a slope form): one row per category, a dot for each of two years joined by a bar, values at
 /// both ends and the change at the right: "2018 → 2019" by group at a glance.
 public struct DumbbellChart: SizedChart, Hashable {
+    /// The rows, top down unless `sortByChange`; a category without both values is left out.
     public var categories: [ChartKey]
+    /// The first year (or state): its dots are the lighter colour; its label is the legend's first entry.
     public var from: ChartKey
+    /// The second year: its dots are the darker colour; the change is `to` minus `from`.
     public var to: ChartKey
-    /// Values by category id.
+    /// Values of `from` by category id.
     public var fromValues: [String: Double]
+    /// Values of `to` by category id.
     public var toValues: [String: Double]
+    /// The chart's words: figure label, titles, notes, source.
     public var texts: ChartTexts
+    /// The language of the numbers and of the words the chart adds ("Thay đổi").
     public var language: Language
+    /// Fewest and most digits after the decimal separator of the values and changes.
     public var valueDigits: ClosedRange<Int>
+    /// Whether rows are ordered by change, the largest rise first; false keeps the order of `categories`.
     public var sortByChange: Bool
+    /// The canvas width in px.
     public var width: Double
+    /// The canvas height in px.
     public var height: Double
+    /// The look of the chart; its sizes are scaled to the canvas.
     public var theme: Theme
 
+    /// A dumbbell chart from `from` to `to`; sizes in px.
     public init(categories: [ChartKey], from: ChartKey, to: ChartKey, fromValues: [String: Double], toValues: [String: Double],
                 texts: ChartTexts, language: Language = .vi, valueDigits: ClosedRange<Int> = 1...2, sortByChange: Bool = false,
                 width: Double = 1600, height: Double = 900, theme: Theme = .report) {
@@ -26,6 +38,10 @@ public struct DumbbellChart: SizedChart, Hashable {
         self.width = width; self.height = height; self.theme = theme
     }
 
+    /// The chart's scene: the frame, a value axis along the bottom, then per row (`<id>` the category id) its label
+    /// `category/<id>`, the bar `bar/<id>`, the dots `from/<id>` and `to/<id>`, the values `value-low/<id>` and
+    /// `value-high/<id>` and the change `change/<id>` under the header `change-header`. Throws when no category has
+    /// both values, a value is not finite, or the rows do not fit (at least 20 px each).
     public func scene(measurer: TextMeasurer) throws(ChartError) -> Scene {
         let rows = categories.filter { fromValues[$0.id] != nil && toValues[$0.id] != nil }
         guard !rows.isEmpty else { throw .noData("a dumbbell chart needs categories with both values") }

@@ -9,6 +9,9 @@ public enum Projection: String, Sendable, Hashable, CaseIterable {
     /// Web Mercator (EPSG:3857), as web maps draw.
     case webMercator
 
+    /// The plane coordinates of longitude `lon` and latitude `lat` (degrees), in radians of arc: x east, y north.
+    /// `standardLatitude` (degrees) is where the equirectangular projection keeps true shapes; Web Mercator ignores
+    /// it and clamps latitudes to ±85.05°.
     public func project(lon: Double, lat: Double, standardLatitude: Double) -> (x: Double, y: Double) {
         let d = Double.pi / 180
         switch self {
@@ -22,10 +25,17 @@ public enum Projection: String, Sendable, Hashable, CaseIterable {
 
 /// A projection fitted into a rectangle: lon/lat → scene pixels, aspect preserved, centred.
 public struct FittedProjection: Sendable {
+    /// The projection from longitude and latitude to the plane.
     public var projection: Projection
+    /// The latitude in degrees where the equirectangular projection keeps true shapes: the middle of the
+    /// boundaries' latitudes.
     public let standardLatitude: Double
+    /// Pixels per unit of the projected plane.
     public var scale: Double
+    /// Where the plane's x = 0 falls, in px from the canvas's left edge.
     public var offsetX: Double
+    /// Where the plane's y = 0 falls, in px from the canvas's top edge (the plane's y grows north, the canvas's
+    /// down).
     public var offsetY: Double
     /// cos(standardLatitude), computed once.
     private let cosStandard: Double
@@ -49,6 +59,7 @@ public struct FittedProjection: Sendable {
         offsetY = inner.midY + (minY + maxY) / 2 * s
     }
 
+    /// The scene point, in px, of longitude `lon` and latitude `lat` in degrees.
     public func callAsFunction(lon: Double, lat: Double) -> Point {
         let d = Double.pi / 180
         // Equirectangular with the standard latitude's cosine computed once (the same numbers as project()).
@@ -159,6 +170,8 @@ public enum PlaneGeometry {
         return (best.c, best.d)
     }
 
+    /// The centroid of the area a ring encloses (the ring closes from its last point back to its first); the first
+    /// point when the area is zero.
     public static func areaCentroid(_ ring: [Point]) -> Point {
         var a = 0.0, cx = 0.0, cy = 0.0
         for (p, q) in zip(ring, ring.dropFirst() + [ring[0]]) {
@@ -169,6 +182,8 @@ public enum PlaneGeometry {
         return Point(cx / (3 * a), cy / (3 * a))
     }
 
+    /// The area a ring encloses, in the square of its unit (px² for projected rings), whichever way it winds; the
+    /// ring closes from its last point back to its first.
     public static func area(_ ring: [Point]) -> Double {
         var a = 0.0
         for (p, q) in zip(ring, ring.dropFirst() + [ring[0]]) { a += p.x * q.y - q.x * p.y }

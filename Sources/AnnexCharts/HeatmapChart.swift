@@ -6,7 +6,10 @@ import AnnexScene
 /// overlap ("Dưới 20%", "20% – dưới 40%", …). Column names stand rotated above the cells when they fit, else
 /// short labels (the part before ". ") with the names listed in a note.
 public struct HeatmapChart: SizedChart, Hashable {
+    /// The rows, top down, labelled at the left (districts).
     public var rows: [ChartKey]
+    /// The columns, left to right (criteria); a label written `1. Quy hoạch` is shortened to `1` when the names do
+    /// not fit above the cells.
     public var columns: [ChartKey]
     /// Values by row id, then column id; a missing cell is drawn hatched as "no data".
     public var values: [String: [String: Double]]
@@ -14,12 +17,19 @@ public struct HeatmapChart: SizedChart, Hashable {
     public var breaks: [Double]
     /// Values are percentages: the legend and labels carry "%".
     public var percent: Bool
+    /// The chart's words: figure label, titles, notes, source.
     public var texts: ChartTexts
+    /// The language of the numbers and of the class labels ("Dưới 20%").
     public var language: Language
+    /// Fewest and most digits after the decimal separator of the cell values; one number is chosen for the chart.
     public var valueDigits: ClosedRange<Int>
+    /// Whether each cell carries its value (where the label fits inside the cell).
     public var showValues: Bool
+    /// The canvas width in px.
     public var width: Double
+    /// The canvas height in px.
     public var height: Double
+    /// The look of the chart; its sizes are scaled to the canvas, its ramp colours the classes.
     public var theme: Theme
 
     /// A heat map; `breaks` nil gives 0, 20, …, 100 for percentages, else five equal classes over the values.
@@ -69,6 +79,10 @@ public struct HeatmapChart: SizedChart, Hashable {
         }
     }
 
+    /// The chart's scene: the frame with a legend of classes (`legend/class/<i>`, and `legend/no-data` when a cell
+    /// is missing), row labels `row/<id>`, column labels `column/<id>`, cells `cell/<row>/<column>` and their values
+    /// `value/<row>/<column>`. Throws when there is nothing to draw, a value is not finite, the class bounds do not
+    /// increase, or the cells do not fit.
     public func scene(measurer: TextMeasurer) throws(ChartError) -> Scene {
         let all = values.values.flatMap(\.values)
         guard !rows.isEmpty, !columns.isEmpty, !all.isEmpty else { throw .noData("a heat map needs rows, columns and values") }

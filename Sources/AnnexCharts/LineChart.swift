@@ -7,6 +7,8 @@ import AnnexScene
 public struct LineChart: SizedChart, Hashable {
     /// One line: values by x, the x whose values are estimates.
     public struct Series: Hashable, Sendable {
+        /// The series' id (in mark ids, `line/<id>/…`, `point/<id>/…`) and its label at the line's end or in the
+        /// legend.
         public var key: ChartKey
         /// Values by x (a year); absent x are gaps.
         public var points: [Double: Double]
@@ -20,12 +22,18 @@ public struct LineChart: SizedChart, Hashable {
     /// A horizontal target: a line at `low`, or a band from `low` to `high`, for one series or all, over the
     /// periods `from`…`to` (all when nil).
     public struct TargetLine: Hashable, Sendable {
+        /// The target, or the low end of a target band, in the values' unit.
         public var low: Double
+        /// The high end of a target band; nil for a target line.
         public var high: Double?
+        /// The id of the series the target belongs to, drawn in its colour; nil for a target of all series, in the
+        /// theme's target colour.
         public var series: String?
+        /// The target's legend entry ("Kế hoạch 2020"); on pinned charts, its band label.
         public var label: String
-        /// The first and last x the target applies to.
+        /// The first x the target applies to; nil for the start of the axis.
         public var from: Double?
+        /// The last x the target applies to; nil for the end of the axis (or, with `from`, the last x).
         public var to: Double?
         /// A target at `low` (or `low`…`high`), labelled `label` in the legend.
         public init(low: Double, high: Double? = nil, series: String? = nil, label: String, from: Double? = nil, to: Double? = nil) {
@@ -33,17 +41,29 @@ public struct LineChart: SizedChart, Hashable {
         }
     }
 
+    /// The periods of the time axis as numbers (years), each with a slot in increasing order even where no series
+    /// has a value, so that gaps show.
     public var xValues: [Double]
+    /// The lines, in colour order; more than eight get a legend instead of labels at their ends.
     public var series: [Series]
+    /// Target lines and bands, drawn under the lines; empty for none.
     public var targets: [TargetLine]
+    /// The chart's words: figure label, titles, value axis title, notes, source.
     public var texts: ChartTexts
+    /// The language of the numbers and of the words the chart adds (the estimates' legend).
     public var language: Language
     /// Start the value axis at zero (honest for counts); false fits the data.
     public var zeroBaseline: Bool
+    /// Fewest and most digits after the decimal separator of the values at the line ends; one number is chosen for
+    /// the chart.
     public var valueDigits: ClosedRange<Int>
+    /// The legend's words for estimated stretches; nil for "Ước thực hiện" / "Estimate".
     public var estimateLegend: String?
+    /// The canvas width in px.
     public var width: Double
+    /// The canvas height in px.
     public var height: Double
+    /// The look of the chart; its sizes are scaled to the canvas.
     public var theme: Theme
     /// Explicit geometry for the components instead of the automatic layout.
     public var pins: ChartPins? = nil
@@ -90,6 +110,10 @@ public struct LineChart: SizedChart, Hashable {
     /// legend replaces them only for more than eight series.
     var directLabels: Bool { series.count <= 8 }
 
+    /// The chart's scene: the frame, the value and time axes, targets `target/<i>`, segments `line/<id>/<x>`
+    /// (dashed into and between estimates), points `point/<id>/<x>` (hollow for estimates) and labels at the line
+    /// ends `end-label/<id>`; on pinned components when `pins` is set. Throws when there is nothing to draw, a value
+    /// is not finite, or the canvas is too small.
     public func scene(measurer: TextMeasurer) throws(ChartError) -> Scene {
         try check()
         if let pins { return try pinnedScene(pins, measurer: measurer) }

@@ -2,9 +2,13 @@ import Foundation
 
 /// A continuous scale mapping a numeric domain onto a pixel range, with d3's nice ticks.
 public struct LinearScale: Hashable, Sendable {
+    /// The values at the two ends, in the data's unit; `lower` may exceed `upper` (a reversed scale).
     public var domain: (lower: Double, upper: Double)
+    /// The positions in px that `domain.lower` and `domain.upper` map to; a value axis runs from the plot's bottom
+    /// (`lower`) to its top.
     public var range: (lower: Double, upper: Double)
 
+    /// A scale mapping `domain` linearly onto `range` (px); values outside the domain are extrapolated, not clamped.
     public init(domain: (Double, Double), range: (Double, Double)) {
         self.domain = (domain.0, domain.1); self.range = (range.0, range.1)
     }
@@ -90,12 +94,16 @@ public struct LinearScale: Hashable, Sendable {
         return tickSpec(start, stop, Double(count)).2
     }
 
+    /// The distance between about `count` round ticks from `start` to `stop` (1, 2 or 5 × 10ⁿ), negative when
+    /// `stop` is below `start`, as d3-array's `tickStep`; 0 when there is no such step.
     public static func tickStep(_ start: Double, _ stop: Double, count: Int) -> Double {
         let reverse = stop < start
         let inc = reverse ? tickIncrement(stop, start, count: count) : tickIncrement(start, stop, count: count)
         return (reverse ? -1 : 1) * (inc < 0 ? 1 / -inc : inc)
     }
 
+    /// About `count` round values (1, 2 or 5 × 10ⁿ apart) within `start`…`stop`, ordered from `start` towards
+    /// `stop`, as d3-array's `ticks`; `[start]` when the two are equal, none when either is not finite.
     public static func ticks(_ start: Double, _ stop: Double, count: Int) -> [Double] {
         guard count > 0, start.isFinite, stop.isFinite else { return [] }
         if start == stop { return [start] }
@@ -118,12 +126,19 @@ public struct LinearScale: Hashable, Sendable {
 
 /// A scale for categories: each gets an equal band, with padding between and around, as d3's `scaleBand`.
 public struct BandScale: Hashable, Sendable {
+    /// The categories' ids, in order along the range.
     public var domain: [String]
+    /// The extent in px the bands and the outer padding share.
     public var range: (lower: Double, upper: Double)
+    /// The gap between neighbouring bands, as a share of a step (0…1): 0.2 leaves bands 80% of a step wide.
     public var paddingInner: Double
+    /// The space before the first band and after the last, in steps.
     public var paddingOuter: Double
+    /// Where the bands sit in the range when padding leaves room: 0 at its start, 0.5 centred, 1 at its end.
     public var align: Double
 
+    /// Bands for the categories `domain` across `range` (px): by default 0.2 of a step between bands, 0.1 of a step
+    /// around them, centred.
     public init(domain: [String], range: (Double, Double), paddingInner: Double = 0.2, paddingOuter: Double = 0.1,
                 align: Double = 0.5) {
         self.domain = domain; self.range = (range.0, range.1)
@@ -142,6 +157,7 @@ public struct BandScale: Hashable, Sendable {
         return (range.upper - range.lower) / max(1, n - paddingInner + paddingOuter * 2)
     }
 
+    /// The width of each band in px: a step less the inner padding.
     public var bandwidth: Double { step * (1 - paddingInner) }
 
     /// The same scale with bands no wider than `maxBandwidth`: the outer padding grows instead, so that one or
@@ -162,6 +178,7 @@ public struct BandScale: Hashable, Sendable {
         return position(at: i)
     }
 
+    /// The start of the band at `index` in the domain, in px (a position beyond the domain for an index outside it).
     public func position(at index: Int) -> Double {
         let n = Double(domain.count)
         let start = range.lower + (range.upper - range.lower - step * (n - paddingInner)) * align

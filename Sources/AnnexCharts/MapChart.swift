@@ -6,7 +6,18 @@ import Foundation
 /// Maps of district-level (or any) boundaries: choropleth with classes, tile grid, or proportional circles; one
 /// panel or small multiples that share their classes; a legend of class ranges with counts; no data hatched.
 public struct MapChart: SizedChart {
-    public enum Style: String, Sendable, CaseIterable { case choropleth, tiles, circles }
+    /// How the values are shown on the map.
+    public enum Style: String, Sendable, CaseIterable {
+        /// Each area filled with the colour of its value's class (marks `area/<panel>/<key>`).
+        case choropleth
+        /// One equal square per area on a grid near its place (``MapChart/tileGrid(_:)``), filled by class, with
+        /// name and value inside (marks `tile/<panel>/<key>`); every area equally visible, whatever its size.
+        case tiles
+        /// Circles whose area is proportional to the value, at each area's pole of inaccessibility, over neutral
+        /// areas (marks `circle/<panel>/<key>`); for counts, not for negative values.
+        case circles
+    }
+    /// The colours of the classes.
     public enum Palette: String, Sendable, CaseIterable {
         /// Light to dark: more is darker.
         case sequential
@@ -15,31 +26,50 @@ public struct MapChart: SizedChart {
     }
     /// One map of the figure: a title ("2019") and values by feature key.
     public struct Panel: Sendable {
+        /// The panel's title above its map (mark `panel-title/<panel>`); nil or empty for none.
         public var title: String?
+        /// Values by feature key (`BoundaryFeature.key`); a feature without a value is hatched as "no data".
         public var values: [String: Double]
+        /// A panel titled `title` showing `values`.
         public init(title: String? = nil, values: [String: Double]) { self.title = title; self.values = values }
     }
 
+    /// The areas drawn (districts, communes), in longitude and latitude; their keys match the panels' values.
     public var boundaries: Boundaries
+    /// The maps of the figure, side by side; several panels (years) share one set of classes and one legend.
     public var panels: [Panel]
+    /// Choropleth, tiles or proportional circles.
     public var style: Style
+    /// How the values of all panels are cut into classes (ignored by a diverging palette, whose classes are
+    /// symmetric around zero).
     public var classification: Classification
+    /// Sequential classes for levels, diverging ones for changes.
     public var palette: Palette
+    /// How longitude and latitude become the plane.
     public var projection: Projection
+    /// Whether areas carry their name and value (choropleth and circles; tiles always do).
     public var showLabels: Bool
     /// The legend's heading (the value and its unit).
     public var legendTitle: String?
+    /// The chart's words: figure label, titles, notes, source.
     public var texts: ChartTexts
+    /// The language of the numbers and of the words the map adds ("Không có số liệu").
     public var language: Language
+    /// Fewest and most digits after the decimal separator of the labels and the legend's class bounds.
     public var valueDigits: ClosedRange<Int>
+    /// The canvas width in px asked for (a one-panel map narrows it to the map and its legend).
     public var width: Double
+    /// The canvas height in px.
     public var height: Double
+    /// The look of the map; its sizes are scaled to the canvas, its ramp colours sequential classes.
     public var theme: Theme
     /// Class intervals closed below (`[a, b)`, as d3.scaleQuantile) instead of above (`(a, b]`, the default).
     public var closedBelow = false
     /// Explicit geometry for the components instead of the automatic layout.
     public var pins: ChartPins? = nil
 
+    /// A map of `boundaries` showing `panels`; a choropleth of five natural-breaks classes unless told otherwise;
+    /// sizes in px.
     public init(boundaries: Boundaries, panels: [Panel], style: Style = .choropleth, classification: Classification = .naturalBreaks(5),
                 palette: Palette = .sequential, projection: Projection = .equirectangular, showLabels: Bool = true,
                 legendTitle: String? = nil, texts: ChartTexts, language: Language = .vi, valueDigits: ClosedRange<Int> = 1...1,
@@ -73,6 +103,11 @@ public struct MapChart: SizedChart {
         }
     }
 
+    /// The map's scene: the frame, the panels side by side (areas, no-data hatching `no-data/<panel>/<key>`,
+    /// circles or tiles, labels `label-name/<panel>/<key>` and `label-value/<panel>/<key>`, callouts) and the
+    /// class legend beside them; on pinned components when `pins` is set (one panel: `feature/<key>`,
+    /// `label/<key>`, `value/<key>`). Throws when no panel has a value, a value is not finite, or circles would
+    /// show a negative value.
     public func scene(measurer: TextMeasurer) throws(ChartError) -> Scene {
         guard !panels.isEmpty, panels.contains(where: { !$0.values.isEmpty }) else { throw .noData("a map needs values") }
         if let bad = panels.flatMap({ $0.values.values }).first(where: { !$0.isFinite }) { throw .invalidValue("a value is \(bad)") }

@@ -6,26 +6,44 @@ import AnnexScene
 /// figures are in ("Đơn vị tính: xã").
 public struct TableContent: Sendable, Hashable {
     /// How a column's cells (and its header) stand in the column.
-    public enum Align: String, Sendable, Hashable { case left, right, center }
+    public enum Align: String, Sendable, Hashable {
+        /// Against the column's left edge: names and text.
+        case left
+        /// Against the column's right edge: numbers, so that their digits line up.
+        case right
+        /// In the middle of the column: statuses.
+        case center
+    }
     /// A column: its header and alignment.
     public struct Column: Sendable, Hashable {
+        /// The header's words, bold on the shaded header row, wrapped to at most four lines.
         public var header: String
+        /// How the column's cells and header stand in it.
         public var align: Align
         /// A column headed `header`.
         public init(_ header: String, align: Align = .left) { self.header = header; self.align = align }
     }
     /// A cell: its text and, for plan-versus-achieved columns, the status it shows.
     public struct Cell: Sendable, Hashable {
+        /// The cell's words, formatted already (`11,54`, `+1,5`), wrapped to at most three lines.
         public var text: String
+        /// The plan status the cell shows, as a `PlanStatus` raw value: `exceeded` (green), `met` (blue), anything
+        /// else (red, `missed`); the cell is then filled and bold. Nil for an ordinary cell.
         public var status: String?
         /// A cell reading `text`.
         public init(_ text: String, status: String? = nil) { self.text = text; self.status = status }
     }
+    /// The label and title above the table, bold ("Biểu 01. Số xã đạt chuẩn …"; mark `table-caption`).
     public var caption: String
+    /// The columns, left to right.
     public var columns: [Column]
+    /// The body rows, one cell per column each, striped every other row (marks `row/<i>/<column>`).
     public var rows: [[Cell]]
+    /// A bold totals row under the body (marks `totals/<column>`); nil for none.
     public var totals: [Cell]?
+    /// Notes under the table, the first after "Ghi chú:" / "Note:" (marks `table-note/<i>`).
     public var notes: [String]
+    /// The source line under the notes, after "Nguồn:" / "Source:"; nil for none.
     public var source: String?
     /// The unit of the table's figures, shown under the caption at the right ("Đơn vị tính: xã"); nil for none.
     public var unit: String?
@@ -41,9 +59,13 @@ public struct TableContent: Sendable, Hashable {
 /// Lays a table out on pages: columns sized to their content, headers aligned as their columns, right-aligned
 /// numbers, status cells that read at a glance, a bold totals row, and page breaks that repeat the header.
 public struct TableLayout {
+    /// The table to lay out.
     public var content: TableContent
+    /// The font family and the text, rule and grid colours.
     public var theme: Theme
+    /// The language of the words the layout adds: "Đơn vị tính:", "Ghi chú:", "Nguồn:".
     public var language: Language
+    /// The body text size in px; the caption is 1.15 times it, the notes 0.85 times.
     public var fontSize: Double
 
     /// A layout of `content` at `fontSize` px.

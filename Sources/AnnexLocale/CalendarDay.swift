@@ -2,8 +2,11 @@
 
 /// A day of the Gregorian calendar, without a time or a time zone: `2020-06-30`.
 public struct CalendarDay: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The year of the Gregorian calendar (`2020`); `init?(iso:)` reads it from four digits.
     public let year: Int
+    /// The month, 1 (January) to 12.
     public let month: Int
+    /// The day of the month, from 1 to the month's last day (28 to 31).
     public let day: Int
 
     /// The day `day` of `month` of `year`; traps on a day that does not exist (use `init?(iso:)` for input).
@@ -32,6 +35,7 @@ public struct CalendarDay: Hashable, Sendable, Comparable, CustomStringConvertib
 
     public var description: String { iso }
 
+    /// True when `year` of the Gregorian calendar has a 29 February: divisible by 4, and not by 100 unless by 400.
     public static func isLeapYear(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
 
     /// Days in `month` (1…12) of `year`.

@@ -4,6 +4,7 @@
 /// Labels a ``Period`` in one language: `Năm 2020`, `Quý II/2020`, `T6/2020` in Vietnamese; `2020`, `Q2 2020`,
 /// `Jun 2020` in English.
 public struct PeriodFormat: Hashable, Sendable {
+    /// How much of a period a label spells out: the standard label, months in full, or an axis tick without the year.
     public enum Style: Hashable, Sendable {
         /// The period alone on a label: `Năm 2020`, `Quý II/2020`, `T6/2020`; `2020`, `Q2 2020`, `Jun 2020`.
         case standard
@@ -13,15 +14,21 @@ public struct PeriodFormat: Hashable, Sendable {
         case tick
     }
 
+    /// The language whose words and patterns label the periods (`Quý II/2020` or `Q2 2020`).
     public var language: Language
+    /// How much of the period the label spells out.
     public var style: Style
 
+    /// A period format for `language`, standard labels unless `style` says otherwise.
     public init(_ language: Language, style: Style = .standard) {
         self.language = language; self.style = style
     }
 
+    /// The label of `period`; the same as `format(_:)`, so a format reads as a function (`PeriodFormat(.vi)(.year(2020))`).
     public func callAsFunction(_ period: Period) -> String { format(period) }
 
+    /// The label of `period` in the format's language and style: `Năm 2020`, `Quý II/2020`, `T6/2020` (standard,
+    /// Vietnamese); `2020`, `Q2 2020`, `Jun 2020` (standard, English).
     public func format(_ period: Period) -> String {
         let pattern: Phrase = switch (period.granularity, style) {
         case (.year, .tick): .yearTickPattern
@@ -38,6 +45,7 @@ public struct PeriodFormat: Hashable, Sendable {
 
 /// Labels a ``CalendarDay`` in one language: `30/6/2020` in Vietnamese, `30 Jun 2020` (or `30 June 2020`) in English.
 public struct DayFormat: Hashable, Sendable {
+    /// Whether English month names are short (`Jun`) or in full (`June`); Vietnamese writes `30/6/2020` in both.
     public enum Style: Hashable, Sendable {
         /// `30/6/2020`, `30 Jun 2020`.
         case standard
@@ -45,15 +53,20 @@ public struct DayFormat: Hashable, Sendable {
         case long
     }
 
+    /// The language whose pattern writes the days (`30/6/2020` or `30 Jun 2020`).
     public var language: Language
+    /// Short or full month names.
     public var style: Style
 
+    /// A day format for `language`, short month names unless `style` says otherwise.
     public init(_ language: Language, style: Style = .standard) {
         self.language = language; self.style = style
     }
 
+    /// The label of `day`; the same as `format(_:)`, so a format reads as a function.
     public func callAsFunction(_ day: CalendarDay) -> String { format(day) }
 
+    /// The label of `day` in the format's language and style: `30/6/2020`; `30 Jun 2020` or `30 June 2020`.
     public func format(_ day: CalendarDay) -> String {
         CalendarFields(language, year: day.year, month: day.month, day: day.day)
             .fill(style == .long ? .dateLongPattern : .datePattern)

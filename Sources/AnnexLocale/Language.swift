@@ -4,7 +4,10 @@
 
 /// The languages Annex writes labels and numbers in.
 public enum Language: String, Sendable, CaseIterable, Codable, Hashable {
-    case vi, en
+    /// Vietnamese (`vi`), the language of the notices and the default of specs and reports: `11,54`, `4.111,5`.
+    case vi
+    /// English (`en`): `11.54`, `4,111.5`.
+    case en
 
     /// `11,54` and `4.111,5` in Vietnamese; `11.54` and `4,111.5` in English.
     public var decimalSeparator: String {
@@ -14,6 +17,7 @@ public enum Language: String, Sendable, CaseIterable, Codable, Hashable {
         }
     }
 
+    /// The thousands separator: `.` in Vietnamese (`4.111,5`), `,` in English (`4,111.5`).
     public var groupingSeparator: String {
         switch self {
         case .vi: "."

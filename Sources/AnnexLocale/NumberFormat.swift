@@ -5,14 +5,21 @@ import Foundation
 /// Rounding is decimal and half away from zero on the shortest decimal form of the value, so 1.005 with
 /// two digits is `1,01` (not the binary `1.00499…`).
 public struct NumberFormat: Hashable, Sendable {
+    /// The language whose decimal and thousands separators the numbers use (`4.111,5` or `4,111.5`).
     public var language: Language
-    /// Fewest and most digits after the decimal separator; trailing zeros beyond the fewest are dropped.
+    /// Fewest digits after the decimal separator: trailing zeros are kept up to this many (`1...2` writes 12 as
+    /// `12,0`).
     public var minFractionDigits: Int
+    /// Most digits after the decimal separator: values are rounded half away from zero to this many, and trailing
+    /// zeros beyond `minFractionDigits` are dropped (`0...2` writes 11.540 as `11,54` and 12.0 as `12`).
     public var maxFractionDigits: Int
     /// Magnitudes from this up get thousands separators (`4.111,5`); pass `.infinity` for none (years).
     public var groupFrom: Double
+    /// Whether a `%` follows every number (`45%`); the value is written as given, not multiplied by 100.
     public var percentSuffix: Bool
 
+    /// A format for `language` with `fractionDigits` fewest…most digits after the decimal separator, thousands
+    /// separators from `groupFrom` up, and a `%` after each number when `percent` is true.
     public init(_ language: Language, fractionDigits: ClosedRange<Int> = 0...2, groupFrom: Double = 1000,
                 percent: Bool = false) {
         self.language = language
@@ -22,6 +29,7 @@ public struct NumberFormat: Hashable, Sendable {
         self.percentSuffix = percent
     }
 
+    /// `value` as text; the same as `format(_:)`, so a format reads as a function (`NumberFormat(.vi)(11.54)`).
     public func callAsFunction(_ value: Double) -> String { format(value) }
 
     /// A number in machine form (`2020`, `-0.5`, `1e+300` spelled out): no grouping, a decimal point, up to 6
@@ -38,6 +46,9 @@ public struct NumberFormat: Hashable, Sendable {
         return String(repeating: "0", count: language.countDigits - s.count) + s
     }
 
+    /// `value` as text in the format's language: rounded half away from zero, trailing zeros dropped down to
+    /// `minFractionDigits`, grouped from `groupFrom` up, a leading `-` when negative (never `-0`), `%` when
+    /// `percentSuffix`. NaN is written `–`, the infinities `∞` and `−∞`.
     public func format(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value < 0 ? "−∞" : "∞") }
         var digits = NumberFormat.roundedDecimal(abs(value), fractionDigits: maxFractionDigits)

@@ -9,7 +9,12 @@
 public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// How long a period is.
     public enum Granularity: Int, Hashable, Sendable, Comparable, CaseIterable {
-        case year, quarter, month
+        /// A calendar year: `2020`.
+        case year
+        /// A quarter of a year, three months: `2020-Q2`.
+        case quarter
+        /// A calendar month: `2020-06`.
+        case month
         public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
         /// Periods of this length in a year.
         public var perYear: Int {
@@ -21,7 +26,9 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// The year the period lies in (`2020` for `2020-Q2`).
     public let year: Int
+    /// Whether the period is a year, a quarter or a month.
     public let granularity: Granularity
     /// The quarter (1…4) or month (1…12) within the year; 1 for a year.
     public let index: Int

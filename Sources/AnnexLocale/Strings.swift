@@ -21,51 +21,328 @@
 /// ``Strings``; `{0}`, `{1}` … in a phrase are replaced by the arguments given to ``Language/text(_:_:)``.
 public enum Phrase: String, Sendable, CaseIterable, Hashable {
     // Charts
-    case planAbbreviation, sourcePrefix, notePrefix, illustrativeData, noData, noDataRows
-    case increase, decrease, estimate, estimateShort, change
-    case higherThanAverage, lowerThanAverage
-    /// Class labels whose bounds do not overlap: "Dưới 20%", "20% – dưới 40%", "Từ 80% trở lên".
-    case classUnder, classRange, classFrom
-    /// The unit line of a table ("Đơn vị tính: xã") and the units of computed figures.
-    case unitLine, unitCommunes, unitCriteriaPerCommune, unitPercent
+    /// The short word for a plan before its figure, on a bar's target label and in alt text: `KH 10,5`, `Plan 10.5`.
+    case planAbbreviation
+    /// The word before the source line under a chart or table: `Nguồn:`, `Source:`.
+    case sourcePrefix
+    /// The word before the first note under a chart or table: `Ghi chú:`, `Note:`.
+    case notePrefix
+    /// The bold footer mark of a chart drawn from synthetic data: `Số liệu minh họa`, `Illustrative data`.
+    case illustrativeData
+    /// The legend entry of hatched cells and areas that have no value, and the value of such an area in alt text:
+    /// `Không có số liệu`, `No data`.
+    case noData
+    /// The note of a table whose data have no row: `Không có số liệu thỏa mãn điều kiện của biểu …`,
+    /// `No data meet the table's conditions (no rows).`
+    case noDataRows
+    /// The legend entry of the bars above zero on a diverging bar chart: `Tăng`, `Increase`.
+    case increase
+    /// The legend entry of the bars below zero on a diverging bar chart: `Giảm`, `Decrease`.
+    case decrease
+    /// The legend entry of estimated values (hatched bars, dashed lines) when the chart names none:
+    /// `Ước thực hiện`, `Estimate`.
+    case estimate
+    /// The mark after an estimated value in alt text: `(ước)`, `(est.)`.
+    case estimateShort
+    /// The header of a dumbbell chart's column of changes: `Thay đổi`, `Change`.
+    case change
+    /// The legend entry of the bars above the reference `{0}` of a diverging chart (an average): `Cao hơn {0}`,
+    /// `Higher than {0}`.
+    case higherThanAverage
+    /// The legend entry of the bars below the reference `{0}` of a diverging chart: `Thấp hơn {0}`, `Lower than {0}`.
+    case lowerThanAverage
+    /// A heat map's lowest class, below its upper bound `{0}`: `Dưới 20%`, `Under 20%`.
+    case classUnder
+    /// A heat map's middle class, from `{0}` to below `{1}`: `20% – dưới 40%`, `20% to under 40%`.
+    case classRange
+    /// A heat map's top class, from `{0}` up: `Từ 80% trở lên`, `80% and over`.
+    case classFrom
+    /// The unit line under a table's caption, `{0}` the unit: `Đơn vị tính: xã`, `Unit: communes`.
+    case unitLine
+    /// The unit of counts of communes in a table's unit line: `xã`, `communes`.
+    case unitCommunes
+    /// The unit of mean criteria met per commune: `tiêu chí/xã`, `criteria per commune`.
+    case unitCriteriaPerCommune
+    /// The unit of percentages: `%` in both languages.
+    case unitPercent
+    /// The label before a figure's title, `{0}` its number: `Biểu đồ 3.`, `Figure 3.`.
     case figureLabel
     // Chart specs
-    case plan, datasetSource, someCommunesLackYears
+    /// The legend entry of the targets of a chart spec that names none: `Kế hoạch`, `Plan`.
+    case plan
+    /// The default source of a chart drawn from a dataset, `{0}` the dataset's title: `Bộ dữ liệu …`, `Dataset …`.
+    case datasetSource
+    /// The note of a chart whose dataset lacks some communes' figures for some years (means are over the communes
+    /// with figures).
+    case someCommunesLackYears
     // Tables
-    case tableLabel, total
+    /// The label before a table's title, `{0}` its number: `Biểu 01.`, `Table 1.`.
+    case tableLabel
+    /// The first cell of a table's totals row when the spec names none: `Tổng`, `Total`.
+    case total
     // What a figure is, and how it compares with its plan
-    case kindActual, kindEstimate, kindPlan
-    case statusExceeded, statusMet, statusMissed
+    /// The kind of a figure that was achieved (`FactKind.actual`): `thực hiện`, `actual`.
+    case kindActual
+    /// The kind of a figure estimated to the end of the year (`FactKind.estimate`): `ước`, `estimate`.
+    case kindEstimate
+    /// The kind of a planned figure, a target (`FactKind.plan`): `kế hoạch`, `plan`.
+    case kindPlan
+    /// The status of a figure above its plan: `vượt kế hoạch`, `exceeded`.
+    case statusExceeded
+    /// The status of a figure that meets its plan: `đạt kế hoạch`, `met`.
+    case statusMet
+    /// The status of a figure below its plan: `chưa đạt`, `missed`.
+    case statusMissed
     // The 19 national criteria (Decision 1980/QĐ-TTg), in order; see `Phrase.criterion(_:)`.
-    case criterion1, criterion2, criterion3, criterion4, criterion5, criterion6, criterion7, criterion8, criterion9
-    case criterion10, criterion11, criterion12, criterion13, criterion14, criterion15, criterion16, criterion17
-    case criterion18, criterion19
+    /// National criterion 1: `Quy hoạch`, `Planning`.
+    case criterion1
+    /// National criterion 2: `Giao thông`, `Transport`.
+    case criterion2
+    /// National criterion 3: `Thủy lợi`, `Irrigation`.
+    case criterion3
+    /// National criterion 4: `Điện`, `Electricity`.
+    case criterion4
+    /// National criterion 5: `Trường học`, `Schools`.
+    case criterion5
+    /// National criterion 6: `Cơ sở vật chất văn hóa`, `Cultural facilities`.
+    case criterion6
+    /// National criterion 7: `Cơ sở hạ tầng thương mại nông thôn`, `Rural commercial infrastructure`.
+    case criterion7
+    /// National criterion 8: `Thông tin và Truyền thông`, `Information and communications`.
+    case criterion8
+    /// National criterion 9: `Nhà ở dân cư`, `Housing`.
+    case criterion9
+    /// National criterion 10: `Thu nhập`, `Income`.
+    case criterion10
+    /// National criterion 11: `Hộ nghèo`, `Poor households`.
+    case criterion11
+    /// National criterion 12: `Lao động có việc làm`, `Employment`.
+    case criterion12
+    /// National criterion 13: `Tổ chức sản xuất`, `Production organisation`.
+    case criterion13
+    /// National criterion 14: `Giáo dục và Đào tạo`, `Education and training`.
+    case criterion14
+    /// National criterion 15: `Y tế`, `Health`.
+    case criterion15
+    /// National criterion 16: `Văn hóa`, `Culture`.
+    case criterion16
+    /// National criterion 17: `Môi trường và an toàn thực phẩm`, `Environment and food safety`.
+    case criterion17
+    /// National criterion 18: `Hệ thống chính trị và tiếp cận pháp luật`, `Political system and access to law`.
+    case criterion18
+    /// National criterion 19: `Quốc phòng và An ninh`, `Defence and security`.
+    case criterion19
     // Key findings: sentences and the clauses they are built of
-    case findingProvinceMean, findingGroupMean, findingNumberedGroupMean
-    case criteriaUpSince, criteriaDownSince
-    case criteriaAbovePlan, criteriaAsPlanned, criteriaBelowPlan
-    case findingNewNTM, newNTMAbovePlan, newNTMAsPlanned, newNTMBelowPlan, ntmTotalNow, advancedNew
-    case atEndOfYear, bandAllCriteria, bandUnder, bandRange
-    case noCommuneLostCriteria, communesLostCriteria
-    case findingEstimatedMean, expectedNewNTM, againstPlanOf, recognisedBelowStandard
-    case findingCapitalNeed, findingIllustrativeCommuneData
+    /// The province's mean criteria per commune in year `{0}`, `{1}` the mean: `Năm 2019, bình quân 01 xã đạt
+    /// 11,54 tiêu chí`.
+    case findingProvinceMean
+    /// A group's mean, `{0}` its number of communes, `{1}` its name, `{2}` the mean: `05 xã biên giới đạt bình
+    /// quân 10,2 tiêu chí/xã`.
+    case findingGroupMean
+    /// A group's mean when its name already starts with its count, `{0}` the name, `{1}` the mean.
+    case findingNumberedGroupMean
+    /// The clause of a rise since year `{1}` by `{0}` criteria: `, tăng 1,5 tiêu chí so với năm 2018`.
+    case criteriaUpSince
+    /// The clause of a fall since year `{1}` by `{0}` criteria: `, giảm 0,5 tiêu chí so với năm 2018`.
+    case criteriaDownSince
+    /// The clause of a mean `{0}` criteria above the plan `{1}` (Vietnamese leaves the plan out): `, vượt 0,2 tiêu
+    /// chí so với kế hoạch`.
+    case criteriaAbovePlan
+    /// The clause of a mean that meets the plan `{0}` (Vietnamese leaves the plan out): `, đạt kế hoạch`.
+    case criteriaAsPlanned
+    /// The clause of a mean `{0}` criteria below the plan `{1}` (Vietnamese leaves the plan out): `, thấp hơn kế
+    /// hoạch 0,3 tiêu chí`.
+    case criteriaBelowPlan
+    /// The sentence of `{0}` communes newly recognised as meeting the NTM standard in the year.
+    case findingNewNTM
+    /// The clause of new recognitions `{0}` above the plan: ` (vượt kế hoạch 02 xã)`.
+    case newNTMAbovePlan
+    /// The clause of new recognitions as planned: ` (đạt kế hoạch)`, ` (as planned)`.
+    case newNTMAsPlanned
+    /// The clause of new recognitions `{0}` below the plan: ` (thấp hơn kế hoạch 02 xã)`.
+    case newNTMBelowPlan
+    /// The clause of the total of NTM communes now, `{0}`: `, nâng tổng số xã đạt chuẩn lên 95 xã`, `, 95 in all`.
+    case ntmTotalNow
+    /// The clause of `{0}` communes recognised at the advanced (nâng cao) standard.
+    case advancedNew
+    /// The opening of the sentence of communes by number of criteria met at the end of year `{0}`:
+    /// `Đến hết năm 2019: `.
+    case atEndOfYear
+    /// The band of `{0}` communes meeting all `{1}` criteria: `12 xã đạt 19 tiêu chí`.
+    case bandAllCriteria
+    /// The band of `{0}` communes meeting fewer than `{1}` criteria: `03 xã đạt dưới 5 tiêu chí`.
+    case bandUnder
+    /// The band of `{0}` communes meeting `{1}` to `{2}` criteria: `40 xã đạt 10–14 tiêu chí`.
+    case bandRange
+    /// The sentence that no commune lost a criterion it met in year `{0}`.
+    case noCommuneLostCriteria
+    /// The sentence that `{0}` communes lost a criterion they met in year `{1}` and need review.
+    case communesLostCriteria
+    /// The estimated mean criteria per commune for year `{0}`, `{1}` the mean: `Ước năm 2020, bình quân 01 xã đạt
+    /// 12,6 tiêu chí`.
+    case findingEstimatedMean
+    /// The clause of `{0}` more NTM communes expected, `{1}` in all.
+    case expectedNewNTM
+    /// The clause of the plan `{0}` and the status against it `{1}`: ` (kế hoạch 100 xã: đạt kế hoạch)`.
+    case againstPlanOf
+    /// The clause of `{0}` recognised communes expected below the 19 criteria.
+    case recognisedBelowStandard
+    /// The sentence of the capital need of year `{0}`: `{1}` billion VND in all, `{2}` billion of it direct state
+    /// budget, `{3}` that share as a percentage.
+    case findingCapitalNeed
+    /// The closing remark that commune-level figures are illustrative, calibrated to the notices' aggregates.
+    case findingIllustrativeCommuneData
     // The annex document
-    case keyFindings, sourcesAndNotes, actualFiguresTo, datasetNote, estimatesExplained
-    case reportDate, communeDataIllustrative, contents, pageOfPages
+    /// The heading of the key findings: `Nhận định chính`, `Key findings`.
+    case keyFindings
+    /// The heading of the annex's last section: `Nguồn số liệu và ghi chú`, `Sources and notes`.
+    case sourcesAndNotes
+    /// The clause after a source's citation, `{0}` its cut-off date: `; số liệu thực hiện đến ngày 30/6/2020`.
+    case actualFiguresTo
+    /// The note on the dataset, `{0}` its title, `{1}` its provenance: `Bộ dữ liệu: …. …`, `Dataset: …. …`.
+    case datasetNote
+    /// The note that explains estimated figures and how charts draw them (hatched bars, dashed lines).
+    case estimatesExplained
+    /// The date line of the title page, `{0}` the date: `Ngày 21/7/2020`, `21 July 2020`.
+    case reportDate
+    /// The title page's mark of illustrative commune data: `Số liệu cấp xã là số liệu minh họa`.
+    case communeDataIllustrative
+    /// The heading of the table of contents: `Mục lục`, `Contents`.
+    case contents
+    /// The page number at the foot of every page, `{0}` the page, `{1}` the number of pages: `3 / 12`.
+    case pageOfPages
     // The notices' own figure and table (DefaultAnnex)
-    case groupMeansWithPlanTitle, provinceProgrammeSubtitle, criteriaPerCommune, planOfYearLegend
-    case derivedFiguresNote, noPlanStatedFor
-    case groupOfCommunes, changeFromYear, planOfYear, againstPlan, status
+    /// The title of the notices' figure, `{0}`–`{1}` the years shown, `{2}` the plan's year.
+    case groupMeansWithPlanTitle
+    /// The subtitle of the notices' figure, `{0}` the province: `Tỉnh Lạng Sơn, Chương trình mục tiêu quốc gia …`.
+    case provinceProgrammeSubtitle
+    /// The value axis title of the notices' figure: `Tiêu chí/xã`, `Criteria per commune`.
+    case criteriaPerCommune
+    /// The legend entry of the plan of year `{0}`: `Kế hoạch 2019 (KH)`, `2019 plan`.
+    case planOfYearLegend
+    /// The note that figures of years `{0}` and the plans are derived from the increases and margins a notice states.
+    case derivedFiguresNote
+    /// The note naming the groups `{0}` for which the notice states no plan.
+    case noPlanStatedFor
+    /// The header of the notices' table's first column: `Nhóm xã`, `Group`.
+    case groupOfCommunes
+    /// The header of the change since year `{0}`: `Tăng so với 2018`, `Change from 2018`.
+    case changeFromYear
+    /// The header of the plan of year `{0}`: `Kế hoạch 2019`, `2019 plan`.
+    case planOfYear
+    /// The header of the difference from the plan: `So với kế hoạch`, `Against plan`.
+    case againstPlan
+    /// The header of the status against the plan: `Đánh giá`, `Status`.
+    case status
     // Columns of `annex analyze`'s table
-    case columnScope, columnGroup, columnMetric, columnYear, columnKind, columnValue, columnValueHigh, columnUnit
-    case columnN, columnDetail, columnBaseYear, columnTarget, columnTargetHigh, columnStatus, columnGap, columnSource
+    /// `annex analyze`'s column of the record's scope (province, group, district, unit): `phạm vi`, `scope`.
+    case columnScope
+    /// `annex analyze`'s column of the group, district or unit code: `nhóm`, `group`.
+    case columnGroup
+    /// `annex analyze`'s column of the metric: `chỉ tiêu`, `metric`.
+    case columnMetric
+    /// `annex analyze`'s column of the year: `năm`, `year`.
+    case columnYear
+    /// `annex analyze`'s column of the kind (actual, estimate, plan): `loại`, `kind`.
+    case columnKind
+    /// `annex analyze`'s column of the value: `giá trị`, `value`.
+    case columnValue
+    /// `annex analyze`'s column of the upper end of a range value: `đến`, `value_high`.
+    case columnValueHigh
+    /// `annex analyze`'s column of the unit: `đơn vị`, `unit`.
+    case columnUnit
+    /// `annex analyze`'s column of the number of units a value is over: `n`.
+    case columnN
+    /// `annex analyze`'s column of the detail (a criterion, a band): `chi tiết`, `detail`.
+    case columnDetail
+    /// `annex analyze`'s column of the base year of a change: `năm gốc`, `base_year`.
+    case columnBaseYear
+    /// `annex analyze`'s column of the plan: `kế hoạch`, `target`.
+    case columnTarget
+    /// `annex analyze`'s column of the upper end of a range plan: `KH đến`, `target_high`.
+    case columnTargetHigh
+    /// `annex analyze`'s column of the status against the plan: `đánh giá`, `status`.
+    case columnStatus
+    /// `annex analyze`'s column of the difference from the plan: `chênh lệch`, `gap`.
+    case columnGap
+    /// `annex analyze`'s column of the source id: `nguồn`, `source`.
+    case columnSource
     // Calendar: month and quarter names, patterns of periods and dates (named fields, see the header)
-    case month1, month2, month3, month4, month5, month6, month7, month8, month9, month10, month11, month12
-    case month1Short, month2Short, month3Short, month4Short, month5Short, month6Short, month7Short, month8Short
-    case month9Short, month10Short, month11Short, month12Short
-    case quarter1, quarter2, quarter3, quarter4
-    case yearPattern, yearTickPattern, quarterPattern, quarterTickPattern
-    case monthPattern, monthLongPattern, monthTickPattern, datePattern, dateLongPattern
+    /// The name of January: `Tháng 1`, `January`.
+    case month1
+    /// The name of February: `Tháng 2`, `February`.
+    case month2
+    /// The name of March: `Tháng 3`, `March`.
+    case month3
+    /// The name of April: `Tháng 4`, `April`.
+    case month4
+    /// The name of May: `Tháng 5`, `May`.
+    case month5
+    /// The name of June: `Tháng 6`, `June`.
+    case month6
+    /// The name of July: `Tháng 7`, `July`.
+    case month7
+    /// The name of August: `Tháng 8`, `August`.
+    case month8
+    /// The name of September: `Tháng 9`, `September`.
+    case month9
+    /// The name of October: `Tháng 10`, `October`.
+    case month10
+    /// The name of November: `Tháng 11`, `November`.
+    case month11
+    /// The name of December: `Tháng 12`, `December`.
+    case month12
+    /// The short name of January: `T1`, `Jan`.
+    case month1Short
+    /// The short name of February: `T2`, `Feb`.
+    case month2Short
+    /// The short name of March: `T3`, `Mar`.
+    case month3Short
+    /// The short name of April: `T4`, `Apr`.
+    case month4Short
+    /// The short name of May: `T5`, `May`.
+    case month5Short
+    /// The short name of June: `T6`, `Jun`.
+    case month6Short
+    /// The short name of July: `T7`, `Jul`.
+    case month7Short
+    /// The short name of August: `T8`, `Aug`.
+    case month8Short
+    /// The short name of September: `T9`, `Sep`.
+    case month9Short
+    /// The short name of October: `T10`, `Oct`.
+    case month10Short
+    /// The short name of November: `T11`, `Nov`.
+    case month11Short
+    /// The short name of December: `T12`, `Dec`.
+    case month12Short
+    /// The name of the first quarter: `Quý I`, `Q1`.
+    case quarter1
+    /// The name of the second quarter: `Quý II`, `Q2`.
+    case quarter2
+    /// The name of the third quarter: `Quý III`, `Q3`.
+    case quarter3
+    /// The name of the fourth quarter: `Quý IV`, `Q4`.
+    case quarter4
+    /// The pattern of a year's label: `Năm {y}`, `{y}`.
+    case yearPattern
+    /// The pattern of a year on an axis: `{y}`.
+    case yearTickPattern
+    /// The pattern of a quarter's label: `{QQQ}/{y}` (`Quý II/2020`), `{QQQ} {y}` (`Q2 2020`).
+    case quarterPattern
+    /// The pattern of a quarter on an axis that shows the year once: `{QQQ}`.
+    case quarterTickPattern
+    /// The pattern of a month's label: `{MMM}/{y}` (`T6/2020`), `{MMM} {y}` (`Jun 2020`).
+    case monthPattern
+    /// The pattern of a month spelled out: `{MMMM}/{y}` (`Tháng 6/2020`), `{MMMM} {y}` (`June 2020`).
+    case monthLongPattern
+    /// The pattern of a month on an axis that shows the year once: `{MMM}`.
+    case monthTickPattern
+    /// The pattern of a day: `{d}/{M}/{y}` (`30/6/2020`), `{d} {MMM} {y}` (`30 Jun 2020`).
+    case datePattern
+    /// The pattern of a day with the month spelled out: `{d}/{M}/{y}`, `{d} {MMMM} {y}` (`30 June 2020`).
+    case dateLongPattern
+    /// The label of a cut-off date, `{0}` the date: `đến 30/6/2020`, `to 30 Jun 2020`.
     case upToDate
 
     /// The name of national criterion `number` (1…19): `.criterion(2)` is Giao thông, Transport.

@@ -5,6 +5,8 @@ import AnnexData
 /// formula neutralised (`CSVCell`).
 
 public enum CSVWriter {
+    /// The bytes of a CSV file: a UTF-8 byte order mark, the `header` line, then one line per row, each ended by
+    /// CRLF, fields separated by `delimiter` (`,` by default; people's files use `Language.csvDelimiter`).
     public static func encode(header: [String], rows: [[String]], delimiter: Character = ",") -> [UInt8] {
         func field(_ raw: String) -> String { CSVCell.quoted(CSVCell.neutralized(raw), delimiter: delimiter) }
         var text = "\u{FEFF}"

@@ -8,9 +8,13 @@ import Foundation
 
 /// The notices' own figure and table (figure 1 of the gallery): built in Swift, without a spec.
 public struct DefaultAnnex {
+    /// The dataset the figure and table are computed from: the notices' groups of communes, their mean criteria
+    /// per commune in 2018 and 2019, and the 2019 plans.
     public var facts: Dataset
+    /// The language of the words and numbers.
     public var language: Language
 
+    /// The notices' figure and table of `facts`, in Vietnamese unless `language` says otherwise.
     public init(facts: Dataset, language: Language = .vi) {
         self.facts = facts; self.language = language
     }

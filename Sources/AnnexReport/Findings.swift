@@ -4,6 +4,11 @@ import AnnexData
 /// Key findings in the style of the notices ("bình quân 01 xã đạt 11,54 tiêu chí, tăng 1,5 tiêu chí so với năm
 /// 2018; … vượt 0,2 tiêu chí so với kế hoạch"), generated from the analysis, in Vietnamese or English.
 public enum Findings {
+    /// The key findings of dataset `ds` and its analysis `a` in `lang`, one sentence each, in the notices' order:
+    /// the province's mean criteria per commune in the last year with an actual figure, each listed group's mean
+    /// against its plan, new NTM recognitions, communes by number of criteria met, communes that lost criteria, the
+    /// estimate for a later year, the capital need, and a remark when commune data are illustrative. A finding the
+    /// dataset has no figures for is left out; none at all when no year has an actual province mean.
     public static func sentences(_ ds: Dataset, _ a: Analysis, language lang: Language) -> [String] {
         let f2 = NumberFormat(lang, fractionDigits: 0...2), f1 = NumberFormat(lang, fractionDigits: 0...2)
         /// Counts as the notices write them: "01 xã", "13 xã".

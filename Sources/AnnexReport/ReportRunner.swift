@@ -10,10 +10,16 @@ import Yams
 
 /// Why a report run failed; each kind has its own exit code.
 public enum ReportError: Error, CustomStringConvertible {
+    /// The report spec, or a chart or table it describes, is wrong (exit 66); or its dataset is not a valid one
+    /// (exit 65). Every problem is located.
     case spec(SpecError)
+    /// The dataset could not be read or checked (exit 65).
     case data(DataError)
+    /// A chart could not be laid out: what it is (the spec file and the figure) and why (exit 70).
     case chart(String, ChartError)
+    /// A scene could not be drawn or encoded: what it is and why (exit 73 when writing failed, else 70).
     case render(String, RenderError)
+    /// The output folder could not be created, locked or written; the message names the path (exit 73).
     case output(String)
 
     public var description: String {
@@ -40,26 +46,38 @@ public enum ReportError: Error, CustomStringConvertible {
 
 /// A file a report run wrote.
 public struct WrittenFile: Hashable, Sendable {
+    /// The file's path: the output folder, the language's folder, then the file (`Output/vi/figures/fig01.png`).
     public var path: String
+    /// The file's size in bytes.
     public var bytes: Int
+    /// What the file holds: a figure's title, a table's caption, the annex's title, the findings' heading, or
+    /// `manifest`.
     public var title: String
 }
 
 /// How a report run behaves.
 public struct ReportOptions: Sendable {
+    /// The output folder (default `Output`), created when missing; each language's files go into a folder named by
+    /// its code (`Output/vi`).
     public var output: String
     /// Only these languages (nil: the spec's).
     public var languages: [Language]?
+    /// How many files are drawn at once (1 or less: one at a time); the files are the same whatever the number.
     public var jobs: Int
     /// Skip a language whose manifest says the spec, the dataset and the tool are unchanged.
     public var incremental: Bool
+    /// The verbose log: a line for each piece of work done (`[vi] figure 3`) and for each annex assembled; called
+    /// from the workers' threads. Ignores them by default.
     public var log: @Sendable (String) -> Void
+    /// Called after each piece of work with the number done and the total, for a progress bar; called from the
+    /// workers' threads. Nil for none.
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// A dataset folder in place of the spec's own `dataset` (a spec made for any province).
     public var dataset: String? = nil
     /// What a run says at the default level: languages skipped, nothing to do.
     public var notice: @Sendable (String) -> Void = { _ in }
 
+    /// Options for a run into `output`; `dataset` and `notice` keep their defaults (set them afterwards).
     public init(output: String = "Output", languages: [Language]? = nil, jobs: Int = 1, incremental: Bool = false,
                 log: @escaping @Sendable (String) -> Void = { _ in }, progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.output = output; self.languages = languages; self.jobs = jobs; self.incremental = incremental
@@ -171,10 +189,15 @@ enum OutputLock {
 /// annex PDF, key findings and a manifest, per language; rendered into a hidden staging folder and swapped in
 /// only when everything succeeded.
 public enum ReportRunner {
+    /// The version of Annex written into every manifest (`tool_version`); an incremental run redoes a language
+    /// whose manifest names another.
     public static let toolVersion = "0.2.0"
     /// A4 portrait in scene pixels (96 per inch).
     static let pageWidth = 794.0, pageHeight = 1123.0, margin = 64.0
 
+    /// Runs the report spec at `specPath` and returns every file written, each language's manifest included.
+    /// Holds the output folder's lock for the run, renders into a staging folder and swaps each language's folder
+    /// in only when every language succeeded, so a failed run leaves the previous output as it was.
     public static func run(specPath: String, options: ReportOptions) throws(ReportError) -> [WrittenFile] {
         var spec: ReportSpec
         do { spec = try ReportSpec.load(path: specPath) } catch { throw .spec(error) }

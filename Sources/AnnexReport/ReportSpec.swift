@@ -23,6 +23,9 @@ public struct ReportSpec: @unchecked Sendable {
 
     static let keys = ["title", "subtitle", "date", "author", "dataset", "languages", "formats", "slides", "items"]
 
+    /// Reads and checks the report spec at `path`: its keys, its dataset folder (which must hold a
+    /// `manifest.yaml`), languages, formats, slides, date and items, figure and table numbers used once each.
+    /// The charts and tables are built for each language when the report runs. Every problem is located.
     public static func load(path: String) throws(SpecError) -> ReportSpec {
         let data: Data
         switch InputFile.read(path) {

@@ -5,8 +5,18 @@ import Foundation
 
 /// Prints analysis records as an aligned table (people), CSV or JSON (machines).
 public enum ResultFormatter {
-    public enum Format: String, CaseIterable, Sendable { case table, csv, json }
+    /// The forms the records can be printed in.
+    public enum Format: String, CaseIterable, Sendable {
+        /// An aligned table for people, in the language's words and numbers (`table(_:language:)`).
+        case table
+        /// CSV with the English column names and numbers in machine form (`csv(_:)`).
+        case csv
+        /// A JSON array of one object per record (`json(_:)`).
+        case json
+    }
 
+    /// The names of the fields of a record, in order: the CSV header and the JSON keys (`scope`, `group`, `metric`,
+    /// `year`, … `source`).
     public static let columns = ["scope", "group", "metric", "year", "kind", "value", "value_high", "unit", "n",
                                  "detail", "base_year", "target", "target_high", "status", "gap", "source"]
     /// The headers of `columns` in the table for people.
@@ -26,6 +36,9 @@ public enum ResultFormatter {
          r.source]
     }
 
+    /// The records as CSV: a header of `columns`, then one line per record, lines ended by `\n`, no byte order
+    /// mark; numbers in machine form (a decimal point, up to 6 decimals, no grouping), empty fields for values a
+    /// record lacks, fields quoted when needed and text a spreadsheet would run as a formula neutralised.
     public static func csv(_ records: [ResultRecord]) -> String {
         func q(_ raw: String) -> String { CSVCell.quoted(CSVCell.neutralized(raw)) }
         var out = columns.joined(separator: ",") + "\n"
@@ -33,6 +46,8 @@ public enum ResultFormatter {
         return out
     }
 
+    /// The records as a JSON array, one object per record and per line, keyed by `columns`; numbers in machine
+    /// form, `null` for values a record lacks.
     public static func json(_ records: [ResultRecord]) -> String {
         let str = JSONText.string
         func num(_ x: Double?) -> String { x.map(machine) ?? "null" }

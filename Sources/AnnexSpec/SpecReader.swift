@@ -5,7 +5,10 @@ import Yams
 
 /// A problem in a spec file: the file, the line, the key, what was expected and what was found.
 public struct SpecError: Error, Sendable, CustomStringConvertible {
+    /// Every problem found, each with its file, line and key (`style.colors.Hữu Lũng`), in the order found; a
+    /// reader reports all of a spec's problems at once rather than stopping at the first.
     public var issues: [DataIssue]
+    /// An error that reports `issues`; its `description` prints them one per line.
     public init(_ issues: [DataIssue]) { self.issues = issues }
     package init(_ loc: SourceLocation, _ expected: String, _ found: String?) { issues = [DataIssue(loc, expected: expected, found: found)] }
     public var description: String { issues.map(\.description).joined(separator: "\n") }

@@ -7,7 +7,9 @@ import Foundation
 
 /// A linear value axis: a nice domain, ticks spaced for the length, tick labels with one number of decimals.
 public struct ValueAxis: Sendable {
+    /// Values to px along the axis: the (nice) domain onto the plot's extent.
     public var scale: LinearScale
+    /// The values that get a grid line and a label, in order.
     public var ticks: [Double]
     /// Tick labels: the decimals of the tick step, the same for every tick.
     public var format: NumberFormat
@@ -99,7 +101,9 @@ public struct ValueAxis: Sendable {
 
 /// Category labels at the bands of a band scale: under vertical bars (wrapped to the band), left of horizontal ones.
 public struct CategoryAxis: Sendable {
+    /// The bands of the categories, by id, in px along the axis.
     public var band: BandScale
+    /// The categories to label; a key whose id is not in `band`'s domain is skipped.
     public var keys: [ChartKey]
 
     /// The tallest label under bands of this scale, wrapped to the step.
@@ -107,7 +111,8 @@ public struct CategoryAxis: Sendable {
         keys.map { measurer.measure($0.label, font: font, maxWidth: band.step * 0.94, overflow: .wrap(maxLines: 3)).height }.max() ?? 0
     }
 
-    /// Labels under the plot (vertical bars) from `top`, or left of it ending at `right` (horizontal bars).
+    /// Labels under the plot (vertical bars), their tops at `edge` and wrapped to the step, or left of it (horizontal
+    /// bars), ending at `edge` and wrapped to `wrapWidth`; at most `lines` lines each. Marks `category/<id>`.
     public func marks(vertical: Bool, at edge: Double, font: Font, color: Color, wrapWidth: Double? = nil, lines: Int = 3) -> [Mark] {
         keys.compactMap { c in
             guard let s = band(c.id) else { return nil }
@@ -144,6 +149,7 @@ public struct CategoryAxis: Sendable {
 public struct TimeAxis: Sendable {
     /// The periods in order, as numbers (years; months and quarters as their index).
     public var values: [Double]
+    /// Periods to px along the axis (on an automatic axis, each period at the centre of its slot).
     public var scale: LinearScale
     /// The label of a period.
     public var label: @Sendable (Double) -> String

@@ -5,12 +5,22 @@ import AnnexScene
 public struct ClassLegend: Sendable {
     /// One row: a class's swatch, the hatched no-data swatch, or a reference circle of `radius` px.
     public enum Row: Sendable {
+        /// A class: a square of its fill colour and its words (the range and count, `9,0 – 10,6 (4)`). Marks
+        /// `legend-symbol/class/<row>` and `legend/class/<row>`.
         case swatch(Color, String)
+        /// Areas without a value: a hatched square and its words ("Không có số liệu"). Marks
+        /// `legend-symbol/no-data` and `legend/no-data`.
         case noData(String)
+        /// A reference size: a translucent circle of `radius` px in the colour and its value. Marks
+        /// `legend-circle/<row>` and `legend/circle/<row>`.
         case circle(radius: Double, Color, String)
     }
+    /// The heading (the value and its unit), wrapped to the column's width over at most three lines; nil or empty
+    /// for none. Mark `legend-title`.
     public var title: String?
+    /// The rows, top down.
     public var rows: [Row]
+    /// The fonts, sizes and colours of the legend (its `legendSize` and text colours).
     public var theme: Theme
 
     var font: Font { theme.font(theme.legendSize) }

@@ -6,8 +6,11 @@ import AnnexScene
 
 /// What a component drew and the rectangle it took.
 public struct Placed: Sendable {
+    /// The component's marks, in px on the canvas, in drawing order.
     public var marks: [Mark]
+    /// The rectangle the component took, in px: what the next component must keep clear of.
     public var box: Rect
+    /// A component that drew `marks` within `box`.
     public init(_ marks: [Mark], _ box: Rect) { self.marks = marks; self.box = box }
 }
 
@@ -15,15 +18,23 @@ public struct Placed: Sendable {
 public struct LegendItem: Hashable, Sendable {
     /// How an entry is drawn.
     public enum Symbol: Hashable, Sendable {
+        /// A square of the colour: a series or class of bars or areas.
         case swatch(Color)
         /// A lighter, hatched swatch: estimated values.
         case hatched(Color)
+        /// A short line of the colour, `width` px wide, dashed as `dash` (px on, px off; empty for solid): a series
+        /// of lines, a plan line.
         case line(Color, width: Double, dash: [Double])
+        /// A dot of the colour: the ends of a dumbbell.
         case marker(Color)
+        /// A translucent box with a border of the colour: a target range.
         case band(Color)
     }
+    /// How the entry is drawn.
     public var symbol: Symbol
+    /// The entry's words, cut with an ellipsis when they would not fit the legend's width.
     public var label: String
+    /// The id of the entry's marks (`legend/<id>`, `legend-symbol/<id>`): a series id, `target`, `estimate`.
     public var id: String
     /// An entry of `symbol` reading `label`; its marks are `legend/<id>` and `legend-symbol/<id>`.
     public init(_ symbol: Symbol, _ label: String, id: String) { self.symbol = symbol; self.label = label; self.id = id }
@@ -31,7 +42,10 @@ public struct LegendItem: Hashable, Sendable {
 
 /// The figure label, title and subtitle, from the top left, wrapped to the width.
 public struct TitleBlock: Sendable {
+    /// The words: the figure label and title drawn as one bold line (mark `title`), the subtitle under it (mark
+    /// `subtitle`).
     public var texts: ChartTexts
+    /// The fonts, sizes and colours of the block.
     public var theme: Theme
     /// Lays the block out from `origin` within `width`.
     public func layout(at origin: Point, width: Double, _ measurer: TextMeasurer) -> Placed {
@@ -56,8 +70,12 @@ public struct TitleBlock: Sendable {
 
 /// The lines under a chart, bottom up: source under notes under the illustrative-data mark.
 public struct Footer: Sendable {
+    /// The words: the illustrative-data mark when `illustrative` (mark `illustrative`), the notes (`note/<i>`) and
+    /// the source (`source`).
     public var texts: ChartTexts
+    /// The fonts, sizes and colours of the footer.
     public var theme: Theme
+    /// The language of the words the footer adds: "Nguồn:", "Ghi chú:", "Số liệu minh họa".
     public var language: Language
     /// Lays the footer out upwards from `bottom` within `left`…`left + width`.
     public func layout(bottom: Double, left: Double, width: Double, _ measurer: TextMeasurer) -> Placed {
@@ -82,8 +100,12 @@ public struct Footer: Sendable {
 
 /// A legend: entries in rows that wrap to the width (automatic), or in one row from a pinned point.
 public struct Legend: Sendable {
+    /// The entries, in order.
     public var items: [LegendItem]
+    /// The fonts, sizes and colours of the legend.
     public var theme: Theme
+    /// A fixed place and style: then the entries stand in one row from the pin's point, and only swatch entries are
+    /// drawn. Nil for the automatic rows.
     public var pin: LegendPin? = nil
     /// The font family of a pinned legend.
     public var pinnedFamily: String? = nil

@@ -19,11 +19,18 @@ public enum BarPosition: String, Sendable, CaseIterable, Hashable {
 
 /// One value's bar on the value axis: from `from` to `to`.
 public struct PositionedBar: Hashable, Sendable {
+    /// The id of the bar's category.
     public var category: String
+    /// The id of the bar's series.
     public var series: String
+    /// The place of the series in the chart's series (0 first): its slot in a group and its colour.
     public var seriesIndex: Int
+    /// Where the bar starts on the value axis, in the data's unit (a percentage for `fill`): 0, or the end of the
+    /// bar stacked under it.
     public var from: Double
+    /// Where the bar ends on the value axis; below `from` for a negative value.
     public var to: Double
+    /// The value the bar shows, as given.
     public var value: BarValue
 }
 
