@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "AnnexLocale", targets: ["AnnexLocale"]),
         .library(name: "AnnexCharts", targets: ["AnnexCharts"]),
         .library(name: "AnnexRender", targets: ["AnnexRender"]),
+        .library(name: "AnnexChartSpec", targets: ["AnnexChartSpec"]),
+        .library(name: "AnnexSpec", targets: ["AnnexSpec"]),
         .library(name: "AnnexReport", targets: ["AnnexReport"]),
         .library(name: "AnnexIO", targets: ["AnnexIO"]),
     ],
