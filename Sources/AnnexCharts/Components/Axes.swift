@@ -85,17 +85,8 @@ public struct ValueAxis: Sendable {
     /// Pinned ticks left of the plot: outward marks of the pin's length and labels beyond them.
     public func pinnedTicks(plot: Rect, pin: TickPin?, family: String, theme: Theme) -> [Mark] {
         guard let pin else { return [] }
-        let len = pin.length ?? 0
-        var marks: [Mark] = []
-        for (i, v) in ticks.enumerated() {
-            if len > 0 {
-                marks.append(.path(.line(from: Point(plot.minX - len, scale(v)), to: Point(plot.minX, scale(v)),
-                                         stroke: Stroke(color: pin.color ?? theme.axis, width: pin.lineWidth ?? 1), id: "tick-mark/\(i)")))
-            }
-            marks.append(.text(TextMark(format(v), font: Font(family: family, size: pin.size ?? 14), color: pin.color ?? theme.text,
-                                        at: Point(plot.minX - len - (pin.gap ?? 4), scale(v)), anchor: .end, baseline: .middle, id: "tick/\(i)")))
-        }
-        return marks
+        return pin.marks(ticks.enumerated().map { ($0.offset, scale($0.element), format($0.element)) }, edge: plot.minX, vertical: true,
+                         family: family, theme: theme, markID: { "tick-mark/\($0)" }, labelID: { "tick/\($0)" })
     }
 }
 
@@ -128,19 +119,9 @@ public struct CategoryAxis: Sendable {
     /// Pinned ticks under the plot: outward marks and labels at the band centres.
     public func pinnedMarks(plot: Rect, pin: TickPin?, family: String, theme: Theme) -> [Mark] {
         guard let pin else { return [] }
-        let len = pin.length ?? 0
-        var marks: [Mark] = []
-        for c in keys {
-            guard let start = band(c.id) else { continue }
-            let cx = start + band.bandwidth / 2
-            if len > 0 {
-                marks.append(.path(.line(from: Point(cx, plot.maxY), to: Point(cx, plot.maxY + len),
-                                         stroke: Stroke(color: pin.color ?? theme.axis, width: pin.lineWidth ?? 1), id: "category-tick/\(c.id)")))
-            }
-            marks.append(.text(TextMark(c.label, font: Font(family: family, size: pin.size ?? 14), color: pin.color ?? theme.text,
-                                        at: Point(cx, plot.maxY + len + (pin.gap ?? 4)), anchor: .middle, baseline: .top, id: "category/\(c.id)")))
-        }
-        return marks
+        let placed = keys.enumerated().compactMap { i, c in band(c.id).map { (i, $0 + band.bandwidth / 2, c.label) } }
+        return pin.marks(placed, edge: plot.maxY, vertical: false, family: family, theme: theme,
+                         markID: { "category-tick/\(keys[$0].id)" }, labelID: { "category/\(keys[$0].id)" })
     }
 }
 
@@ -187,17 +168,8 @@ public struct TimeAxis: Sendable {
     /// Pinned ticks under the plot at every value.
     public func pinnedMarks(plotBottom: Double, pin: TickPin?, family: String, theme: Theme) -> [Mark] {
         guard let pin else { return [] }
-        let len = pin.length ?? 0
-        var marks: [Mark] = []
-        for (i, v) in values.enumerated() {
-            if len > 0 {
-                marks.append(.path(.line(from: Point(scale(v), plotBottom), to: Point(scale(v), plotBottom + len),
-                                         stroke: Stroke(color: pin.color ?? theme.axis, width: pin.lineWidth ?? 1), id: "x-tick-mark/\(i)")))
-            }
-            marks.append(.text(TextMark(label(v), font: Font(family: family, size: pin.size ?? 14), color: pin.color ?? theme.text,
-                                        at: Point(scale(v), plotBottom + len + (pin.gap ?? 4)), anchor: .middle, baseline: .top, id: "x-tick/\(i)")))
-        }
-        return marks
+        return pin.marks(values.enumerated().map { ($0.offset, scale($0.element), label($0.element)) }, edge: plotBottom, vertical: false,
+                         family: family, theme: theme, markID: { "x-tick-mark/\($0)" }, labelID: { "x-tick/\($0)" })
     }
 }
 
@@ -215,5 +187,27 @@ public enum AxisLines {
             }
             return .path(.line(from: p, to: q, stroke: pin.stroke(theme.axis, 1), id: "axis/\(side.rawValue)"))
         }
+    }
+}
+
+extension TickPin {
+    /// Pinned ticks along one edge of the plot: for each tick (its index, its place along the axis, its label) an
+    /// outward mark of `length` when the pin has one, and the label `gap` beyond it. `vertical` axes stand at the
+    /// left edge (`edge` is its x), horizontal ones at the bottom (`edge` is its y).
+    func marks(_ ticks: [(index: Int, at: Double, label: String)], edge: Double, vertical: Bool, family: String, theme: Theme,
+               markID: (Int) -> String, labelID: (Int) -> String) -> [Mark] {
+        let len = length ?? 0, font = Font(family: family, size: size ?? 14)
+        var marks: [Mark] = []
+        for t in ticks {
+            if len > 0 {
+                let (a, b) = vertical ? (Point(edge - len, t.at), Point(edge, t.at)) : (Point(t.at, edge), Point(t.at, edge + len))
+                marks.append(.path(.line(from: a, to: b, stroke: Stroke(color: color ?? theme.axis, width: lineWidth ?? 1), id: markID(t.index))))
+            }
+            let text = vertical
+                ? TextMark(t.label, font: font, color: color ?? theme.text, at: Point(edge - len - (gap ?? 4), t.at), anchor: .end, baseline: .middle, id: labelID(t.index))
+                : TextMark(t.label, font: font, color: color ?? theme.text, at: Point(t.at, edge + len + (gap ?? 4)), anchor: .middle, baseline: .top, id: labelID(t.index))
+            marks.append(.text(text))
+        }
+        return marks
     }
 }
