@@ -67,6 +67,15 @@ public struct LineChart: SizedChart, Hashable {
     public var theme: Theme
     /// Explicit geometry for the components instead of the automatic layout.
     public var pins: ChartPins? = nil
+    /// The length of the periods when `xValues` are `Period.ordinal`s (months, quarters, years read as periods):
+    /// the x labels are the periods' ("T6/2020", "Jun 2020") and the time axis thins them to whole quarters or years.
+    public var periods: Period.Granularity? = nil {
+        didSet {
+            guard let g = periods else { return }
+            let format = PeriodFormat(language)
+            xLabel = { format(Period(ordinal: Int($0.rounded()), granularity: g)) }
+        }
+    }
     /// Fill the area under each line (for one or two series: a cumulative count, capital disbursed to date).
     public var area = false
     /// How an x value is written under the axis (years by default).
@@ -84,7 +93,7 @@ public struct LineChart: SizedChart, Hashable {
     public static func == (a: LineChart, b: LineChart) -> Bool {
         a.xValues == b.xValues && a.series == b.series && a.targets == b.targets && a.texts == b.texts && a.language == b.language
             && a.zeroBaseline == b.zeroBaseline && a.valueDigits == b.valueDigits && a.estimateLegend == b.estimateLegend
-            && a.width == b.width && a.height == b.height && a.theme == b.theme && a.pins == b.pins && a.area == b.area
+            && a.width == b.width && a.height == b.height && a.theme == b.theme && a.pins == b.pins && a.area == b.area && a.periods == b.periods
     }
     public func hash(into h: inout Hasher) { h.combine(xValues); h.combine(series); h.combine(texts); h.combine(width); h.combine(height) }
 
@@ -192,7 +201,7 @@ struct LineLayout {
             }
             axis = ValueAxis.fitted(domain: (lo, hi), range: (plot.maxY, plot.minY), spacing: 90, minimumTicks: 2, language: chart.language)
         }
-        time = TimeAxis(values: chart.xValues, left: plot.minX, right: plot.maxX, label: chart.xLabel)
+        time = TimeAxis(values: chart.xValues, left: plot.minX, right: plot.maxX, granularity: chart.periods, label: chart.xLabel)
     }
 
     var axisTitle: TextMark? {

@@ -94,6 +94,17 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The period of the same length before this one (`2020-01` → `2019-12`).
     public var previous: Period { advanced(by: -1) }
 
+    /// The period's place on a line of periods of its length: `year × perYear + (index − 1)`; consecutive
+    /// periods have consecutive ordinals (2019-12 and 2020-01 are neighbours), so an axis can place them as numbers.
+    public var ordinal: Int { year * granularity.perYear + (index - 1) }
+
+    /// The period of `granularity` whose `ordinal` is `ordinal`.
+    public init(ordinal: Int, granularity: Granularity) {
+        let per = granularity.perYear
+        let y = ordinal >= 0 ? ordinal / per : (ordinal - per + 1) / per
+        self.init(y, granularity, ordinal - y * per + 1)
+    }
+
     /// The period `n` periods of the same length away.
     public func advanced(by n: Int) -> Period {
         let per = granularity.perYear

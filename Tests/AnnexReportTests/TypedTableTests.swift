@@ -48,3 +48,21 @@ import Testing
         #expect(bar.valueDigits == 2...2)
     }
 }
+
+/// Periods along a line chart's x: parsed, of one length, placed by ordinal; a wrong one is a located error.
+@Suite struct PeriodAxisSpecTests {
+    @Test func monthsOfOneLength() throws {
+        let spec = try ChartSpec.load(path: repoRoot + "/docs/examples/monthly-line.yaml")
+        let line = try #require(spec.chart as? LineChart)
+        #expect(line.periods == .month && line.xValues.count == 11)
+        let mixed = """
+            type: line
+            data: { values: [ { m: "2020-05", v: 1 }, { m: "2020-Q3", v: 2 } ] }
+            encoding: { x: m, value: v }
+            """
+        #expect(throws: (any Error).self) { try ChartSpec.parse(mixed, file: "mixed.yaml", baseFolder: "/tmp") }
+        do { _ = try ChartSpec.parse(mixed, file: "mixed.yaml", baseFolder: "/tmp") } catch {
+            #expect("\(error)".contains("mixed.yaml:2") && "\(error)".contains("periods of one length in 'm' (the first rows are months)") && "\(error)".contains("2020-Q3"), "\(error)")
+        }
+    }
+}

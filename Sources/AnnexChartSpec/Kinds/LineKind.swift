@@ -13,10 +13,24 @@ package enum LineKind: ChartKind {
         let xEnc = try input.channel("x") ?? input.require("category")
         let ser = try input.channel("series"), est = try input.channel("estimate")
         var order: [ChartKey] = [], points: [String: [Double: Double]] = [:], estimates: [String: Set<Double>] = [:], xs: Set<Double> = []
+        // Periods (2020-06, 2020-Q2) along x are placed by their ordinal: one slot per period, a missing one a gap.
+        var granularity: Period.Granularity? = nil
+        func x(_ row: [String: String], _ loc: SourceLocation) throws -> Double {
+            guard xEnc.type == .date else { return try xEnc.number(row, loc) }
+            var l = loc; if l.column == nil { l.column = xEnc.field }
+            guard let p = try? Period(parsing: xEnc.value(row)) else {
+                throw SpecError(l, "a period in '\(xEnc.field)' (a year 2020, a quarter 2020-Q2 or a month 2020-06)", xEnc.value(row))
+            }
+            if let g = granularity, g != p.granularity {
+                throw SpecError(l, "periods of one length in '\(xEnc.field)' (the first rows are \(g == .month ? "months" : g == .quarter ? "quarters" : "years"))", xEnc.value(row))
+            }
+            granularity = p.granularity
+            return Double(p.ordinal)
+        }
         for (i, row) in table.rows.enumerated() {
             let s = ser?.value(row) ?? "value"
             if !order.contains(where: { $0.id == s }) { order.append(ChartKey(s, ser?.label(row) ?? (valueEnc.title ?? s))) }
-            let x = try xEnc.number(row, table.locations[i]), v = try valueEnc.number(row, table.locations[i])
+            let x = try x(row, table.locations[i]), v = try valueEnc.number(row, table.locations[i])
             if points[s]?[x] != nil { throw SpecError(table.locations[i], "one value for series '\(s)' at \(xEnc.value(row))", "a second one") }
             points[s, default: [:]][x] = v
             xs.insert(x)
@@ -26,9 +40,18 @@ package enum LineKind: ChartKind {
         var targets: [LineChart.TargetLine] = []
         for tn in try l?.child("targets")?.list() ?? [] {
             try tn.onlyKeys(["value", "high", "series", "label", "from", "to"])
-            let from = try tn.child("from")?.number(), to = try tn.child("to")?.number()
+            // `from`/`to` are periods like the x values (2020-06) when x holds periods, else numbers (years).
+            func bound(_ key: String) throws -> Double? {
+                guard let n = tn.child(key) else { return nil }
+                guard let g = granularity else { return try n.number() }
+                guard let p = try? Period(parsing: try n.text()), p.granularity == g else {
+                    throw SpecError(n.location, "a period of the x values' length (such as \(Period(ordinal: Int(xs.min() ?? 0), granularity: g)))", n.describe)
+                }
+                return Double(p.ordinal)
+            }
+            let from = try bound("from"), to = try bound("to")
             if let from, let to, to < from {
-                throw SpecError(tn.child("to")!.location, "a last period not before the first (\(NumberFormat.plain(from)))", NumberFormat.plain(to))
+                throw SpecError(tn.child("to")!.location, "a last period not before the first", tn.child("to")!.describe)
             }
             targets.append(.init(low: try tn.require("value").number(), high: try tn.child("high")?.number(), series: try tn.child("series")?.text(),
                                  label: try tn.child("label")?.text() ?? lang.text(.plan), from: from, to: to))
@@ -38,6 +61,7 @@ package enum LineKind: ChartKind {
                               valueDigits: try valueEnc.digits, estimateLegend: try l?.child("estimate_label")?.text(),
                               width: input.width, height: input.height, theme: input.theme)
         chart.area = try l?.child("area")?.bool() ?? false
+        chart.periods = granularity
         return chart
     }
 

@@ -125,20 +125,29 @@ public struct CategoryAxis: Sendable {
     }
 }
 
-/// A time axis: one slot per period from the first to the last (a missing period keeps its slot, so a gap shows),
-/// labels under the slots, every n-th one when they would crowd.
+/// A time axis: one slot per period from the first to the last (a period missing from every series keeps its
+/// slot, so a gap shows), labels under the slots, thinned when they crowd: for periods, to whole quarters,
+/// half-years or years (labels at January, April…), else every n-th.
 public struct TimeAxis: Sendable {
-    /// The periods in order, as numbers (years; months and quarters as their index).
+    /// The periods in order, as numbers (years; months and quarters as their `Period.ordinal`).
     public var values: [Double]
-    /// Periods to px along the axis (on an automatic axis, each period at the centre of its slot).
     public var scale: LinearScale
     /// The label of a period.
     public var label: @Sendable (Double) -> String
+    /// The length of the periods when `values` are period ordinals; nil for plain numbers (years).
+    public var granularity: Period.Granularity? = nil
 
-    /// Slots of equal width across `left`…`right`, the first and last half a slot in from the ends.
-    public init(values: [Double], left: Double, right: Double, label: @escaping @Sendable (Double) -> String) {
-        let xs = values.sorted()
+    /// Slots of equal width across `left`…`right`, the first and last half a slot in from the ends. Periods (and
+    /// whole-number x with a few missing) fill the span, so that a missing one leaves its slot empty.
+    public init(values: [Double], left: Double, right: Double, granularity: Period.Granularity? = nil,
+                label: @escaping @Sendable (Double) -> String) {
+        var xs = Array(Set(values)).sorted()
+        if let f = xs.first, let l = xs.last, xs.allSatisfy({ $0 == $0.rounded() }), l - f < 1200,
+           granularity != nil || l - f + 1 <= Double(2 * xs.count) {
+            xs = stride(from: f, through: l, by: 1).map { $0 }
+        }
         self.values = xs
+        self.granularity = granularity
         let step = xs.count > 1 ? (right - left) / Double(xs.count) : right - left
         scale = LinearScale(domain: ((xs.first ?? 0) - 0.5, (xs.last ?? 0) + 0.5), range: (left, left + step * Double(max(1, xs.count))))
         self.label = label
@@ -151,14 +160,30 @@ public struct TimeAxis: Sendable {
         self.label = label
     }
 
-    /// Labels under `plotBottom`; every n-th one when the widest would crowd its slot.
+    /// The label steps an axis of periods may thin to, in periods: whole quarters, half-years, years and more.
+    static func calendarSteps(_ g: Period.Granularity) -> [Int] {
+        switch g {
+        case .month: [1, 3, 6, 12, 24, 60]
+        case .quarter: [1, 2, 4, 8, 20]
+        case .year: [1, 2, 5, 10, 20, 50]
+        }
+    }
+
+    /// Labels under `plotBottom`; thinned when the widest would crowd its slot.
     public func marks(plotBottom: Double, font: Font, color: Color, gap: Double, _ measurer: TextMeasurer) -> [Mark] {
         guard let first = values.first else { return [] }
         let step = values.count > 1 ? abs(scale(values[1]) - scale(first)) : .infinity
         let widest = values.map { measurer.measure(label($0), font: font).width }.max() ?? 0
         let every = max(1, Int((widest + gap) / step) + 1)
+        let keep: (Int, Double) -> Bool
+        if let g = granularity {
+            let n = TimeAxis.calendarSteps(g).first { Double($0) * step >= widest + gap } ?? TimeAxis.calendarSteps(g).last!
+            keep = { _, x in Int(x.rounded()) % n == 0 || n == 1 }
+        } else {
+            keep = { i, _ in i % every == 0 || (i == values.count - 1 && every == 1) }
+        }
         return values.enumerated().compactMap { i, x in
-            guard i % every == 0 || (i == values.count - 1 && every == 1) else { return nil }
+            guard keep(i, x) else { return nil }
             let text = label(x)
             return .text(TextMark(text, font: font, color: color, at: Point(scale(x), plotBottom + gap), anchor: .middle,
                                   baseline: .top, id: "x/\(text)"))
