@@ -167,11 +167,27 @@ public struct MapChart: SizedChart {
             rows = refs.map { v in .circle(radius: max(1, circleRadius * (v / max(vMax, 1e-9)).squareRoot()), t.palette[0], fmt(v)) }
         } else {
             rows = (0..<classes).map { i in
-                .swatch(classColor(i, classes, t), "\(fmt(b[i])) – \(fmt(b[i + 1])) (\(all.filter { classOf($0, b) == i }.count))")
+                .swatch(classColor(i, classes, t), "\(classRange(i, b)) (\(all.filter { classOf($0, b) == i }.count))")
             }
         }
         if panels.contains(where: { p in boundaries.features.contains { p.values[$0.key] == nil } }) { rows.append(.noData(language.text(.noData))) }
         return ClassLegend(title: legendTitle, rows: rows, theme: t)
+    }
+
+    /// The range of class `i` at the precision the map shows, bounds never shared between neighbours: classes
+    /// closed above (the default) start just above the previous bound ("10,6–10,9", "11,0–11,7"); classes closed
+    /// below end just under the next ("10,6–10,8", "10,9–11,6"); a class narrower than the precision is one value.
+    func classRange(_ i: Int, _ b: [Double]) -> String {
+        let d = valueDigits.upperBound, unit = pow(10, -Double(d)), fmt = NumberFormat(language, fractionDigits: d...d)
+        func snap(_ v: Double) -> Double { (v / unit).rounded() * unit }
+        var lo = b[i], hi = b[i + 1]
+        let eps = unit * 1e-6
+        if closedBelow {
+            if i < b.count - 2 { hi = snap(hi) >= hi - eps ? snap(hi) - unit : snap(hi) }
+        } else if i > 0 {
+            lo = snap(lo) <= lo + eps ? snap(lo) + unit : snap(lo)
+        }
+        return snap(lo) >= snap(hi) ? fmt(hi) : fmt(lo) + "–" + fmt(hi)
     }
 
     /// One panel: its title, then tiles, or the areas with their fills, borders, circles and labels.

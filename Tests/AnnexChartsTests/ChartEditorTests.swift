@@ -194,3 +194,16 @@ import Testing
         #expect(abs(unit.position.x - (50 + widths.reduce(0, +))) < 1e-9)
     }
 }
+
+/// A map legend's classes never share a bound at the precision the map shows.
+@Suite struct MapClassLabelTests {
+    @Test func boundsAreNotShared() {
+        let b = Boundaries(features: [BoundaryFeature(key: "a", name: "A", properties: [:], polygons: [Polygon(outer: square(106, 21, 1))])], file: "t")
+        var map = MapChart(boundaries: b, panels: [.init(values: ["a": 11])], texts: ChartTexts(title: "T"), valueDigits: 1...1)
+        let breaks = [10.6, 10.9, 11.7, 12.6, 19.0]
+        #expect((0..<4).map { map.classRange($0, breaks) } == ["10,6–10,9", "11,0–11,7", "11,8–12,6", "12,7–19,0"])
+        map.closedBelow = true
+        #expect((0..<4).map { map.classRange($0, breaks) } == ["10,6–10,8", "10,9–11,6", "11,7–12,5", "12,6–19,0"])
+        #expect(map.classRange(0, [15.2, 15.23, 16]) == "15,2", "a class narrower than the precision shows one value")
+    }
+}
