@@ -83,7 +83,7 @@ package struct Encoding {
     package var digits: ClosedRange<Int> {
         get throws {
             if let digitsRange { return digitsRange }
-            if case .number(let d?) = type { return min(d, 2)...min(d, 2) }
+            if case .number(let d?) = type { return min(d, 2)...2 }
             return 0...2
         }
     }

@@ -114,6 +114,10 @@ package struct ChartModel {
         }
         let encoding = try root.require("encoding")
         try encoding.onlyKeys(Encoding.channels)
+        // A channel of another kind (a heat map's `row` on a bar chart) would be read by nobody: refused.
+        for (key, node) in try encoding.entries() where !kind.channels.contains(key) {
+            throw SpecError(encoding.child(key)?.location ?? node.location, "a channel of a \(kind.name) chart (" + kind.channels.joined(separator: ", ") + ")", key)
+        }
         var pins: (ChartPins, SpecNode)? = nil
         if let ln = root.child("layout") {
             guard ChartKinds.pinnable.contains(kind.name) else {
@@ -183,6 +187,8 @@ package protocol ChartKind {
     static var name: String { get }
     /// The keys of the kind's own block.
     static var optionKeys: [String] { get }
+    /// The encoding channels the kind reads; a spec giving another is refused.
+    static var channels: [String] { get }
     /// Builds the chart.
     static func build(_ input: ChartInput) throws -> any ChartDescription
     /// The series and categories a style's `colors` may name.

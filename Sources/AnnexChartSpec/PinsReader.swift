@@ -46,7 +46,8 @@ package enum PinsReader {
         var pins = ChartPins(plot: plot)
         pins.font = try n.child("font")?.text()
         pins.palette = try n.child("palette").map { try colors($0) }
-        for (name, keys) in known { if let e = n.child(name) { try e.onlyKeys(keys) } }
+        let keyIssues = (order[type] ?? []).flatMap { name in n.child(name)?.unknownKeys(known[name] ?? []) ?? [] }
+        if !keyIssues.isEmpty { throw SpecError(keyIssues) }
         try readScales(n, &pins)
         pins.grid = try n.child("grid").map(line)
         pins.axisLines = try n.child("axis").map(line)

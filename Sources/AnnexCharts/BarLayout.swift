@@ -239,7 +239,10 @@ struct BarLayout {
             // The plan is inside the bar: its label hangs under the tick, in ink that reads on the bar.
             plan = TextMark(targetText(tg), font: planFont, color: fill.readableInk, at: Point(r.midX, planTop + t.targetWidth / 2 + gap * 0.3),
                             anchor: .middle, baseline: .top, id: "target-label/\(id)")
-            if planTop + t.targetWidth + planH > r.maxY { plan.position.y = min(end, s(b.to)) - gap * 0.6 - valueH; plan.verticalAnchor = .bottom; plan.color = t.target }
+            if planTop + t.targetWidth + planH > r.maxY || measurer.measure(plan).width > r.width - 4 {
+                // No room inside the bar (short, or narrower than the label): above the value label instead.
+                plan.position.y = min(end, s(b.to)) - gap * 0.6 - valueH; plan.verticalAnchor = .bottom; plan.color = t.target
+            }
         }
         return [.text(value), .text(plan)]
     }

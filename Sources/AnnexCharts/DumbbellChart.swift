@@ -49,9 +49,13 @@ public struct DumbbellChart: SizedChart, Hashable {
         if let bad = vals.first(where: { !$0.isFinite }) { throw .invalidValue("a value is \(bad)") }
         let ordered = sortByChange ? rows.sorted { (toValues[$0.id]! - fromValues[$0.id]!) > (toValues[$1.id]! - fromValues[$1.id]!) } : rows
         let t = theme.fitted(width: width, height: height)
-        let fmt = NumberFormat(language, fractionDigits: valueDigits)
+        // One number of decimals for the whole chart, values and changes alike.
+        let changes = ordered.map { PlanComparisonRounding.clean(toValues[$0.id]! - fromValues[$0.id]!) }
+        let d = NumberFormat.commonDigits(vals + changes, within: valueDigits)
+        let fmt = NumberFormat(language, fractionDigits: d...d)
         let signed = { (x: Double) in (x > 0 ? "+" : "") + fmt(x) }
-        let cFrom = t.sequential[t.sequential.count - 2], cTo = t.sequential.last!
+        let cFrom = t.namedColors[from.id] ?? t.namedColors[from.label] ?? t.sequential[t.sequential.count - 2]
+        let cTo = t.namedColors[to.id] ?? t.namedColors[to.label] ?? t.sequential.last!
         let legend = [LegendItem(.marker(cFrom), from.label, id: from.id), LegendItem(.marker(cTo), to.label, id: to.id)]
         let frame = ChartFrame(texts: texts, legend: legend, theme: t, width: width, height: height, language: language)
         var (marks, area, titleText) = frame.layout(measurer)

@@ -79,7 +79,7 @@ public struct LineChart: SizedChart, Hashable {
     /// Fill the area under each line (for one or two series: a cumulative count, capital disbursed to date).
     public var area = false
     /// How an x value is written under the axis (years by default).
-    public var xLabel: @Sendable (Double) -> String = { x in x == x.rounded() ? NumberFormat.plain(x) : NumberFormat(.en)(x) }
+    public var xLabel: @Sendable (Double) -> String = { x in x == x.rounded() ? NumberFormat.plain(x) : NumberFormat(.vi)(x) }
 
     /// A line chart; sizes in px.
     public init(xValues: [Double], series: [Series], targets: [TargetLine] = [], texts: ChartTexts, language: Language = .vi,
@@ -88,6 +88,7 @@ public struct LineChart: SizedChart, Hashable {
         self.xValues = xValues; self.series = series; self.targets = targets; self.texts = texts; self.language = language
         self.zeroBaseline = zeroBaseline; self.valueDigits = valueDigits; self.estimateLegend = estimateLegend
         self.width = width; self.height = height; self.theme = theme
+        xLabel = { x in x == x.rounded() ? NumberFormat.plain(x) : NumberFormat(language)(x) }
     }
 
     public static func == (a: LineChart, b: LineChart) -> Bool {
@@ -220,11 +221,12 @@ struct LineLayout {
     /// Targets under the lines, over the slots of the periods they apply to.
     func targetMarks() -> [Mark] {
         let half = time.values.count > 1 ? abs(time.scale(time.values[1]) - time.scale(time.values[0])) / 2 : plot.width / 2
-        return chart.targets.enumerated().map { i, tg in
+        return chart.targets.enumerated().compactMap { i, tg -> Mark? in
             let c = chart.targetColor(tg, colors, t)
             let x0 = tg.from.map { max(plot.minX, time.scale($0) - half) } ?? plot.minX
             let x1 = tg.to.map { min(plot.maxX, time.scale($0) + half) } ?? (tg.from == nil ? plot.maxX : min(plot.maxX, time.scale(time.values.last!) + half))
             let s = axis.scale
+            guard x1 > x0 else { return nil }
             if let h = tg.high {
                 return Marks.band(Rect(x: x0, y: s(h), width: x1 - x0, height: s(tg.low) - s(h)), color: c, opacity: 0.18, id: "target/\(i)")
             }

@@ -148,6 +148,12 @@ public struct MapChart: SizedChart {
                      metadata: DocumentMetadata(title: titleText, description: altText(), language: language.rawValue))
     }
 
+    /// Labels' format: one number of decimals for the whole map, the fewest within `valueDigits` that show every value.
+    var valueFormat: NumberFormat {
+        let d = NumberFormat.commonDigits(panels.flatMap { $0.values.values }, within: valueDigits)
+        return NumberFormat(language, fractionDigits: d...d)
+    }
+
     /// The width a one-panel map takes when fitted into `box`.
     func mapWidth(in box: Rect, _ t: Theme) -> Double {
         let probe = FittedProjection(projection, fitting: boundaries, into: box, margin: t.padding * 0.2)
@@ -158,7 +164,7 @@ public struct MapChart: SizedChart {
     /// The legend column: classes with their counts and a no-data row, or reference circles of the largest value
     /// and a round value near half of it.
     func classLegend(_ t: Theme, circleRadius: Double) -> ClassLegend {
-        let fmt = NumberFormat(language, fractionDigits: valueDigits)
+        let fmt = valueFormat
         let b = breaks, classes = max(1, b.count - 1), all = panels.flatMap { $0.values.values }
         var rows: [ClassLegend.Row] = []
         if style == .circles {
@@ -178,7 +184,7 @@ public struct MapChart: SizedChart {
     /// closed above (the default) start just above the previous bound ("10,6–10,9", "11,0–11,7"); classes closed
     /// below end just under the next ("10,6–10,8", "10,9–11,6"); a class narrower than the precision is one value.
     func classRange(_ i: Int, _ b: [Double]) -> String {
-        let d = valueDigits.upperBound, unit = pow(10, -Double(d)), fmt = NumberFormat(language, fractionDigits: d...d)
+        let d = valueFormat.maxFractionDigits, unit = pow(10, -Double(d)), fmt = NumberFormat(language, fractionDigits: d...d)
         func snap(_ v: Double) -> Double { (v / unit).rounded() * unit }
         var lo = b[i], hi = b[i + 1]
         let eps = unit * 1e-6
@@ -194,7 +200,7 @@ public struct MapChart: SizedChart {
     func panelMarks(_ panel: Panel, _ pi: Int, _ rectIn: Rect, _ t: Theme, _ measurer: TextMeasurer, _ labelBoxes: inout [Rect],
                     _ maxCircle: inout Double) -> [Mark] {
         var rect = rectIn, marks: [Mark] = []
-        let fmt = NumberFormat(language, fractionDigits: valueDigits), b = breaks, classes = max(1, b.count - 1)
+        let fmt = valueFormat, b = breaks, classes = max(1, b.count - 1)
         if let pt = panel.title, !pt.isEmpty {
             let m = TextMark(pt, font: t.font(t.subtitleSize, .semibold), color: t.text, at: Point(rect.midX, rect.minY), anchor: .middle,
                              baseline: .top, maxWidth: rect.width, overflow: .ellipsis, id: "panel-title/\(pi)")
@@ -247,7 +253,7 @@ public struct MapChart: SizedChart {
 
     /// A sentence per panel: each area's name and value.
     public func altText() -> String {
-        let fmt = NumberFormat(language, fractionDigits: valueDigits)
+        let fmt = valueFormat
         return panels.map { p in
             (p.title.map { $0 + ": " } ?? "") + boundaries.features.map { f in "\(f.name) \(p.values[f.key].map(fmt.format) ?? language.text(.noData))" }.joined(separator: ", ") + "."
         }.joined(separator: " ")

@@ -129,8 +129,15 @@ public struct Theme: Hashable, Sendable {
         var t = self
         for kp in [\Theme.padding, \.titleSize, \.subtitleSize, \.axisTitleSize, \.tickLabelSize, \.categoryLabelSize,
                    \.valueLabelSize, \.legendSize, \.footerSize, \.gridWidth, \.axisWidth, \.targetWidth, \.lineWidth,
-                   \.markerRadius, \.minimumTextSize] as [WritableKeyPath<Theme, Double>] {
+                   \.markerRadius] as [WritableKeyPath<Theme, Double>] {
             t[keyPath: kp] *= k
+        }
+        // The smallest text follows the width alone (24 px on any 1920 px wide slide, however short), and no text
+        // falls under it.
+        t.minimumTextSize = minimumTextSize * max(0.45, min(3, width / nominalWidth))
+        for kp in [\Theme.titleSize, \.subtitleSize, \.axisTitleSize, \.tickLabelSize, \.categoryLabelSize, \.valueLabelSize,
+                   \.legendSize, \.footerSize] as [WritableKeyPath<Theme, Double>] {
+            t[keyPath: kp] = max(t[keyPath: kp], t.minimumTextSize)
         }
         return t
     }

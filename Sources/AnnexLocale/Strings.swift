@@ -65,6 +65,8 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case unitCriteriaPerCommune
     /// The unit of percentages: `%` in both languages.
     case unitPercent
+    /// The unit of counts of criteria (criteria lost, the fewest and most met): `tiêu chí`, `criteria`.
+    case unitCriteria
     /// The label before a figure's title, `{0}` its number: `Biểu đồ 3.`, `Figure 3.`.
     case figureLabel
     // Chart specs
@@ -449,7 +451,7 @@ public enum Strings {
         .datePattern: "{d}/{M}/{y}", .dateLongPattern: "{d}/{M}/{y}",
         .upToDate: "đến {0}",
         .classUnder: "Dưới {0}", .classRange: "{0} – dưới {1}", .classFrom: "Từ {0} trở lên",
-        .unitLine: "Đơn vị tính: {0}", .unitCommunes: "xã", .unitCriteriaPerCommune: "tiêu chí/xã", .unitPercent: "%",
+        .unitLine: "Đơn vị tính: {0}", .unitCommunes: "xã", .unitCriteriaPerCommune: "tiêu chí/xã", .unitPercent: "%", .unitCriteria: "tiêu chí",
     ]
 
     /// English.
@@ -535,7 +537,7 @@ public enum Strings {
         .datePattern: "{d} {MMM} {y}", .dateLongPattern: "{d} {MMMM} {y}",
         .upToDate: "to {0}",
         .classUnder: "Under {0}", .classRange: "{0} to under {1}", .classFrom: "{0} and over",
-        .unitLine: "Unit: {0}", .unitCommunes: "communes", .unitCriteriaPerCommune: "criteria per commune", .unitPercent: "%",
+        .unitLine: "Unit: {0}", .unitCommunes: "communes", .unitCriteriaPerCommune: "criteria per commune", .unitPercent: "%", .unitCriteria: "criteria",
     ]
 
     /// The table of a language.

@@ -93,11 +93,12 @@ struct TableSpec {
                             totals: rows.isEmpty ? nil : totals,
                             notes: (rows.isEmpty ? [lang.text(.noDataRows)] : []) + (try n.child("notes")?.texts() ?? []) + table.notes,
                             source: try n.child("source")?.text() ?? table.defaultSource,
-                            unit: try n.child("unit")?.text() ?? unit(of: table, lang))
+                            unit: try n.child("unit")?.text() ?? (cols.contains { $0.field == "n" } ? nil : unit(of: table, lang)))
     }
 
-    /// The unit of a table's figures when its data state one unit for all (the analysis's records do), in the
-    /// language's words; nil when the units differ or are not stated (a CSV file): then the spec's `unit:` says.
+    /// The unit of a table's figures when its data state one unit for all (the analysis's records do) and Annex
+    /// has words for it, in the language's words; nil when the units differ, are unknown or are not stated (a CSV
+    /// file), and for tables with a count column (`n`, communes) beside the figures: then the spec's `unit:` says.
     static func unit(of table: DataTable, _ lang: Language) -> String? {
         let units = Set(table.rows.compactMap { $0["unit"] }.filter { !$0.isEmpty })
         guard units.count == 1, let u = units.first else { return nil }
@@ -105,7 +106,8 @@ struct TableSpec {
         case Analysis.unitCommunes: return lang.text(.unitCommunes)
         case Analysis.unitCriteria: return lang.text(.unitCriteriaPerCommune)
         case Analysis.unitPercent: return lang.text(.unitPercent)
-        default: return u
+        case "criteria": return lang.text(.unitCriteria)
+        default: return nil
         }
     }
 }

@@ -1,5 +1,6 @@
 import AnnexChartSpec
 import AnnexCharts
+import AnnexRender
 import AnnexSpec
 import Foundation
 import Testing
@@ -46,6 +47,15 @@ import Testing
             """, file: "t.yaml", baseFolder: NSTemporaryDirectory())
         let bar = try #require(spec.chart as? BarChart)
         #expect(bar.valueDigits == 2...2)
+        // Whole numbers with plans of one decimal: the plans keep theirs (12,5), and so the values show 12,0.
+        let planned = try ChartSpec.parse("""
+            type: bar
+            data: { values: [ { c: a, v: 12, p: 12.5 }, { c: b, v: 17, p: 16.6 } ] }
+            encoding: { category: c, value: v, target: p }
+            """, file: "t.yaml", baseFolder: NSTemporaryDirectory())
+        let s = try (try #require(planned.chart as? BarChart)).scene(measurer: PangoTextMeasurer())
+        guard case .text(let plan)? = s.mark(id: "target-label/a/value")?.mark else { Issue.record("no plan label"); return }
+        #expect(plan.text == "KH 12,5")
     }
 }
 

@@ -6,6 +6,7 @@ import AnnexSpec
 
 package enum BarKind: ChartKind {
     package static let name = "bar"
+    package static let channels = ["category", "series", "value", "estimate", "target", "target_high"]
     package static let optionKeys = ["orientation", "mode", "sort", "ordered", "digits", "values", "target_label", "estimate_label", "diverges_from"]
 
     package static func build(_ input: ChartInput) throws -> any ChartDescription {
@@ -36,12 +37,15 @@ package enum BarKind: ChartKind {
             throw SpecError(table.locations[neg], "values of 0 or more in a \(mode.rawValue) bar (bar.mode; use grouped or diverging for negative values)",
                             NumberFormat.plain(values[neg].value))
         }
+        if let dn = b?.child("diverges_from"), mode != .diverging {
+            throw SpecError(dn.location, "bar.mode: diverging for bar.diverges_from (it names what diverging bars diverge from)", mode.rawValue)
+        }
         let lang = input.language
         return BarChart(categories: categories, series: series, values: values, targets: targets,
                         targetLegend: try b?.child("target_label")?.text() ?? (targets.isEmpty ? "" : lang.text(.plan)),
                         estimateLegend: try b?.child("estimate_label")?.text(), texts: input.texts, language: lang,
                         orientation: orientation, mode: mode, sort: sort, orderedSeries: try b?.child("ordered")?.bool() ?? false,
-                        valueDigits: try valueEnc.digits, showValues: try b?.child("values")?.bool() ?? true,
+                        valueDigits: try b?.child("digits")?.digits() ?? valueEnc.digits, showValues: try b?.child("values")?.bool() ?? true,
                         divergesFrom: try b?.child("diverges_from")?.text(), width: input.width, height: input.height, theme: input.theme)
     }
 

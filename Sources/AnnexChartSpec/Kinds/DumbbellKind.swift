@@ -5,6 +5,7 @@ import AnnexSpec
 
 package enum DumbbellKind: ChartKind {
     package static let name = "dumbbell"
+    package static let channels = ["category", "series", "value"]
     package static let optionKeys = ["from", "to", "sort_by_change", "digits"]
 
     package static func build(_ input: ChartInput) throws -> any ChartDescription {
@@ -28,11 +29,11 @@ package enum DumbbellKind: ChartKind {
         if fromV.isEmpty { throw SpecError(try d.require("from").location, "a value of the series field '\(ser.field)' in the data", fromID) }
         if toV.isEmpty { throw SpecError(try d.require("to").location, "a value of the series field '\(ser.field)' in the data", toID) }
         return DumbbellChart(categories: categories, from: ChartKey(fromID, fromLabel), to: ChartKey(toID, toLabel),
-                             fromValues: fromV, toValues: toV, texts: input.texts, language: input.language, valueDigits: try valueEnc.digits,
+                             fromValues: fromV, toValues: toV, texts: input.texts, language: input.language, valueDigits: try d.child("digits")?.digits() ?? valueEnc.digits,
                              sortByChange: try d.child("sort_by_change")?.bool() ?? false, width: input.width, height: input.height, theme: input.theme)
     }
 
     package static func colorKeys(of chart: any ChartDescription) -> [ChartKey] {
-        (chart as? DumbbellChart).map { [$0.from, $0.to] + $0.categories } ?? []
+        (chart as? DumbbellChart).map { [$0.from, $0.to] } ?? []
     }
 }

@@ -6,6 +6,7 @@ import AnnexSpec
 
 package enum HeatmapKind: ChartKind {
     package static let name = "heatmap"
+    package static let channels = ["row", "column", "value"]
     package static let optionKeys = ["breaks", "percent", "values"]
 
     package static func build(_ input: ChartInput) throws -> any ChartDescription {

@@ -6,6 +6,7 @@ import AnnexSpec
 
 package enum LineKind: ChartKind {
     package static let name = "line"
+    package static let channels = ["x", "category", "series", "value", "estimate"]
     package static let optionKeys = ["zero", "targets", "digits", "estimate_label", "area"]
 
     package static func build(_ input: ChartInput) throws -> any ChartDescription {
@@ -50,6 +51,13 @@ package enum LineKind: ChartKind {
                 return Double(p.ordinal)
             }
             let from = try bound("from"), to = try bound("to")
+            // A target over periods the chart does not show would be drawn nowhere: refused, with the chart's span.
+            if let lo = xs.min(), let hi = xs.max() {
+                let span = granularity.map { g in "\(Period(ordinal: Int(lo), granularity: g))–\(Period(ordinal: Int(hi), granularity: g))" }
+                    ?? "\(NumberFormat.plain(lo))–\(NumberFormat.plain(hi))"
+                if let from, from > hi { throw SpecError(tn.child("from")!.location, "a first period within the chart's x (\(span))", tn.child("from")!.describe) }
+                if let to, to < lo { throw SpecError(tn.child("to")!.location, "a last period within the chart's x (\(span))", tn.child("to")!.describe) }
+            }
             if let from, let to, to < from {
                 throw SpecError(tn.child("to")!.location, "a last period not before the first", tn.child("to")!.describe)
             }
@@ -58,7 +66,7 @@ package enum LineKind: ChartKind {
         }
         var chart = LineChart(xValues: xs.sorted(), series: order.map { LineChart.Series($0, points: points[$0.id] ?? [:], estimates: estimates[$0.id] ?? []) },
                               targets: targets, texts: input.texts, language: lang, zeroBaseline: try l?.child("zero")?.bool() ?? true,
-                              valueDigits: try valueEnc.digits, estimateLegend: try l?.child("estimate_label")?.text(),
+                              valueDigits: try l?.child("digits")?.digits() ?? valueEnc.digits, estimateLegend: try l?.child("estimate_label")?.text(),
                               width: input.width, height: input.height, theme: input.theme)
         chart.area = try l?.child("area")?.bool() ?? false
         chart.periods = granularity

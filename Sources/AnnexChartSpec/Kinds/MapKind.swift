@@ -8,6 +8,7 @@ import Foundation
 
 package enum MapKind: ChartKind {
     package static let name = "map"
+    package static let channels = ["key", "panel", "value"]
     package static let optionKeys = ["boundaries", "key", "name", "attribution", "style", "classes", "palette", "projection", "labels",
                                      "legend_title", "allow_missing"]
 

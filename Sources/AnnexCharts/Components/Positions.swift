@@ -43,7 +43,7 @@ extension BarPosition {
         for c in categories {
             let row = byKey[c.id] ?? [:]
             var up = 0.0, down = 0.0
-            let total = row.values.reduce(0) { $0 + $1.value }
+            let total = series.reduce(0) { $0 + (row[$1.id]?.value ?? 0) }
             for (si, s) in series.enumerated() {
                 guard let v = row[s.id] else { continue }
                 let (from, to): (Double, Double)
