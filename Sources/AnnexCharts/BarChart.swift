@@ -147,10 +147,10 @@ public struct BarChart: SizedChart, Hashable {
     /// The value labels' format: one number of decimals for the whole chart, the fewest that show every value
     /// within `valueDigits` (10,04 and 12,00; never 10,04 beside 12,0).
     var valueFormat: NumberFormat {
-        if mode == .percent { return NumberFormat(language, fractionDigits: 0...0, percent: true) }
+        if mode == .percent { return NumberFormat(language, fractionDigits: 0...0, percent: true).typographic }
         let shown = values.map(\.value) + targets.flatMap { [$0.low] + ($0.high.map { [$0] } ?? []) }
         let d = NumberFormat.commonDigits(shown, within: valueDigits)
-        return NumberFormat(language, fractionDigits: d...d)
+        return NumberFormat(language, fractionDigits: d...d).typographic
     }
 
     /// The legend: series (when more than one), the sign of a diverging series, the target, estimates.

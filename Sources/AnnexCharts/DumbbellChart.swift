@@ -52,7 +52,7 @@ public struct DumbbellChart: SizedChart, Hashable {
         // One number of decimals for the whole chart, values and changes alike.
         let changes = ordered.map { PlanComparisonRounding.clean(toValues[$0.id]! - fromValues[$0.id]!) }
         let d = NumberFormat.commonDigits(vals + changes, within: valueDigits)
-        let fmt = NumberFormat(language, fractionDigits: d...d)
+        let fmt = NumberFormat(language, fractionDigits: d...d).typographic
         let signed = { (x: Double) in (x > 0 ? "+" : "") + fmt(x) }
         let cFrom = t.namedColors[from.id] ?? t.namedColors[from.label] ?? t.sequential[t.sequential.count - 2]
         let cTo = t.namedColors[to.id] ?? t.namedColors[to.label] ?? t.sequential.last!
@@ -82,7 +82,7 @@ public struct DumbbellChart: SizedChart, Hashable {
         for (i, v) in ticks.enumerated() {
             marks.append(.path(.line(from: Point(x(v), plot.minY), to: Point(x(v), plot.maxY),
                                      stroke: Stroke(color: v == 0 ? t.axis : t.grid, width: v == 0 ? t.axisWidth : t.gridWidth), id: "grid/\(i)")))
-            marks.append(.text(TextMark(NumberFormat(language, fractionDigits: digits...digits)(v), font: tickFont, color: t.mutedText,
+            marks.append(.text(TextMark(NumberFormat(language, fractionDigits: digits...digits).typographic(v), font: tickFont, color: t.mutedText,
                                         at: Point(x(v), plot.maxY + gap * 0.5), anchor: .middle, baseline: .top, id: "tick/\(i)")))
         }
         marks.append(.text(TextMark(changeHeader, font: changeFont, color: t.mutedText, at: Point(area.maxX, area.minY),

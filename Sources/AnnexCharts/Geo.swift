@@ -205,6 +205,14 @@ public enum Classification: Hashable, Sendable {
     /// Class bounds: `[min, b1, …, max]` (k + 1 numbers for k classes). Fewer classes when there are fewer
     /// distinct values.
     public func breaks(_ values: [Double]) -> [Double] {
+        // Bounds strictly increase: two equal bounds would make an empty class.
+        let b = rawBreaks(values)
+        let increasing = b.enumerated().filter { $0.offset == 0 || $0.element > b[$0.offset - 1] }.map(\.element)
+        // One value only: one class from it to itself.
+        return increasing.count < 2 && b.count >= 2 ? [b[0], b[b.count - 1]] : increasing
+    }
+
+    func rawBreaks(_ values: [Double]) -> [Double] {
         let v = values.filter(\.isFinite).sorted()
         guard let lo = v.first, let hi = v.last else { return [] }
         switch self {

@@ -63,13 +63,13 @@ public struct HeatmapChart: SizedChart, Hashable {
 
     var format: NumberFormat {
         let d = NumberFormat.commonDigits(values.values.flatMap(\.values), within: valueDigits)
-        return NumberFormat(language, fractionDigits: d...d, percent: percent)
+        return NumberFormat(language, fractionDigits: d...d, percent: percent).typographic
     }
 
     /// Class labels whose bounds do not overlap: under the first inner bound, from one bound to under the next,
     /// the last bound and over.
     func classLabels() -> [String] {
-        let f = NumberFormat(language, fractionDigits: 0...2, percent: percent)
+        let f = NumberFormat(language, fractionDigits: 0...2, percent: percent).typographic
         let n = breaks.count - 1
         return (0..<n).map { i in
             if n == 1 { return f(breaks[0]) + "–" + f(breaks[1]) }

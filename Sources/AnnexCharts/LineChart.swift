@@ -101,7 +101,7 @@ public struct LineChart: SizedChart, Hashable {
     /// One number of decimals for every value label of the chart.
     var valueFormat: NumberFormat {
         let d = NumberFormat.commonDigits(series.flatMap { $0.points.values }, within: valueDigits)
-        return NumberFormat(language, fractionDigits: d...d)
+        return NumberFormat(language, fractionDigits: d...d).typographic
     }
 
     func check() throws(ChartError) {

@@ -148,10 +148,21 @@ public struct MapChart: SizedChart {
                      metadata: DocumentMetadata(title: titleText, description: altText(), language: language.rawValue))
     }
 
+    /// Whether no change (zero) is a class of its own: on a diverging (change) map with a value of exactly 0.
+    var zeroClass: Bool { palette == .diverging && panels.contains { $0.values.values.contains(0) } }
+
+    /// The neutral fill of "no change".
+    func zeroColor(_ t: Theme) -> Color { t.grid.mixed(with: t.background, amount: 0.35) }
+
+    /// The fill of an area with value `v`: its class's colour, or the neutral one for no change on a change map.
+    func fillColor(_ v: Double, _ b: [Double], _ classes: Int, _ t: Theme) -> Color {
+        zeroClass && v == 0 ? zeroColor(t) : classColor(classOf(v, b), classes, t)
+    }
+
     /// Labels' format: one number of decimals for the whole map, the fewest within `valueDigits` that show every value.
     var valueFormat: NumberFormat {
         let d = NumberFormat.commonDigits(panels.flatMap { $0.values.values }, within: valueDigits)
-        return NumberFormat(language, fractionDigits: d...d)
+        return NumberFormat(language, fractionDigits: d...d).typographic
     }
 
     /// The width a one-panel map takes when fitted into `box`.
@@ -172,8 +183,13 @@ public struct MapChart: SizedChart {
             let refs = Array(Set([vMax, max(step, (half / step).rounded() * step)].filter { $0 > 0 })).sorted(by: >)
             rows = refs.map { v in .circle(radius: max(1, circleRadius * (v / max(vMax, 1e-9)).squareRoot()), t.palette[0], fmt(v)) }
         } else {
+            let counted = zeroClass ? all.filter { $0 != 0 } : all
             rows = (0..<classes).map { i in
-                .swatch(classColor(i, classes, t), "\(classRange(i, b)) (\(all.filter { classOf($0, b) == i }.count))")
+                .swatch(classColor(i, classes, t), "\(classRange(i, b)) (\(counted.filter { classOf($0, b) == i }.count))")
+            }
+            // On a change map, no change is a class of its own, between the decreases and the increases.
+            if zeroClass, let zero = b.firstIndex(of: 0) {
+                rows.insert(.swatch(zeroColor(t), "\(valueFormat(0)) (\(all.filter { $0 == 0 }.count))"), at: zero)
             }
         }
         if panels.contains(where: { p in boundaries.features.contains { p.values[$0.key] == nil } }) { rows.append(.noData(language.text(.noData))) }
@@ -184,7 +200,7 @@ public struct MapChart: SizedChart {
     /// closed above (the default) start just above the previous bound ("10,6–10,9", "11,0–11,7"); classes closed
     /// below end just under the next ("10,6–10,8", "10,9–11,6"); a class narrower than the precision is one value.
     func classRange(_ i: Int, _ b: [Double]) -> String {
-        let d = valueFormat.maxFractionDigits, unit = pow(10, -Double(d)), fmt = NumberFormat(language, fractionDigits: d...d)
+        let d = valueFormat.maxFractionDigits, unit = pow(10, -Double(d)), fmt = NumberFormat(language, fractionDigits: d...d).typographic
         func snap(_ v: Double) -> Double { (v / unit).rounded() * unit }
         var lo = b[i], hi = b[i + 1]
         let eps = unit * 1e-6
@@ -221,7 +237,7 @@ public struct MapChart: SizedChart {
                                                  stroke: Stroke(color: t.palette[0], width: 1.5), id: "circle/\(pi)/\(f.key)")))
             }
             guard showLabels else { continue }
-            let fill = style == .circles || v == nil ? t.background : classColor(classOf(v!, b), classes, t)
+            let fill = style == .circles || v == nil ? t.background : fillColor(v!, b, classes, t)
             let ink = style == .circles || v == nil ? t.text : fill.readableInk
             marks += placeLabel(f, v, pole, rings, ink, t, fmt, measurer, &labelBoxes, pi, below: style == .circles ? rMax * ((v ?? 0) / vMax).squareRoot() : 0,
                                 panel: rect, calloutsAllowed: boundaries.features.count <= 40)
@@ -240,7 +256,7 @@ public struct MapChart: SizedChart {
             if style == .circles {
                 fills.append(.path(PathMark(path, fill: t.grid.mixed(with: t.background, amount: 0.3), fillRule: .evenOdd, id: id)))
             } else if let v = panel.values[f.key] {
-                fills.append(.path(PathMark(path, fill: classColor(classOf(v, b), classes, t), fillRule: .evenOdd, id: id)))
+                fills.append(.path(PathMark(path, fill: fillColor(v, b, classes, t), fillRule: .evenOdd, id: id)))
             } else {
                 fills.append(.path(PathMark(path, fill: t.background, fillRule: .evenOdd, id: id)))
                 fills.append(.group(GroupMark([.path(PathMark(hatchLines(path), stroke: Stroke(color: t.mutedText.withAlpha(0.6), width: 1.2)))],
@@ -395,7 +411,7 @@ public struct MapChart: SizedChart {
             guard let c = cells[f.key] else { continue }
             let r = Rect(x: x0 + Double(c.col) * side, y: y0 + Double(c.row) * side, width: side, height: side).insetBy(dx: side * 0.04, dy: side * 0.04)
             let v = panel.values[f.key]
-            let fill = v.map { classColor(classOf($0, b), classes, t) } ?? t.background
+            let fill = v.map { fillColor($0, b, classes, t) } ?? t.background
             out.append(.rect(RectMark(r, fill: fill, stroke: v == nil ? Stroke(color: t.mutedText, width: 1) : nil, id: "tile/\(pi)/\(f.key)")))
             if v == nil {
                 out.append(.group(GroupMark([.path(PathMark(hatchLines([], extent: r), stroke: Stroke(color: t.mutedText.withAlpha(0.6), width: 1.2)))], clip: r)))

@@ -17,6 +17,16 @@ public struct NumberFormat: Hashable, Sendable {
     public var groupFrom: Double
     /// Whether a `%` follows every number (`45%`); the value is written as given, not multiplied by 100.
     public var percentSuffix: Bool
+    /// The sign before negative numbers: `-` (machine-readable, the default: tables' CSV, `annex analyze`) or the
+    /// true minus sign `−` (U+2212) of typeset labels (`typographic`).
+    public var minusSign = "-"
+
+    /// The same format with the true minus sign (`−1,5`), as charts print negative numbers.
+    public var typographic: NumberFormat {
+        var f = self
+        f.minusSign = "\u{2212}"
+        return f
+    }
 
     /// A format for `language` with `fractionDigits` fewest…most digits after the decimal separator, thousands
     /// separators from `groupFrom` up, and a `%` after each number when `percent` is true.
@@ -61,7 +71,7 @@ public struct NumberFormat: Hashable, Sendable {
         if (Double(digits.integer) ?? 0) >= groupFrom {
             intPart = NumberFormat.group(intPart, with: language.groupingSeparator)
         }
-        var s = (value < 0 && !isZero ? "-" : "") + intPart
+        var s = (value < 0 && !isZero ? minusSign : "") + intPart
         if !frac.isEmpty { s += language.decimalSeparator + frac }
         if percentSuffix { s += "%" }
         return s

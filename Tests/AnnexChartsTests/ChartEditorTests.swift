@@ -207,3 +207,32 @@ import Testing
         #expect(map.classRange(0, [15.2, 15.23, 16]) == "15,2", "a class narrower than the precision shows one value")
     }
 }
+
+/// Change maps: no change is a class of its own; negative numbers carry the true minus sign; classes never empty.
+@Suite struct ChangeMapTests {
+    func map() -> MapChart {
+        let feats = ["a", "b", "c", "d"].enumerated().map { i, k in
+            BoundaryFeature(key: k, name: k.uppercased(), properties: [:], polygons: [Polygon(outer: square(106 + Double(i), 21, 1))])
+        }
+        return MapChart(boundaries: Boundaries(features: feats, file: "t"), panels: [.init(values: ["a": -1.5, "b": 0, "c": 0.8, "d": 2.4])],
+                        palette: .diverging, texts: ChartTexts(title: "Thay đổi"), valueDigits: 1...1)
+    }
+
+    @Test func zeroIsItsOwnClassAndMinusIsTrue() throws {
+        let m = map()
+        let s = try m.scene(measurer: FakeMeasurer())
+        let legend = s.leaves.compactMap { p -> String? in if case .text(let t) = p.mark, t.id?.hasPrefix("legend/class/") == true { return t.text }; return nil }
+        #expect(legend.contains("0,0 (1)"), "\(legend)")
+        #expect(legend.first?.hasPrefix("\u{2212}") == true, "\(legend)")
+        guard case .path(let zero)? = s.mark(id: "area/0/b")?.mark, case .path(let up)? = s.mark(id: "area/0/c")?.mark else { Issue.record("areas"); return }
+        #expect(zero.fill == m.zeroColor(Theme.report) && zero.fill != up.fill)
+        let values = s.leaves.compactMap { p -> String? in if case .text(let t) = p.mark, t.id == "label-value/0/a" { return t.text }; return nil }
+        #expect(values == ["\u{2212}1,5"])
+    }
+
+    @Test func naturalBreaksHaveNoEmptyClass() {
+        let b = Classification.naturalBreaks(5).breaks([10, 10, 10, 12, 12, 15])
+        #expect(b == [10, 12, 15] || zip(b, b.dropFirst()).allSatisfy { $0 < $1 }, "\(b)")
+        #expect(Classification.naturalBreaks(5).breaks([7, 7, 7]) == [7, 7], "one value: one class")
+    }
+}

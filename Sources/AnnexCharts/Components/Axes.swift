@@ -24,7 +24,7 @@ public struct ValueAxis: Sendable {
         if nice { scale = scale.nice(count: count) }
         let digits = LinearScale.fractionDigits(forStep: scale.tickStep(count: count))
         return ValueAxis(scale: scale, ticks: scale.ticks(count: count),
-                         format: NumberFormat(language, fractionDigits: digits...digits, percent: percent))
+                         format: NumberFormat(language, fractionDigits: digits...digits, percent: percent).typographic)
     }
 
     /// An axis with pinned ticks: the pin's list, or every `step` across the domain, labelled in their shortest form.
@@ -131,6 +131,7 @@ public struct CategoryAxis: Sendable {
 public struct TimeAxis: Sendable {
     /// The periods in order, as numbers (years; months and quarters as their `Period.ordinal`).
     public var values: [Double]
+    /// Maps a period (its number in `values`) to the x of its slot's centre, in px.
     public var scale: LinearScale
     /// The label of a period.
     public var label: @Sendable (Double) -> String
