@@ -209,7 +209,11 @@ public struct MapChart: SizedChart {
         } else if i > 0 {
             lo = snap(lo) <= lo + eps ? snap(lo) + unit : snap(lo)
         }
-        return snap(lo) >= snap(hi) ? fmt(hi) : fmt(lo) + "–" + fmt(hi)
+        // No change has its own class: the class below it ends just under zero.
+        if zeroClass, b[i + 1] == 0 { hi = -unit }
+        // A range with a negative bound is spaced, so that its dash does not read as a minus sign: "−3,00 – −1,50".
+        let dash = lo < 0 || hi < 0 ? " – " : "–"
+        return snap(lo) >= snap(hi) ? fmt(hi) : fmt(lo) + dash + fmt(hi)
     }
 
     /// One panel: its title, then tiles, or the areas with their fills, borders, circles and labels.
