@@ -115,6 +115,18 @@ public struct MapChart: SizedChart {
         if style == .circles, let neg = panels.flatMap({ $0.values.values }).first(where: { $0 < 0 }) {
             throw .invalidValue("proportional circles cannot show the negative value \(neg)")
         }
+        // Labels never spill: one that fits neither inside its area nor in a callout is left out and named in a note.
+        var (scene, omitted) = layoutScene(texts, measurer)
+        if !omitted.isEmpty {
+            var withNote = texts
+            withNote.notes.append(language.text(.labelsNotShown, omitted.joined(separator: "; ")))
+            scene = layoutScene(withNote, measurer).scene
+        }
+        return scene
+    }
+
+    /// The map's scene with `texts`, and the labels it could not place.
+    func layoutScene(_ texts: ChartTexts, _ measurer: TextMeasurer) -> (scene: Scene, omitted: [String]) {
         let t = theme.fitted(width: width, height: height)
         // The canvas fits the map: a one-panel map narrower than its canvas loses the empty width (text keeps the
         // size of the canvas asked for), and the legend stands beside the map, top-aligned with it.
@@ -134,18 +146,18 @@ public struct MapChart: SizedChart {
             let used = mapWidth(in: mapsArea, t)
             mapsArea = Rect(x: area.minX + max(0, (area.width - used - t.padding * 0.5 - legendW) / 2), y: area.minY, width: min(used, mapsArea.width), height: area.height)
         }
-        var labelBoxes: [Rect] = [], maxCircle = 0.0
+        var labelBoxes: [Rect] = [], maxCircle = 0.0, omitted: [String] = []
         let n = Double(panels.count), gapX = t.padding * 0.4
         let panelW = (mapsArea.width - gapX * (n - 1)) / n
         for (pi, panel) in panels.enumerated() {
             let rect = Rect(x: mapsArea.minX + Double(pi) * (panelW + gapX), y: mapsArea.minY, width: panelW, height: mapsArea.height)
-            marks += panelMarks(panel, pi, rect, t, measurer, &labelBoxes, &maxCircle)
+            marks += panelMarks(panel, pi, rect, t, measurer, &labelBoxes, &maxCircle, &omitted)
         }
         if style == .circles { legend = classLegend(t, circleRadius: maxCircle) }
         let titleH = panels.first?.title != nil ? measurer.measure("Ag", font: t.font(t.subtitleSize, .semibold)).height : 0
         marks += legend.layout(at: Point(mapsArea.maxX + t.padding * 0.5, area.minY + titleH), width: legendW, measurer).marks
-        return Scene(width: w, height: height, background: t.background, marks: marks,
-                     metadata: DocumentMetadata(title: titleText, description: altText(), language: language.rawValue))
+        return (Scene(width: w, height: height, background: t.background, marks: marks,
+                      metadata: DocumentMetadata(title: titleText, description: altText(), language: language.rawValue)), omitted)
     }
 
     /// Whether no change (zero) is a class of its own: on a diverging (change) map with a value of exactly 0.
@@ -218,7 +230,7 @@ public struct MapChart: SizedChart {
 
     /// One panel: its title, then tiles, or the areas with their fills, borders, circles and labels.
     func panelMarks(_ panel: Panel, _ pi: Int, _ rectIn: Rect, _ t: Theme, _ measurer: TextMeasurer, _ labelBoxes: inout [Rect],
-                    _ maxCircle: inout Double) -> [Mark] {
+                    _ maxCircle: inout Double, _ omitted: inout [String]) -> [Mark] {
         var rect = rectIn, marks: [Mark] = []
         let fmt = valueFormat, b = breaks, classes = max(1, b.count - 1)
         if let pt = panel.title, !pt.isEmpty {
@@ -243,8 +255,10 @@ public struct MapChart: SizedChart {
             guard showLabels else { continue }
             let fill = style == .circles || v == nil ? t.background : fillColor(v!, b, classes, t)
             let ink = style == .circles || v == nil ? t.text : fill.readableInk
-            marks += placeLabel(f, v, pole, rings, ink, t, fmt, measurer, &labelBoxes, pi, below: style == .circles ? rMax * ((v ?? 0) / vMax).squareRoot() : 0,
-                                panel: rect, calloutsAllowed: boundaries.features.count <= 40)
+            let label = placeLabel(f, v, pole, rings, ink, t, fmt, measurer, &labelBoxes, pi, below: style == .circles ? rMax * ((v ?? 0) / vMax).squareRoot() : 0,
+                                   panel: rect, calloutsAllowed: boundaries.features.count <= 40)
+            if label.isEmpty { omitted.append("\(f.name) \(v.map(fmt.format) ?? language.text(.noData))") }
+            marks += label
         }
         return marks
     }
@@ -312,9 +326,11 @@ public struct MapChart: SizedChart {
         // Inside with the name; then (few areas: a district map) a callout with the name; then inside with the
         // value only; then, as a last resort, over the edge. Labels below circles need not fit.
         enum Step { case inside(withName: Bool), callout, anywhere }
+        // Labels under circles stand on the neutral fill and need not fit; other labels are inside their area, in
+        // a callout, or not drawn at all (never over another area or the sea).
         let steps: [Step] = below > 0 ? [.anywhere]
-            : calloutsAllowed ? [.inside(withName: true), .callout, .inside(withName: false), .anywhere]
-            : [.inside(withName: true), .inside(withName: false), .anywhere]
+            : calloutsAllowed ? [.inside(withName: true), .callout, .inside(withName: false)]
+            : [.inside(withName: true), .inside(withName: false)]
         for step in steps {
             if case .callout = step {
                 if let callout = placeCallout(label, pole, panel, &placed) { return callout }
@@ -358,7 +374,9 @@ public struct MapChart: SizedChart {
                 let box = Rect(x: cx - w / 2, y: cy - h / 2, width: w, height: h)
                 guard box.minX >= panel.minX, box.maxX <= panel.maxX, box.minY >= panel.minY, box.maxY <= panel.maxY,
                       !placed.contains(where: { $0.intersects(box) }) else { continue }
+                // The box and the leader's dot: later labels and callouts keep clear of both.
                 placed.append(box)
+                placed.append(Rect(x: pole.x - 4, y: pole.y - 4, width: 8, height: 8))
                 let end = Point(min(max(pole.x, box.minX), box.maxX), min(max(pole.y, box.minY), box.maxY))
                 let text = Rect(x: box.minX + pad, y: box.minY + pad, width: w - 2 * pad, height: h - 2 * pad)
                 return [

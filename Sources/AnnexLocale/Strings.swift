@@ -65,6 +65,8 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case unitCriteriaPerCommune
     /// The unit of percentages: `%` in both languages.
     case unitPercent
+    /// The note naming a map's areas whose labels had no room, `{0}` the names with their values.
+    case labelsNotShown
     /// The unit of counts of criteria (criteria lost, the fewest and most met): `tiêu chí`, `criteria`.
     case unitCriteria
     /// The label before a figure's title, `{0}` its number: `Biểu đồ 3.`, `Figure 3.`.
@@ -452,6 +454,7 @@ public enum Strings {
         .upToDate: "đến {0}",
         .classUnder: "Dưới {0}", .classRange: "{0} – dưới {1}", .classFrom: "Từ {0} trở lên",
         .unitLine: "Đơn vị tính: {0}", .unitCommunes: "xã", .unitCriteriaPerCommune: "tiêu chí/xã", .unitPercent: "%", .unitCriteria: "tiêu chí",
+        .labelsNotShown: "Không đủ chỗ ghi nhãn trên bản đồ: {0}.",
     ]
 
     /// English.
@@ -538,6 +541,7 @@ public enum Strings {
         .upToDate: "to {0}",
         .classUnder: "Under {0}", .classRange: "{0} to under {1}", .classFrom: "{0} and over",
         .unitLine: "Unit: {0}", .unitCommunes: "communes", .unitCriteriaPerCommune: "criteria per commune", .unitPercent: "%", .unitCriteria: "criteria",
+        .labelsNotShown: "Not labelled on the map (no room): {0}.",
     ]
 
     /// The table of a language.
