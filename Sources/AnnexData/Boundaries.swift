@@ -289,18 +289,27 @@ public struct Boundaries: Hashable, Sendable {
         }
     }
 
-    /// Features whose key matches no data key, and data keys that match no feature, with the nearest spelling.
+    /// Features whose key matches no data key, and data keys that match no feature, with the nearest spelling
+    /// (case and diacritics ignored); every data key is blamed on `dataFile` as a whole.
     public func join(_ dataKeys: [String], dataFile: String) -> [DataIssue] {
+        join(dataKeys.map { (key: $0, location: SourceLocation(file: dataFile)) })
+    }
+
+    /// As `join(_:dataFile:)`, each data key with the place it comes from (a data file's line): a key that matches
+    /// no feature is blamed on its first row.
+    public func join(_ rows: [(key: String, location: SourceLocation)]) -> [DataIssue] {
         var issues: [DataIssue] = []
-        let featureKeys = features.map(\.key)
+        var dataKeys: [String] = [], firstRow: [String: SourceLocation] = [:]
+        for r in rows where firstRow[r.key] == nil { firstRow[r.key] = r.location; dataKeys.append(r.key) }
+        let featureKeys = Set(features.map(\.key)), dataKeySet = Set(dataKeys)
         // Hints come from the other side's unmatched keys: a typo pairs with the key it should have been.
-        let lonelyFeatures = featureKeys.filter { !dataKeys.contains($0) }
+        let lonelyFeatures = features.map(\.key).filter { !dataKeySet.contains($0) }
         let lonelyData = dataKeys.filter { !featureKeys.contains($0) }
         for k in lonelyData {
             let hint = Spelling.nearest(to: k, in: lonelyFeatures).map { " (did you mean '\($0)'?)" } ?? ""
-            issues.append(DataIssue(SourceLocation(file: dataFile), expected: "a data key that matches a feature of \(file)\(hint)", found: k))
+            issues.append(DataIssue(firstRow[k]!, expected: "a data key that matches a feature of \(file)\(hint)", found: k))
         }
-        for f in features where !dataKeys.contains(f.key) {
+        for f in features where !dataKeySet.contains(f.key) {
             let hint = Spelling.nearest(to: f.key, in: lonelyData).map { " (did you mean '\($0)'?)" } ?? ""
             issues.append(DataIssue(SourceLocation(file: file), expected: "a data row for feature '\(f.key)' (\(f.name))\(hint)", found: "none"))
         }

@@ -102,4 +102,28 @@ let warnedGeoFiles = badGeoFiles.filter { FileManager.default.fileExists(atPath:
         }
     }
 
+    /// A data key with no feature is blamed on its data file's line, with a hint that ignores case.
+    @Test func joinErrorNamesTheDataLine() throws {
+        let text = try String(contentsOfFile: topoFixtures + "/join-case.yaml", encoding: .utf8)
+        #expect {
+            try ChartSpec.parse(text, file: "join-case.yaml", baseFolder: topoFixtures)
+        } throws: { error in
+            let d = (error as! SpecError).description
+            return d.contains("join-case.csv:3: expected a data key that matches a feature of") && d.hasSuffix("(did you mean 'D5'?), found 'd5'")
+        }
+    }
+
+    /// Hints ignore case and diacritics.
+    @Test func hintsIgnoreCaseAndDiacritics() throws {
+        let b = try Boundaries.load(path: topoFixtures + "/districts.topojson", key: "name")
+        let issues = b.join([(key: "Cao Loc", location: SourceLocation(file: "data.csv", line: 2)), (key: "Lộc Bình", location: SourceLocation(file: "data.csv", line: 3)),
+                             (key: "dinh lap", location: SourceLocation(file: "data.csv", line: 4))])
+        #expect(issues.map(\.description) == [
+            "data.csv:2: expected a data key that matches a feature of \(b.file) (did you mean 'Cao Lộc'?), found 'Cao Loc'",
+            "data.csv:4: expected a data key that matches a feature of \(b.file) (did you mean 'Đình Lập'?), found 'dinh lap'",
+            "\(b.file): expected a data row for feature 'Cao Lộc' (Cao Lộc) (did you mean 'Cao Loc'?), found 'none'",
+            "\(b.file): expected a data row for feature 'Đình Lập' (Đình Lập) (did you mean 'dinh lap'?), found 'none'",
+        ])
+        #expect(Spelling.nearest(to: "d5", in: ["D4", "D5"]) == "D5")
+    }
 }

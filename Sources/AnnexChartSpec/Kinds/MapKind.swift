@@ -44,18 +44,20 @@ package enum MapKind: ChartKind {
         let keyEnc = try Encoding(try enc.require("key"), table)
         let panelEnc = try enc.child("panel").map { n in try Encoding(n, table) }
         var panelOrder: [String] = [], values: [String: [String: Double]] = [:], labels: [String: String] = [:]
+        var keyRows: [(key: String, location: SourceLocation)] = []
         for (i, row) in table.rows.enumerated() {
             let p = panelEnc?.value(row) ?? ""
             if !panelOrder.contains(p) { panelOrder.append(p); labels[p] = panelEnc?.label(row) }
             if row["kind"] == "estimate", let l = labels[p], !l.hasSuffix(")") { labels[p] = l + " " + lang.text(.estimateShort) }
             let k = keyEnc.value(row)
+            keyRows.append((k, table.locations[i]))
             if values[p]?[k] != nil { throw SpecError(table.locations[i], "one value for '\(k)'" + (p.isEmpty ? "" : " in panel '\(p)'"), "a second one") }
             values[p, default: [:]][k] = try valueEnc.number(row, table.locations[i])
         }
         // Join: every data key must name a feature; every feature needs a value unless missing values are allowed.
         let allowMissing = try m.child("allow_missing")?.bool() ?? false
-        let dataKeys = Array(Set(values.values.flatMap(\.keys))).sorted()
-        var issues = boundaries.join(dataKeys, dataFile: root.file)
+        // A key that matches no feature is blamed on its data row (the data file's line), not on the spec.
+        var issues = boundaries.join(keyRows)
         if allowMissing { issues = issues.filter { !$0.expected.hasPrefix("a data row for feature") } }
         if !issues.isEmpty { throw SpecError(issues) }
         let style = MapChart.Style(rawValue: try m.child("style")?.oneOf(MapChart.Style.allCases.map(\.rawValue)) ?? "choropleth")!
