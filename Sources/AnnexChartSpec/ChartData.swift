@@ -18,6 +18,8 @@ package final class SpecContext {
     package var extraKeys: [String] = []
     /// Files and folders the specs read besides the report's dataset (for `--incremental`).
     package var inputs: Set<String> = []
+    /// Problems the inputs let pass (a sliver ring dropped from a boundary file), for the run to print.
+    package var warnings: [DataIssue] = []
     package let cache = DatasetCache()
     package init(language: Language? = nil, datasetPath: String? = nil) { self.language = language; self.datasetPath = datasetPath }
 }

@@ -17,6 +17,9 @@ public struct ChartSpec {
     public var pngScale: Double
     /// The spec's file.
     public var file: String
+    /// What the inputs let pass and a person should know (sliver rings dropped from a boundary file, a ring that
+    /// crosses itself), printed as warnings by a run.
+    public var warnings: [DataIssue] = []
 
     /// Reads and checks a spec file; every problem names the file, the line and the key.
     public static func load(path: String) throws(SpecError) -> ChartSpec {
@@ -64,7 +67,9 @@ public struct ChartSpec {
             }
             chart = pinned
         }
-        return ChartSpec(chart: chart, pngScale: model.pngScale, file: root.file)
+        var spec = ChartSpec(chart: chart, pngScale: model.pngScale, file: root.file)
+        spec.warnings = context.warnings
+        return spec
     }
 }
 

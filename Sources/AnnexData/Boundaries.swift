@@ -52,6 +52,8 @@ public struct Boundaries: Hashable, Sendable {
     public var features: [BoundaryFeature]
     /// The file they were read from, for messages.
     public var file: String
+    /// What reading let pass but a person should know: sliver rings dropped, rings that cross themselves.
+    public var warnings: [DataIssue] = []
 
     /// A set of features said to come from `file`.
     public init(features: [BoundaryFeature], file: String) { self.features = features; self.file = file }
@@ -59,20 +61,34 @@ public struct Boundaries: Hashable, Sendable {
     /// The feature whose join key is `key`, or nil.
     public func feature(_ key: String) -> BoundaryFeature? { features.first { $0.key == key } }
 
-    /// Reads a GeoJSON file; `key` names the property that joins features to data rows, `nameProperty` the one
-    /// used as a label. Every problem names the file and the key path (`features[3].geometry.coordinates[0]`).
-    public static func load(path: String, key: String, nameProperty: String = "name") throws(DataError) -> Boundaries {
+    /// Reads a GeoJSON or TopoJSON file (told apart by content: `FeatureCollection` or `Topology`); `key` names the
+    /// property that joins features to data rows, `nameProperty` the one used as a label. Every problem names the
+    /// file and the key path (`features[3].geometry.coordinates[0]`). Sliver rings are dropped and self-crossing
+    /// rings kept, each with a warning in `warnings`; `strict` refuses both. `object` picks a TopoJSON object.
+    public static func load(path: String, key: String, nameProperty: String = "name", strict: Bool = false,
+                            object: String? = nil) throws(DataError) -> Boundaries {
         let data: Data
         switch InputFile.read(path) {
         case .success(let d): data = d
         case .failure(let p): throw DataError([DataIssue(SourceLocation(file: path), expected: "a readable GeoJSON file", found: p.found)])
         }
-        return try parse(data, file: path, key: key, nameProperty: nameProperty)
+        return try parse(data, file: path, key: key, nameProperty: nameProperty, strict: strict, object: object)
     }
 
-    /// Parses GeoJSON bytes as `load(path:key:nameProperty:)` parses a file's; `file` names them in messages.
-    public static func parse(_ data: Data, file: String, key: String, nameProperty: String = "name") throws(DataError) -> Boundaries {
-        var issues: [DataIssue] = []
+    /// One feature as read, before its checks: a GeoJSON Feature, or a TopoJSON geometry made one, with the key
+    /// paths that messages name.
+    struct RawFeature {
+        var at: String
+        var object: Any
+        var geometryAt: String
+        var coordinatesAt: String
+    }
+
+    /// Parses GeoJSON or TopoJSON bytes as `load(path:key:nameProperty:strict:object:)` parses a file's; `file`
+    /// names them in messages.
+    public static func parse(_ data: Data, file: String, key: String, nameProperty: String = "name", strict: Bool = false,
+                             object: String? = nil) throws(DataError) -> Boundaries {
+        var issues: [DataIssue] = [], warnings: [DataIssue] = []
         func bad(_ path: String, _ expected: String, _ found: String?) {
             issues.append(DataIssue(SourceLocation(file: file, column: path), expected: expected, found: found))
         }
@@ -85,17 +101,26 @@ public struct Boundaries: Hashable, Sendable {
         guard let root = json as? [String: Any] else {
             throw DataError([DataIssue(SourceLocation(file: file), expected: "a GeoJSON object", found: describe(json))])
         }
-        guard root["type"] as? String == "FeatureCollection" else {
-            throw DataError([DataIssue(SourceLocation(file: file, column: "type"), expected: "'FeatureCollection'", found: describe(root["type"]))])
+        let raws: [RawFeature]
+        if root["type"] as? String == "Topology" {
+            guard let r = TopoJSON.features(root, object: object, file: file, &issues) else { throw DataError(issues) }
+            raws = r
+            if raws.isEmpty { bad("objects", "at least one geometry", "an empty list") }
+        } else {
+            guard root["type"] as? String == "FeatureCollection" else {
+                throw DataError([DataIssue(SourceLocation(file: file, column: "type"), expected: "'FeatureCollection'", found: describe(root["type"]))])
+            }
+            guard let feats = root["features"] as? [Any] else {
+                throw DataError([DataIssue(SourceLocation(file: file, column: "features"), expected: "a list of features", found: describe(root["features"]))])
+            }
+            if feats.isEmpty { bad("features", "at least one feature", "an empty list") }
+            raws = feats.enumerated().map { RawFeature(at: "features[\($0.offset)]", object: $0.element, geometryAt: "features[\($0.offset)].geometry",
+                                                       coordinatesAt: "features[\($0.offset)].geometry.coordinates") }
         }
-        guard let feats = root["features"] as? [Any] else {
-            throw DataError([DataIssue(SourceLocation(file: file, column: "features"), expected: "a list of features", found: describe(root["features"]))])
-        }
-        if feats.isEmpty { bad("features", "at least one feature", "an empty list") }
         var out: [BoundaryFeature] = []
         var keys: [String: Int] = [:]
-        for (i, f) in feats.enumerated() {
-            let at = "features[\(i)]"
+        for (i, raw) in raws.enumerated() {
+            let at = raw.at, f = raw.object
             guard let fo = f as? [String: Any], fo["type"] as? String == "Feature" else {
                 bad(at, "a Feature object", describe(f)); continue
             }
@@ -108,44 +133,70 @@ public struct Boundaries: Hashable, Sendable {
             guard let k = properties[key], !k.isEmpty else {
                 bad("\(at).properties.\(key)", "the join key property '\(key)'", props[key] == nil ? "nothing" : describe(props[key])); continue
             }
-            if let first = keys[k] { bad("\(at).properties.\(key)", "a key not used by another feature (features[\(first)] has it too)", k); continue }
+            if let first = keys[k] { bad("\(at).properties.\(key)", "a key not used by another feature (\(raws[first].at) has it too)", k); continue }
             keys[k] = i
             guard let g = fo["geometry"] as? [String: Any], let type = g["type"] as? String else {
-                bad("\(at).geometry", "a Polygon or MultiPolygon geometry", describe(fo["geometry"])); continue
+                bad(raw.geometryAt, "a Polygon or MultiPolygon geometry", describe(fo["geometry"])); continue
             }
+            let name = properties[nameProperty] ?? k
+            var ctx = RingContext(file: file, feature: "feature '\(k)'" + (name == k ? "" : " (\(name))"), strict: strict)
+            let cat = raw.coordinatesAt
             var polys: [Polygon] = []
             switch type {
             case "Polygon":
-                guard let coords = g["coordinates"] as? [Any] else { bad("\(at).geometry.coordinates", "a list of rings", describe(g["coordinates"])); continue }
-                if let p = polygon(coords, "\(at).geometry.coordinates", &issues, file) { polys.append(p) }
+                guard let coords = g["coordinates"] as? [Any] else { if !(g["coordinates"] is NSNull) { bad(cat, "a list of rings", describe(g["coordinates"])) }; continue }
+                if let p = polygon(coords, cat, &issues, &ctx) { polys.append(p) }
             case "MultiPolygon":
                 guard let coords = g["coordinates"] as? [Any], !coords.isEmpty else {
-                    bad("\(at).geometry.coordinates", "a list of polygons", describe(g["coordinates"])); continue
+                    if !(g["coordinates"] is NSNull) { bad(cat, "a list of polygons", describe(g["coordinates"])) }; continue
                 }
                 for (j, pc) in coords.enumerated() {
-                    guard let rings = pc as? [Any] else { bad("\(at).geometry.coordinates[\(j)]", "a list of rings", describe(pc)); continue }
-                    if let p = polygon(rings, "\(at).geometry.coordinates[\(j)]", &issues, file) { polys.append(p) }
+                    guard let rings = pc as? [Any] else { bad("\(cat)[\(j)]", "a list of rings", describe(pc)); continue }
+                    if let p = polygon(rings, "\(cat)[\(j)]", &issues, &ctx) { polys.append(p) }
                 }
             default:
-                bad("\(at).geometry.type", "Polygon or MultiPolygon", type); continue
+                bad("\(raw.geometryAt).type", "Polygon or MultiPolygon", type); continue
             }
-            out.append(BoundaryFeature(key: k, name: properties[nameProperty] ?? k, properties: properties, polygons: polys))
+            warnings += ctx.warnings
+            if polys.isEmpty, !ctx.dropped.isEmpty {
+                bad(raw.geometryAt, "at least one ring that encloses an area in \(ctx.feature); sliver rings are dropped",
+                    ctx.dropped.count == 1 ? "a sliver ring (\(ctx.dropped[0]))" : "\(ctx.dropped.count) sliver rings")
+                continue
+            }
+            out.append(BoundaryFeature(key: k, name: name, properties: properties, polygons: polys))
         }
         if !issues.isEmpty { throw DataError(issues) }
-        return Boundaries(features: out, file: file)
+        var b = Boundaries(features: out, file: file)
+        b.warnings = warnings
+        return b
     }
 
-    static func polygon(_ rings: [Any], _ at: String, _ issues: inout [DataIssue], _ file: String) -> Polygon? {
+    /// What the ring checks of one feature need and collect: where they are, whether problems are refused, the
+    /// warnings given and the slivers dropped.
+    struct RingContext {
+        var file: String
+        var feature: String
+        var strict: Bool
+        var warnings: [DataIssue] = []
+        var dropped: [String] = []
+    }
+
+    /// A polygon of GeoJSON rings, or nil when it has a problem (added to `issues`) or its outer ring is a sliver
+    /// (dropped with a warning, unless strict).
+    static func polygon(_ rings: [Any], _ at: String, _ issues: inout [DataIssue], _ ctx: inout RingContext) -> Polygon? {
+        let file = ctx.file
         guard !rings.isEmpty else {
             issues.append(DataIssue(SourceLocation(file: file, column: at), expected: "at least an outer ring", found: "an empty list")); return nil
         }
         var parsed: [Ring] = []
+        var outerDropped = false
         for (r, ring) in rings.enumerated() {
             let rp = "\(at)[\(r)]"
             guard let positions = ring as? [Any] else {
                 issues.append(DataIssue(SourceLocation(file: file, column: rp), expected: "a ring (a list of positions)", found: describe(ring))); return nil
             }
             var pts: [(lon: Double, lat: Double)] = []
+            pts.reserveCapacity(positions.count)
             for (k, pos) in positions.enumerated() {
                 guard let pair = pos as? [Any], pair.count >= 2, let lon = (pair[0] as? NSNumber)?.doubleValue,
                       let lat = (pair[1] as? NSNumber)?.doubleValue, !isJSONBool(pair[0]), !isJSONBool(pair[1]), lon.isFinite, lat.isFinite else {
@@ -163,23 +214,53 @@ public struct Boundaries: Hashable, Sendable {
                 }
                 pts.append((lon, lat))
             }
-            guard pts.count >= 4 else {
-                issues.append(DataIssue(SourceLocation(file: file, column: rp), expected: "a ring of at least 4 positions", found: "\(pts.count)"))
-                return nil
+            if let why = sliver(pts, rp, &issues, &ctx, outer: r == 0, holes: rings.count - 1) {
+                if why == .refused { return nil }
+                if r == 0 { outerDropped = true; break }
+                continue
             }
             guard pts.first! == pts.last! else {
                 issues.append(DataIssue(SourceLocation(file: file, column: rp), expected: "a closed ring (its last position equal to its first)",
                                         found: "[\(fmt(pts.first!.lon)), \(fmt(pts.first!.lat))] … [\(fmt(pts.last!.lon)), \(fmt(pts.last!.lat))]"))
                 return nil
             }
-            let ringValue = Ring(pts)
-            guard abs(ringValue.signedArea) > 1e-12 else {
-                issues.append(DataIssue(SourceLocation(file: file, column: rp), expected: "a ring that encloses an area", found: "a degenerate ring (zero area)"))
-                return nil
+            if let x = RingChecks.selfCrossing(pts) {
+                let found = "edges \(x.edge) and \(x.other) cross at [\(fmt(x.lon)), \(fmt(x.lat))]"
+                if ctx.strict {
+                    issues.append(DataIssue(SourceLocation(file: file, column: rp), expected: "a ring that does not cross itself (\(ctx.feature))", found: found))
+                    return nil
+                }
+                ctx.warnings.append(DataIssue(SourceLocation(file: file, column: rp),
+                                              expected: "a ring that does not cross itself (\(ctx.feature); drawn as given, strict: true refuses it)",
+                                              found: found))
             }
-            parsed.append(ringValue)
+            parsed.append(Ring(pts))
         }
+        if outerDropped { return nil }
         return Polygon(outer: parsed[0], holes: Array(parsed.dropFirst()))
+    }
+
+    enum SliverOutcome { case dropped, refused }
+
+    /// Whether a ring is a sliver (fewer than 4 positions, or zero area): under `strict` an issue (`refused`),
+    /// else a warning naming the feature and the ring (`dropped`); nil for a ring that encloses an area.
+    static func sliver(_ pts: [(lon: Double, lat: Double)], _ rp: String, _ issues: inout [DataIssue], _ ctx: inout RingContext,
+                       outer: Bool, holes: Int) -> SliverOutcome? {
+        let loc = SourceLocation(file: ctx.file, column: rp)
+        let why: String
+        if pts.count < 4 {
+            if ctx.strict { issues.append(DataIssue(loc, expected: "a ring of at least 4 positions", found: "\(pts.count)")); return .refused }
+            why = "\(pts.count) position" + (pts.count == 1 ? "" : "s")
+        } else if pts.first! == pts.last!, abs(Ring(pts).signedArea) <= 1e-12 {
+            if ctx.strict { issues.append(DataIssue(loc, expected: "a ring that encloses an area", found: "a degenerate ring (zero area)")); return .refused }
+            why = "zero area"
+        } else {
+            return nil
+        }
+        let what = outer ? (holes > 0 ? "outer ring dropped with its \(holes) hole" + (holes == 1 ? "" : "s") : "outer ring dropped") : "hole dropped"
+        ctx.warnings.append(DataIssue(loc, expected: "a ring that encloses an area (\(ctx.feature): sliver \(what); strict: true refuses it)", found: why))
+        ctx.dropped.append(why)
+        return .dropped
     }
 
     static func fmt(_ x: Double) -> String { NumberFormat(.en, fractionDigits: 0...6, groupFrom: .infinity)(x) }
@@ -208,18 +289,27 @@ public struct Boundaries: Hashable, Sendable {
         }
     }
 
-    /// Features whose key matches no data key, and data keys that match no feature, with the nearest spelling.
+    /// Features whose key matches no data key, and data keys that match no feature, with the nearest spelling
+    /// (case and diacritics ignored); every data key is blamed on `dataFile` as a whole.
     public func join(_ dataKeys: [String], dataFile: String) -> [DataIssue] {
+        join(dataKeys.map { (key: $0, location: SourceLocation(file: dataFile)) })
+    }
+
+    /// As `join(_:dataFile:)`, each data key with the place it comes from (a data file's line): a key that matches
+    /// no feature is blamed on its first row.
+    public func join(_ rows: [(key: String, location: SourceLocation)]) -> [DataIssue] {
         var issues: [DataIssue] = []
-        let featureKeys = features.map(\.key)
+        var dataKeys: [String] = [], firstRow: [String: SourceLocation] = [:]
+        for r in rows where firstRow[r.key] == nil { firstRow[r.key] = r.location; dataKeys.append(r.key) }
+        let featureKeys = Set(features.map(\.key)), dataKeySet = Set(dataKeys)
         // Hints come from the other side's unmatched keys: a typo pairs with the key it should have been.
-        let lonelyFeatures = featureKeys.filter { !dataKeys.contains($0) }
+        let lonelyFeatures = features.map(\.key).filter { !dataKeySet.contains($0) }
         let lonelyData = dataKeys.filter { !featureKeys.contains($0) }
         for k in lonelyData {
             let hint = Spelling.nearest(to: k, in: lonelyFeatures).map { " (did you mean '\($0)'?)" } ?? ""
-            issues.append(DataIssue(SourceLocation(file: dataFile), expected: "a data key that matches a feature of \(file)\(hint)", found: k))
+            issues.append(DataIssue(firstRow[k]!, expected: "a data key that matches a feature of \(file)\(hint)", found: k))
         }
-        for f in features where !dataKeys.contains(f.key) {
+        for f in features where !dataKeySet.contains(f.key) {
             let hint = Spelling.nearest(to: f.key, in: lonelyData).map { " (did you mean '\($0)'?)" } ?? ""
             issues.append(DataIssue(SourceLocation(file: file), expected: "a data row for feature '\(f.key)' (\(f.name))\(hint)", found: "none"))
         }

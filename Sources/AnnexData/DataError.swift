@@ -15,7 +15,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         var s = file
         if let line { s += ":\(line)" }
-        if let column { s += [".yaml", ".yml", ".json", ".geojson"].contains(where: { file.hasSuffix($0) }) ? ": key '\(column)'" : ": column '\(column)'" }
+        if let column { s += [".yaml", ".yml", ".json", ".geojson", ".topojson"].contains(where: { file.hasSuffix($0) }) ? ": key '\(column)'" : ": column '\(column)'" }
         return s
     }
 }

@@ -55,10 +55,12 @@ public struct Dataset: Sendable {
     }
 
     /// The district boundaries named by the manifest, checked against the districts: every feature must be a
-    /// district and every district a feature.
-    public func loadBoundaries() throws(DataError) -> Boundaries? {
+    /// district and every district a feature. `strict` refuses sliver and self-crossing rings even when the
+    /// manifest's `boundaries.strict` does not; the rings let pass are in the result's `warnings`.
+    public func loadBoundaries(strict: Bool = false) throws(DataError) -> Boundaries? {
         guard let src = manifest.boundaries else { return nil }
-        let b = try Boundaries.load(path: (folder as NSString).appendingPathComponent(src.file), key: src.key, nameProperty: src.name)
+        let b = try Boundaries.load(path: (folder as NSString).appendingPathComponent(src.file), key: src.key, nameProperty: src.name,
+                                    strict: strict || src.strict, object: src.object)
         let issues = b.join(districtOrder, dataFile: (folder as NSString).appendingPathComponent(Dataset.File.districts.rawValue))
         if !issues.isEmpty { throw DataError(issues) }
         return b
@@ -254,17 +256,19 @@ struct DatasetLoader {
         if m.node("boundaries") != nil {
             let file = m.string("boundaries.file", required: true, &issues) ?? ""
             if !file.isEmpty, !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(file)) {
-                issues.add(m.location("boundaries.file"), "a GeoJSON file in the dataset folder", file)
+                issues.add(m.location("boundaries.file"), "a GeoJSON or TopoJSON file in the dataset folder", file)
             }
             let vi = m.string("boundaries.attribution.vi", required: true, &issues) ?? ""
             manifest.boundaries = BoundarySource(file: file, key: m.string("boundaries.key", required: false, &issues) ?? "code",
                                                  name: m.string("boundaries.name", required: false, &issues) ?? "name",
                                                  attribution: [.vi: vi, .en: m.string("boundaries.attribution.en", required: false, &issues) ?? vi])
+            if m.node("boundaries.strict") != nil { manifest.boundaries?.strict = m.bool("boundaries.strict", &issues) ?? false }
+            manifest.boundaries?.object = m.string("boundaries.object", required: false, &issues)
         }
         issues.warnings += m.unknownKeys(["name", "title", "title.vi", "title.en", "region", "region.name",
                                           "region.code", "region.level", "unit_vintage", "periods", "synthetic",
                                           "provenance", "provenance.vi", "provenance.en", "licence", "csv", "csv.delimiter", "csv.decimal", "boundaries",
-                                          "boundaries.file", "boundaries.key", "boundaries.name", "boundaries.attribution",
+                                          "boundaries.file", "boundaries.key", "boundaries.name", "boundaries.attribution", "boundaries.strict", "boundaries.object",
                                           "boundaries.attribution.vi", "boundaries.attribution.en",
                                           "codes", "codes.district_digits", "codes.commune_digits", "allow_missing_years"])
     }

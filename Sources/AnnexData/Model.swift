@@ -256,6 +256,10 @@ public struct BoundarySource: Hashable, Sendable {
     public var name: String
     /// The attribution to print on every map drawn from the file.
     public var attribution: [Language: String]
+    /// `strict: true`: sliver and self-crossing rings are errors, not warnings.
+    public var strict = false
+    /// The TopoJSON object to read (`object:`), when the topology has more than one.
+    public var object: String? = nil
 }
 
 /// The 19 national criteria (Decision 1980/QĐ-TTg), in order.

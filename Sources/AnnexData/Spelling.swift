@@ -17,11 +17,23 @@ public enum Spelling {
     }
 
     /// The candidate closest to `name`, when it is close enough to be a likely typo (at most a third of its
-    /// length away, case ignored).
+    /// length away, case and diacritics ignored: `d5` → `D5`, `Cao Loc` → `Cao Lộc`).
     public static func nearest(to name: String, in candidates: [String]) -> String? {
-        let n = name.lowercased()
-        let best = candidates.map { ($0, distance(n, $0.lowercased())) }.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        let n = folded(name)
+        let best = candidates.map { ($0, distance(n, folded($0))) }.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
         guard let best, best.0 != name, best.1 <= max(1, name.count / 3) else { return nil }
         return best.0
+    }
+
+    /// Lower case without diacritics, `đ` as `d`: "Đình Lập" → "dinh lap". Compatibility forms are unfolded too.
+    public static func folded(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.decomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+            switch u.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: continue
+            default: out.append(u == "đ" ? "d" : u)
+            }
+        }
+        return String(out)
     }
 }

@@ -35,6 +35,7 @@ struct Chart: ParsableCommand {
         do { parsed = try ChartSpec.load(path: spec) } catch {
             Stderr.print(error.description); throw ExitCode(.specError)
         }
+        for w in parsed.warnings { Stderr.print("warning: \(w)") }
         let scene: Scene
         do { scene = try parsed.chart.scene(measurer: PangoTextMeasurer()) } catch {
             Stderr.print("\(spec): \(error.description)"); throw ExitCode(.internalError)

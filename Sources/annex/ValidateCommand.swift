@@ -20,7 +20,7 @@ struct Validate: ParsableCommand {
         if format == .json { return try runJSON() }
         let ds = try loadDataset(data)
         // The boundaries the manifest names are part of the dataset: read and joined to the districts here too.
-        do { _ = try ds.loadBoundaries() } catch {
+        do { for w in try ds.loadBoundaries()?.warnings ?? [] { Stderr.print("warning: \(w)") } } catch {
             Stderr.print(error.description); throw ExitCode(.dataError)
         }
         print("\(ds.folder): \(ds.units.count) units in \(ds.districts.count) districts, \(ds.criteria.count) criteria rows, "
@@ -36,7 +36,7 @@ extension Validate {
         do {
             let ds = try Dataset.load(folder: folder)
             warnings = ds.warnings
-            do { _ = try ds.loadBoundaries() } catch { problems = error.issues }
+            do { warnings += try ds.loadBoundaries()?.warnings ?? [] } catch { problems = error.issues }
             summary = "\"units\": \(ds.units.count), \"districts\": \(ds.districts.count), \"criteria_rows\": \(ds.criteria.count), "
         } catch { problems = error.issues }
         func issue(_ i: DataIssue) -> String {

@@ -147,13 +147,16 @@ func rings(of path: PathMark) -> [[Point]] {
         #expect(png.rgb(Int(ringPoint.x), Int(ringPoint.y)) == (fill.r, fill.g, fill.b))
     }
 
-    /// Every bad GeoJSON of Tests/Fixtures/bad-geojson fails with the exact error of its `.expected` file.
+    /// Every bad GeoJSON of Tests/Fixtures/bad-geojson fails with the exact error of its `.expected` file (those with
+    /// a `.warnings` file under `strict`).
     @Test(arguments: badGeoFiles)
     func badGeoJSONGivesItsExactError(_ name: String) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: geoFixtures + "/" + name))
         let expected = try String(contentsOfFile: geoFixtures + "/" + name.replacingOccurrences(of: ".geojson", with: ".expected"), encoding: .utf8)
+        // A file that reads with warnings (a `.warnings` file beside it) gives its error under strict.
+        let strict = FileManager.default.fileExists(atPath: geoFixtures + "/" + name.replacingOccurrences(of: ".geojson", with: ".warnings"))
         #expect {
-            try Boundaries.parse(data, file: name, key: "code")
+            try Boundaries.parse(data, file: name, key: "code", strict: strict)
         } throws: { error in
             let got = (error as! DataError).description + "\n"
             if got != expected { Issue.record(Comment(rawValue: got)) }

@@ -10,7 +10,7 @@ package enum MapKind: ChartKind {
     package static let name = "map"
     package static let channels = ["key", "panel", "value"]
     package static let optionKeys = ["boundaries", "key", "name", "attribution", "style", "classes", "palette", "projection", "labels",
-                                     "legend_title", "allow_missing"]
+                                     "legend_title", "allow_missing", "strict", "object"]
 
     package static func build(_ input: ChartInput) throws -> any ChartDescription {
         let root = input.model.root, enc = input.model.encoding, table = input.table, valueEnc = input.value
@@ -19,39 +19,45 @@ package enum MapKind: ChartKind {
         let m = try root.require("map")
         try m.onlyKeys(optionKeys)
         var texts = textsIn
-        // Boundaries: the spec's file, or the dataset's.
+        // Boundaries: the spec's file, or the dataset's; rings let pass (slivers dropped, rings that cross themselves)
+        // are warnings of the run, refused under `strict: true`.
         let boundaries: Boundaries
         var attribution = try m.child("attribution")?.text()
+        let strict = try m.child("strict")?.bool() ?? false
         if let bn = m.child("boundaries") {
             let rel = try bn.text()
             let path = rel.hasPrefix("/") ? rel : (baseFolder as NSString).appendingPathComponent(rel)
             let key = try m.child("key")?.text() ?? "code", name = try m.child("name")?.text() ?? "name"
+            let object = try m.child("object")?.text()
             context.inputs.insert(path)
-            do { boundaries = try Boundaries.load(path: path, key: key, nameProperty: name) }
-            catch { throw SpecError([DataIssue(bn.location, expected: "a valid GeoJSON file", found: rel)] + error.issues) }
-        } else if let ds = table.dataset, let b = try ds.loadBoundaries() {
+            do { boundaries = try Boundaries.load(path: path, key: key, nameProperty: name, strict: strict, object: object) }
+            catch { throw SpecError([DataIssue(bn.location, expected: "a valid GeoJSON or TopoJSON file", found: rel)] + error.issues) }
+        } else if let ds = table.dataset, let b = try ds.loadBoundaries(strict: strict) {
             if let f = ds.manifest.boundaries?.file { context.inputs.insert((ds.folder as NSString).appendingPathComponent(f)) }
             boundaries = b
             attribution = attribution ?? ds.manifest.boundaries?.attribution[lang]
         } else {
-            throw SpecError(m.location, "map.boundaries (a GeoJSON file), or data from a dataset whose manifest names boundaries", "neither")
+            throw SpecError(m.location, "map.boundaries (a GeoJSON or TopoJSON file), or data from a dataset whose manifest names boundaries", "neither")
         }
+        context.warnings += boundaries.warnings
         if let a = attribution, !a.isEmpty { texts.source = [texts.source, a].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ") }
         let keyEnc = try Encoding(try enc.require("key"), table)
         let panelEnc = try enc.child("panel").map { n in try Encoding(n, table) }
         var panelOrder: [String] = [], values: [String: [String: Double]] = [:], labels: [String: String] = [:]
+        var keyRows: [(key: String, location: SourceLocation)] = []
         for (i, row) in table.rows.enumerated() {
             let p = panelEnc?.value(row) ?? ""
             if !panelOrder.contains(p) { panelOrder.append(p); labels[p] = panelEnc?.label(row) }
             if row["kind"] == "estimate", let l = labels[p], !l.hasSuffix(")") { labels[p] = l + " " + lang.text(.estimateShort) }
             let k = keyEnc.value(row)
+            keyRows.append((k, table.locations[i]))
             if values[p]?[k] != nil { throw SpecError(table.locations[i], "one value for '\(k)'" + (p.isEmpty ? "" : " in panel '\(p)'"), "a second one") }
             values[p, default: [:]][k] = try valueEnc.number(row, table.locations[i])
         }
         // Join: every data key must name a feature; every feature needs a value unless missing values are allowed.
         let allowMissing = try m.child("allow_missing")?.bool() ?? false
-        let dataKeys = Array(Set(values.values.flatMap(\.keys))).sorted()
-        var issues = boundaries.join(dataKeys, dataFile: root.file)
+        // A key that matches no feature is blamed on its data row (the data file's line), not on the spec.
+        var issues = boundaries.join(keyRows)
         if allowMissing { issues = issues.filter { !$0.expected.hasPrefix("a data row for feature") } }
         if !issues.isEmpty { throw SpecError(issues) }
         let style = MapChart.Style(rawValue: try m.child("style")?.oneOf(MapChart.Style.allCases.map(\.rawValue)) ?? "choropleth")!
