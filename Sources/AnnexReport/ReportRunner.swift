@@ -227,6 +227,8 @@ public enum ReportRunner {
                 let built: BuiltReport
                 do { built = try spec.build(language: lang) } catch let e as SpecError { throw ReportError.spec(e) }
                 catch let e as DataError { throw ReportError.data(e) }
+                // Boundary files read with problems Annex tolerates (sliver rings dropped, a ring crossing itself).
+                for w in built.warnings { options.notice("[\(lang.rawValue)] warning: \(w)") }
                 let inputsHash = SHA256.hex(Array((specHash + datasetHash + built.inputs.map { hashPath($0) }.joined()).utf8))
                 if options.incremental, unchanged(finalDir, inputsHash: inputsHash) {
                     options.notice("[\(lang.rawValue)] skipped: the spec, the data it uses and the tool are unchanged since \(finalDir)/manifest.json")

@@ -118,10 +118,12 @@ public struct ReportSpec: @unchecked Sendable {
         // `{region}` in the title and subtitle: the dataset's region, for a spec that serves any province.
         let region = ds.manifest.regionName
         let title = try root.require("title").text().replacingOccurrences(of: "{region}", with: region)
-        return BuiltReport(title: title, shortTitle: title, subtitle: try root.child("subtitle")?.text().replacingOccurrences(of: "{region}", with: region), author: try root.child("author")?.text() ?? "Annex",
+        var built = BuiltReport(title: title, shortTitle: title, subtitle: try root.child("subtitle")?.text().replacingOccurrences(of: "{region}", with: region), author: try root.child("author")?.text() ?? "Annex",
                            date: date, language: lang, figures: figures, tables: tables, order: order,
                            findings: Findings.sentences(ds, analysis, language: lang), dataset: ds,
                            inputs: ctx.inputs.filter { $0 != datasetPath }.sorted())
+        built.warnings = ctx.warnings
+        return built
     }
 }
 
@@ -138,6 +140,8 @@ struct BuiltReport: @unchecked Sendable {
     var figures: [Figure]
     var tables: [(Int, TableContent)]
     var order: [Item]
+    /// What the specs' inputs tolerated (boundary rings dropped or crossing), printed as warnings by the run.
+    var warnings: [DataIssue] = []
     var findings: [String]
     var dataset: Dataset
     /// Files and folders read besides the spec and its dataset.
