@@ -137,7 +137,17 @@ public struct MapChart: SizedChart {
             let used = mapWidth(in: Rect(x: area.minX, y: area.minY, width: area.width - legendW - t.padding * 0.5, height: area.height), t)
             w = max(width * 0.55, (used + t.padding * 0.5 + legendW + 2 * t.padding).rounded(.up))
         }
-        let frame = ChartFrame(texts: texts, legend: [], theme: t, width: w, height: height, language: language)
+        // Small multiples fill their panels: a canvas taller than the maps need loses the empty height.
+        var h = height
+        if panels.count > 1, style != .tiles, !theme.keepsCanvas {
+            let (_, area, _) = ChartFrame(texts: texts, legend: [], theme: t, width: w, height: h, language: language).layout(measurer)
+            let legendW = classLegend(t, circleRadius: 0).width(maxTitle: area.width * 0.28, measurer), gapX = t.padding * 0.4
+            let panelW = (area.width - legendW - t.padding * 0.5 - gapX * Double(panels.count - 1)) / Double(panels.count)
+            let titleH = measurer.measure("Ag", font: t.font(t.subtitleSize, .semibold)).height + t.padding * 0.2
+            let used = mapHeight(in: Rect(x: 0, y: 0, width: panelW, height: area.height - titleH), t)
+            h = max(height * 0.5, (h - (area.height - titleH - used)).rounded(.up))
+        }
+        let frame = ChartFrame(texts: texts, legend: [], theme: t, width: w, height: h, language: language)
         var (marks, area, titleText) = frame.layout(measurer)
         var legend = classLegend(t, circleRadius: 0)
         let legendW = legend.width(maxTitle: area.width * 0.28, measurer)
@@ -156,7 +166,7 @@ public struct MapChart: SizedChart {
         if style == .circles { legend = classLegend(t, circleRadius: maxCircle) }
         let titleH = panels.first?.title != nil ? measurer.measure("Ag", font: t.font(t.subtitleSize, .semibold)).height : 0
         marks += legend.layout(at: Point(mapsArea.maxX + t.padding * 0.5, area.minY + titleH), width: legendW, measurer).marks
-        return (Scene(width: w, height: height, background: t.background, marks: marks,
+        return (Scene(width: w, height: h, background: t.background, marks: marks,
                       metadata: DocumentMetadata(title: titleText, description: altText(), language: language.rawValue)), omitted)
     }
 
@@ -175,6 +185,13 @@ public struct MapChart: SizedChart {
     var valueFormat: NumberFormat {
         let d = NumberFormat.commonDigits(panels.flatMap { $0.values.values }, within: valueDigits)
         return NumberFormat(language, fractionDigits: d...d).typographic
+    }
+
+    /// The height a map takes when fitted into `box`.
+    func mapHeight(in box: Rect, _ t: Theme) -> Double {
+        let probe = FittedProjection(projection, fitting: boundaries, into: box, margin: t.padding * 0.2)
+        let ys = boundaries.features.flatMap { $0.polygons.flatMap { $0.outer.points.map { probe(lon: $0.lon, lat: $0.lat).y } } }
+        return (ys.max() ?? box.maxY) - (ys.min() ?? box.minY) + t.padding * 0.4
     }
 
     /// The width a one-panel map takes when fitted into `box`.
