@@ -236,3 +236,31 @@ import Testing
         #expect(Classification.naturalBreaks(5).breaks([7, 7, 7]) == [7, 7], "one value: one class")
     }
 }
+
+/// Maps fit their canvas and never spill labels.
+@Suite struct MapFitTests {
+    @Test func smallMultiplesLoseTheEmptyHeight() throws {
+        let b = Boundaries(features: [BoundaryFeature(key: "a", name: "A", properties: [:], polygons: [Polygon(outer: square(106, 21, 1))]),
+                                      BoundaryFeature(key: "b", name: "B", properties: [:], polygons: [Polygon(outer: square(107, 21, 1))])], file: "t")
+        let map = MapChart(boundaries: b, panels: [.init(title: "2018", values: ["a": 1, "b": 2]), .init(title: "2019", values: ["a": 2, "b": 3]),
+                                                   .init(title: "2020", values: ["a": 3, "b": 4])],
+                           showLabels: false, texts: ChartTexts(title: "T"))
+        let s = try map.scene(measurer: FakeMeasurer())
+        #expect(s.width == 1600 && s.height < 700, "\(s.width)×\(s.height)")
+    }
+
+    /// On a map of many areas (no callouts), an area too small for its label is not labelled over its neighbours:
+    /// it is named in a note.
+    @Test func aLabelWithNoRoomIsNamedInANote() throws {
+        var feats = (0..<41).map { i in
+            BoundaryFeature(key: "k\(i)", name: "Huyện \(i)", properties: [:], polygons: [Polygon(outer: square(100 + Double(i % 7) * 2, 10 + Double(i / 7) * 2, 1.9))])
+        }
+        feats.append(BoundaryFeature(key: "tiny", name: "Thành phố nhỏ", properties: [:], polygons: [Polygon(outer: square(101.95, 11.95, 0.05))]))
+        let values = Dictionary(uniqueKeysWithValues: feats.map { ($0.key, 10.0) })
+        let map = MapChart(boundaries: Boundaries(features: feats, file: "t"), panels: [.init(values: values)], texts: ChartTexts(title: "T"))
+        let s = try map.scene(measurer: FakeMeasurer())
+        let notes = s.leaves.compactMap { p -> String? in if case .text(let t) = p.mark, t.id?.hasPrefix("note/") == true { return t.text }; return nil }
+        #expect(notes.contains { $0.contains("Thành phố nhỏ 10,0") && $0.contains("Không đủ chỗ ghi nhãn") }, "\(notes)")
+        #expect(s.mark(id: "label-name/0/tiny") == nil && s.mark(id: "label-value/0/tiny") == nil)
+    }
+}
