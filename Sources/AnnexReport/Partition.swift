@@ -118,7 +118,8 @@ public enum Partition {
         let manifest = try manifestWithoutBoundaries(folder.appendingPathComponent(Dataset.File.manifest.rawValue))
         for u in units {
             try FileManager.default.createDirectory(atPath: u.datasetPath, withIntermediateDirectories: true)
-            func write(_ name: String, _ text: String) throws { try AtomicFile.write(Array(text.utf8), to: (u.datasetPath as NSString).appendingPathComponent(name), syncFolder: false) }
+            // Working files of the run, removed with its staging folder: not synced.
+            func write(_ name: String, _ text: String) throws { try text.write(toFile: (u.datasetPath as NSString).appendingPathComponent(name), atomically: false, encoding: .utf8) }
             try write(Dataset.File.manifest.rawValue, manifest)
             for (f, s) in split {
                 let rows = (s.rows[u.code] ?? []) + (f == .indicators ? s.rows["*"] ?? [] : [])

@@ -62,12 +62,14 @@ extension ReportRunner {
             o.notice = { [notice = options.notice] in notice("[\(unit.folder)] " + $0) }
             let r = Result<(Staged, [Language]), ReportError>(catching: { () throws(ReportError) in
                 try stage(u, languages: languages, staging: (staging as NSString).appendingPathComponent(unit.folder),
-                          finalRoot: (output as NSString).appendingPathComponent(unit.folder), options: o)
+                          finalRoot: (output as NSString).appendingPathComponent(unit.folder), options: o, syncEach: false)
             })
             options.progress?(done.increment(), total)
             options.log("[\(unit.folder)] " + ((try? r.get()) == nil ? "failed" : "done"))
             return r
         }
+        // Every staged file on disk before any is swapped in: one sync of the file system, not one per file.
+        AtomicFile.syncFileSystem(of: staging)
         var written: [WrittenFile] = [], outcomes: [UnitOutcome] = [], failed: [(folder: String, error: ReportError)] = []
         for (unit, result) in zip(units, results) {
             var outcome = UnitOutcome(unit: unit, status: "failed", figures: 0, tables: 0, languages: languages, error: nil)

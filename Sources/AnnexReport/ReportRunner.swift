@@ -250,8 +250,10 @@ public enum ReportRunner {
     /// Builds, draws and writes every language of `spec` into `staging/<lang>`, each with its manifest; returns
     /// the files as they will be once swapped into `finalRoot/<lang>`, and the languages staged (an incremental
     /// run skips a language whose inputs are unchanged).
+    /// With `syncEach` false the files are written without syncing them one by one: the caller syncs the
+    /// staging folder's file system once before swapping in (a partitioned run's thousands of files).
     static func stage(_ spec: ReportSpec, languages: [Language], staging: String, finalRoot: String,
-                      options: ReportOptions) throws(ReportError) -> (Staged, [Language]) {
+                      options: ReportOptions, syncEach: Bool = true) throws(ReportError) -> (Staged, [Language]) {
         let fm = FileManager.default
         var written = Staged()
         var staged: [Language] = []
@@ -276,13 +278,19 @@ public enum ReportRunner {
                 let path = (dir as NSString).appendingPathComponent(f.path)
                 do {
                     try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                    try AtomicFile.write(f.bytes, to: path, syncFolder: false)
-                } catch let e as FileWriteError { throw ReportError.output(e.description) }
+                    if syncEach { try AtomicFile.write(f.bytes, to: path, syncFolder: false) }
+                    else if !fm.createFile(atPath: path, contents: Data(f.bytes)) { throw ReportError.output("\(path): cannot write the file") }
+                } catch let e as ReportError { throw e }
+                catch let e as FileWriteError { throw ReportError.output(e.description) }
                 catch { throw ReportError.output("\(path): \(error.localizedDescription)") }
             }
             let manifest = manifestJSON(spec, lang: lang, files: files, specHash: specHash, datasetHash: datasetHash, inputsHash: inputsHash)
-            do { try AtomicFile.write(manifest, to: (dir as NSString).appendingPathComponent("manifest.json")) }
-            catch { throw ReportError.output(error.description) }
+            let manifestPath = (dir as NSString).appendingPathComponent("manifest.json")
+            if syncEach {
+                do { try AtomicFile.write(manifest, to: manifestPath) } catch { throw ReportError.output(error.description) }
+            } else if !fm.createFile(atPath: manifestPath, contents: Data(manifest.utf8)) {
+                throw ReportError.output("\(manifestPath): cannot write the file")
+            }
             written.files += files.map { WrittenFile(path: (finalDir as NSString).appendingPathComponent($0.path), bytes: $0.bytes.count, title: $0.meta.title) }
             written.files.append(WrittenFile(path: (finalDir as NSString).appendingPathComponent("manifest.json"), bytes: manifest.utf8.count, title: "manifest"))
             staged.append(lang)
