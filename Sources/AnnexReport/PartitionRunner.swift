@@ -26,7 +26,8 @@ extension ReportRunner {
         let fm = FileManager.default
         let output = options.output
         let staging = (output as NSString).appendingPathComponent(".annex-staging-\(getpid())")
-        defer { try? fm.removeItem(atPath: staging) }
+        let dataRoot = workingFolder(staging)
+        defer { try? fm.removeItem(atPath: staging); try? fm.removeItem(atPath: dataRoot) }
         let units: [PartitionUnit]
         var regionName: String? = nil
         switch each {
@@ -34,7 +35,6 @@ extension ReportRunner {
             let ds: Dataset
             do { ds = try Dataset.load(folder: spec.datasetPath) } catch { throw .data(error) }
             regionName = ds.manifest.regionName
-            let dataRoot = (staging as NSString).appendingPathComponent(".data")
             units = Partition.districts(of: ds, dataRoot: dataRoot)
             do { try Partition.writeDatasets(from: ds, units: units) } catch {
                 throw .output("\(dataRoot): cannot write the districts' datasets: \(error)")
@@ -95,6 +95,17 @@ extension ReportRunner {
         AtomicFile.syncDirectory(options.output)
         if !failed.isEmpty { throw .units(failed) }
         return written
+    }
+
+    /// Where the districts' datasets are cut to: a memory file system (`/dev/shm`) when there is one, since
+    /// thousands of small files are written, read once and removed (on a disk mounted with `discard` each removal
+    /// waits for the device); else the staging folder.
+    static func workingFolder(_ staging: String) -> String {
+        var shm = stat()
+        if stat("/dev/shm", &shm) == 0, (shm.st_mode & S_IFMT) == S_IFDIR, access("/dev/shm", W_OK) == 0 {
+            return "/dev/shm/annex-data-\(getpid())-\(UUID().uuidString)"
+        }
+        return (staging as NSString).appendingPathComponent(".data")
     }
 
     /// Writes `index.json` and `index.md` into the output folder, each atomically: every unit in order, its

@@ -107,6 +107,65 @@ import Testing
         #expect(communes == ds.units.count)
     }
 
+    /// A district's annex has no map (the boundaries are district outlines); the other figures keep their numbers.
+    @Test func mapsAreLeftOutOfDistrictAnnexes() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let spec = dir + "/maps.yaml"
+        try """
+            title: "{district}"
+            dataset: \(repoRoot)/Datasets/langson
+            each: district
+            languages: [en]
+            formats: [png]
+            items:
+              - figure:
+                  type: map
+                  title: "Mean criteria"
+                  data: { metric: mean_criteria, scope: district, years: [2019] }
+                  encoding: { key: group, value: value }
+              - figure:
+                  type: bar
+                  title: "Mean criteria, {district}"
+                  data: { metric: mean_criteria, scope: district, years: [2019] }
+                  encoding: { category: group, value: value }
+            """.write(toFile: spec, atomically: true, encoding: .utf8)
+        _ = try ReportRunner.run(specPath: spec, options: ReportOptions(output: dir + "/out", jobs: 2))
+        let files = snapshot(dir + "/out/186-huu-lung/en")
+        #expect(files["figures/fig02.png"] != nil)
+        #expect(files["figures/fig01.png"] == nil)
+        #expect(try index(dir + "/out").allSatisfy { $0["figures"] as? Int == 1 })
+    }
+
+    /// `each: province` over a folder of datasets: one annex per dataset, named by its region.
+    @Test func eachProvinceOverAFolderOfDatasets() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/provinces", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/provinces/langson", withDestinationPath: repoRoot + "/Datasets/langson")
+        try SyntheticDataset.write(to: dir + "/provinces/synthetic", communes: 40, seed: 1)
+        let spec = dir + "/each-province.yaml"
+        try """
+            title: "{province}"
+            dataset: provinces
+            each: province
+            languages: [vi]
+            formats: [png]
+            items:
+              - figure:
+                  type: bar
+                  title: "Bình quân tiêu chí/xã, {region}"
+                  data: { metric: mean_criteria, groups: [all] }
+                  encoding: { category: year, value: value }
+            """.write(toFile: spec, atomically: true, encoding: .utf8)
+        _ = try ReportRunner.run(specPath: spec, options: ReportOptions(output: dir + "/out", jobs: 2))
+        let units = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/out/index.json"))) as? [String: Any])["units"] as? [[String: Any]]
+        #expect(units?.map { $0["folder"] as? String } == ["20-lang-son", "00-synthetic"])
+        #expect(FileManager.default.fileExists(atPath: dir + "/out/20-lang-son/vi/annex.pdf"))
+        let manifest = try String(contentsOfFile: dir + "/out/00-synthetic/vi/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("Bình quân tiêu chí/xã, Synthetic"))
+    }
+
     @Test func foldersAreCodesAndASCIISlugs() {
         #expect(Partition.asciiSlug("Tràng Định") == "trang-dinh")
         #expect(Partition.asciiSlug("Thành phố Lạng Sơn") == "thanh-pho-lang-son")
