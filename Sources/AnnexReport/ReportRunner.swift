@@ -128,6 +128,16 @@ package struct RenderTask: Sendable {
                     done: @escaping @Sendable (_ completed: Int, _ total: Int, _ name: String) -> Void = { _, _, _ in })
         throws -> [(path: String, bytes: [UInt8], meta: FileMeta)]
     {
+        // One job: the tasks run on the calling thread, in task order (a partitioned run's workers each draw
+        // their units this way, keeping their own Pango font map and caches instead of borrowing pool threads).
+        if jobs <= 1 {
+            var files: [(path: String, bytes: [UInt8], meta: FileMeta)] = []
+            for (i, task) in tasks.enumerated() {
+                files += try task.work()
+                done(i + 1, tasks.count, task.name)
+            }
+            return files
+        }
         let store = ResultStore()
         let next = ResultStore.Counter()
         let group = DispatchGroup()
