@@ -33,7 +33,7 @@ struct ReportTarget: FuzzTarget {
         } catch {
             switch error {
             case .spec, .data: return Outcome(stage: .parsed, error: error.description)
-            case .chart, .render, .output: return Outcome(stage: .analysed, error: error.description)
+            case .chart, .render, .output, .units: return Outcome(stage: .analysed, error: error.description)
             }
         }
         progress(.drawn)

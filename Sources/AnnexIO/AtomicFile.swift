@@ -134,3 +134,18 @@ public enum AtomicFile {
         return FileWriteError(path: path, step: step, code: code, reason: String(cString: strerror(code)))
     }
 }
+
+extension AtomicFile {
+    private typealias SyncFS = @convention(c) (Int32) -> Int32
+    /// glibc's syncfs, which Swift's Glibc module does not declare.
+    private static let syncfs: SyncFS? = dlsym(nil, "syncfs").map { unsafeBitCast($0, to: SyncFS.self) }
+
+    /// Writes every file of the file system holding `path` to disk (one `syncfs`, or `sync` without it): after
+    /// writing thousands of files without syncing each, before they are put in place.
+    public static func syncFileSystem(of path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        defer { if fd >= 0 { close(fd) } }
+        if fd >= 0, let syncfs, syncfs(fd) == 0 { return }
+        sync()
+    }
+}

@@ -21,9 +21,14 @@ public enum ReportError: Error, CustomStringConvertible {
     case render(String, RenderError)
     /// The output folder could not be created, locked or written; the message names the path (exit 73).
     case output(String)
+    /// Some units of a partitioned run (`each:`) failed, each with its error; the others were written, and the
+    /// index lists them all. Exits with the first failed unit's code.
+    case units([(folder: String, error: ReportError)])
 
     public var description: String {
         switch self {
+        case .units(let failed):
+            failed.map { f in f.error.description.split(separator: "\n").map { "\(f.folder): \($0)" }.joined(separator: "\n") }.joined(separator: "\n")
         case .spec(let e): e.description
         case .data(let e): e.description
         case .chart(let what, let e): "\(what): \(e)"
@@ -35,6 +40,7 @@ public enum ReportError: Error, CustomStringConvertible {
     /// 65 bad data, 66 bad spec, 70 a chart could not be drawn, 73 cannot write output (sysexits.h).
     public var exitCode: Int32 {
         switch self {
+        case .units(let failed): failed.first?.error.exitCode ?? 70
         case .data: 65
         case .spec(let e): e.issues.contains { $0.expected.hasPrefix("a valid dataset") } ? 65 : 66
         case .output: 73
@@ -122,6 +128,16 @@ package struct RenderTask: Sendable {
                     done: @escaping @Sendable (_ completed: Int, _ total: Int, _ name: String) -> Void = { _, _, _ in })
         throws -> [(path: String, bytes: [UInt8], meta: FileMeta)]
     {
+        // One job: the tasks run on the calling thread, in task order (a partitioned run's workers each draw
+        // their units this way, keeping their own Pango font map and caches instead of borrowing pool threads).
+        if jobs <= 1 {
+            var files: [(path: String, bytes: [UInt8], meta: FileMeta)] = []
+            for (i, task) in tasks.enumerated() {
+                files += try task.work()
+                done(i + 1, tasks.count, task.name)
+            }
+            return files
+        }
         let store = ResultStore()
         let next = ResultStore.Counter()
         let group = DispatchGroup()
@@ -215,46 +231,16 @@ public enum ReportRunner {
         // a new one (`OutputLock`), so two runs never both hold a lock.
         defer { unlink(lockPath); close(lock) }
         recoverInterruptedRun(options.output)
-        let languages = options.languages ?? spec.languages
+        if let each = spec.each { return try runPartitioned(spec, each: each, options: options) }
         let staging = out.appendingPathComponent(".annex-staging-\(getpid())")
-        var written: [WrittenFile] = []
-        var staged: [Language] = []
-        let specHash = SHA256.hex(Array(spec.text.utf8))
-        let datasetHash = hashFolder(spec.datasetPath)
         do {
-            for lang in languages {
-                let finalDir = out.appendingPathComponent(lang.rawValue)
-                let built: BuiltReport
-                do { built = try spec.build(language: lang) } catch let e as SpecError { throw ReportError.spec(e) }
-                catch let e as DataError { throw ReportError.data(e) }
-                // Boundary files read with problems Annex tolerates (sliver rings dropped, a ring crossing itself).
-                for w in built.warnings { options.notice("[\(lang.rawValue)] warning: \(w)") }
-                let inputsHash = SHA256.hex(Array((specHash + datasetHash + built.inputs.map { hashPath($0) }.joined()).utf8))
-                if options.incremental, unchanged(finalDir, inputsHash: inputsHash) {
-                    options.notice("[\(lang.rawValue)] skipped: the spec, the data it uses and the tool are unchanged since \(finalDir)/manifest.json")
-                    continue
-                }
-                let dir = (staging as NSString).appendingPathComponent(lang.rawValue)
-                let files = try render(spec, built, lang: lang, options: options)
-                for f in files {
-                    let path = (dir as NSString).appendingPathComponent(f.path)
-                    do {
-                        try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                        try AtomicFile.write(f.bytes, to: path, syncFolder: false)
-                    } catch let e as FileWriteError { throw ReportError.output(e.description) }
-                    catch { throw ReportError.output("\(path): \(error.localizedDescription)") }
-                }
-                let manifest = manifestJSON(spec, lang: lang, files: files, specHash: specHash, datasetHash: datasetHash, inputsHash: inputsHash)
-                do { try AtomicFile.write(manifest, to: (dir as NSString).appendingPathComponent("manifest.json")) }
-                catch { throw ReportError.output(error.description) }
-                written += files.map { WrittenFile(path: (finalDir as NSString).appendingPathComponent($0.path), bytes: $0.bytes.count, title: $0.meta.title) }
-                written.append(WrittenFile(path: (finalDir as NSString).appendingPathComponent("manifest.json"), bytes: manifest.utf8.count, title: "manifest"))
-                staged.append(lang)
-            }
+            let (written, staged) = try stage(spec, languages: options.languages ?? spec.languages, staging: staging,
+                                              finalRoot: options.output, options: options)
             if !staged.isEmpty { try swapIn(staged, staging: staging, output: options.output) }
             else if options.incremental { options.notice("nothing to do: no new data since the last run") }
             AtomicFile.syncDirectory(options.output)
             try? fm.removeItem(atPath: staging)
+            return written.files
         } catch let e as ReportError {
             try? fm.removeItem(atPath: staging)
             throw e
@@ -262,7 +248,66 @@ public enum ReportRunner {
             try? fm.removeItem(atPath: staging)
             throw .output("\(error)")
         }
-        return written
+    }
+
+    /// What `stage` made: every file (paths under the final folder) and the number of figures of a language.
+    struct Staged {
+        var files: [WrittenFile] = []
+        var figures = 0
+        var tables = 0
+    }
+
+    /// Builds, draws and writes every language of `spec` into `staging/<lang>`, each with its manifest; returns
+    /// the files as they will be once swapped into `finalRoot/<lang>`, and the languages staged (an incremental
+    /// run skips a language whose inputs are unchanged).
+    /// With `syncEach` false the files are written without syncing them one by one: the caller syncs the
+    /// staging folder's file system once before swapping in (a partitioned run's thousands of files).
+    static func stage(_ spec: ReportSpec, languages: [Language], staging: String, finalRoot: String,
+                      options: ReportOptions, syncEach: Bool = true) throws(ReportError) -> (Staged, [Language]) {
+        let fm = FileManager.default
+        var written = Staged()
+        var staged: [Language] = []
+        let specHash = SHA256.hex(Array(spec.text.utf8))
+        let datasetHash = hashFolder(spec.datasetPath)
+        for lang in languages {
+            let finalDir = (finalRoot as NSString).appendingPathComponent(lang.rawValue)
+            let built: BuiltReport
+            do { built = try spec.build(language: lang) } catch let e as SpecError { throw ReportError.spec(e) }
+            catch let e as DataError { throw ReportError.data(e) }
+            catch { throw ReportError.output("\(error)") }
+            // Boundary files read with problems Annex tolerates (sliver rings dropped, a ring crossing itself).
+            for w in built.warnings { options.notice("[\(lang.rawValue)] warning: \(w)") }
+            written.figures = max(written.figures, built.figures.count)
+            written.tables = max(written.tables, built.tables.count)
+            let inputsHash = SHA256.hex(Array((specHash + datasetHash + built.inputs.map { hashPath($0) }.joined()).utf8))
+            if options.incremental, unchanged(finalDir, inputsHash: inputsHash) {
+                options.notice("[\(lang.rawValue)] skipped: the spec, the data it uses and the tool are unchanged since \(finalDir)/manifest.json")
+                continue
+            }
+            let dir = (staging as NSString).appendingPathComponent(lang.rawValue)
+            let files = try render(spec, built, lang: lang, options: options)
+            for f in files {
+                let path = (dir as NSString).appendingPathComponent(f.path)
+                do {
+                    try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    if syncEach { try AtomicFile.write(f.bytes, to: path, syncFolder: false) }
+                    else if !fm.createFile(atPath: path, contents: Data(f.bytes)) { throw ReportError.output("\(path): cannot write the file") }
+                } catch let e as ReportError { throw e }
+                catch let e as FileWriteError { throw ReportError.output(e.description) }
+                catch { throw ReportError.output("\(path): \(error.localizedDescription)") }
+            }
+            let manifest = manifestJSON(spec, lang: lang, files: files, specHash: specHash, datasetHash: datasetHash, inputsHash: inputsHash)
+            let manifestPath = (dir as NSString).appendingPathComponent("manifest.json")
+            if syncEach {
+                do { try AtomicFile.write(manifest, to: manifestPath) } catch { throw ReportError.output(error.description) }
+            } else if !fm.createFile(atPath: manifestPath, contents: Data(manifest.utf8)) {
+                throw ReportError.output("\(manifestPath): cannot write the file")
+            }
+            written.files += files.map { WrittenFile(path: (finalDir as NSString).appendingPathComponent($0.path), bytes: $0.bytes.count, title: $0.meta.title) }
+            written.files.append(WrittenFile(path: (finalDir as NSString).appendingPathComponent("manifest.json"), bytes: manifest.utf8.count, title: "manifest"))
+            staged.append(lang)
+        }
+        return (written, staged)
     }
 
     /// Puts every staged language in place. The staged languages and the identity (device and inode) of each new
@@ -301,6 +346,11 @@ public enum ReportRunner {
         let names = ((try? fm.contentsOfDirectory(atPath: output)) ?? []).sorted()
         for name in names where name.hasPrefix(".annex-staging-") {
             try? finishSwap(staging: out.appendingPathComponent(name), output: output)
+            // A partitioned run's units, each staged in a folder of its own.
+            let st = out.appendingPathComponent(name) as NSString
+            for unit in ((try? fm.contentsOfDirectory(atPath: st as String)) ?? []).sorted() where !unit.hasPrefix(".") {
+                try? finishSwap(staging: st.appendingPathComponent(unit), output: out.appendingPathComponent(unit))
+            }
             try? fm.removeItem(atPath: out.appendingPathComponent(name))
         }
         for name in names where name.hasPrefix(".annex-old-") {

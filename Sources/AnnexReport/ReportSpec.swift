@@ -7,6 +7,7 @@ import AnnexSpec
 import AnnexRender
 import AnnexScene
 import Foundation
+import Yams
 
 /// A report spec (see docs/report-spec.md): the annex's titles, its dataset, languages, formats, slides and an
 /// ordered list of figures, tables and the key findings.
@@ -20,8 +21,15 @@ public struct ReportSpec: @unchecked Sendable {
     var formats: [OutputFormat]
     var slides: [Int]
     var date: String
+    /// `each:`: one annex per district or province (a partitioned run); nil for one annex.
+    var each: PartitionLevel?
+    /// Words put in for `{name}` in every text of the spec (`district`, `region`) in a partitioned run.
+    var placeholders: [String: String] = [:]
+    /// Figures of type `map` are left out (a district's annex: its dataset has no boundaries); their numbers
+    /// are not given to other figures.
+    var leavesOutMaps = false
 
-    static let keys = ["title", "subtitle", "date", "author", "dataset", "languages", "formats", "slides", "items"]
+    static let keys = ["title", "subtitle", "date", "author", "dataset", "languages", "formats", "slides", "items", "each"]
 
     /// Reads and checks the report spec at `path`: its keys, its dataset folder (which must hold a
     /// `manifest.yaml`), languages, formats, slides, date and items, figure and table numbers used once each.
@@ -45,9 +53,32 @@ public struct ReportSpec: @unchecked Sendable {
         let dn = try root.require("dataset")
         let rel = try dn.text()
         let dataset = rel.hasPrefix("/") ? rel : (base as NSString).appendingPathComponent(rel)
+        var each: PartitionLevel? = nil
+        if let en = root.child("each") {
+            let s = (try? en.text()) ?? en.describe
+            guard let level = PartitionLevel(rawValue: s) else {
+                let options = PartitionLevel.allCases.map(\.rawValue)
+                let hint = Spelling.nearest(to: s.lowercased(), in: options).map { "; did you mean '\($0)'?" } ?? ""
+                throw SpecError(en.location, "one of " + options.joined(separator: ", ") + hint, s)
+            }
+            each = level
+        }
+        // A province partition may name a folder of datasets, one per province.
+        if each != .province || FileManager.default.fileExists(atPath: (dataset as NSString).appendingPathComponent("manifest.yaml")) {
+            try checkDatasetFolder(dataset, dn, rel)
+        } else if (try? Partition.provinces(in: dataset)) == nil {
+            throw SpecError(dn.location, "a dataset folder, or a folder of datasets (each with a manifest.yaml)", rel)
+        }
+        return try parseRest(root, file: file, text: text, base: base, dataset: dataset, each: each)
+    }
+
+    static func checkDatasetFolder(_ dataset: String, _ dn: SpecNode, _ rel: String) throws {
         guard FileManager.default.fileExists(atPath: (dataset as NSString).appendingPathComponent("manifest.yaml")) else {
             throw SpecError(dn.location, "a dataset folder (with a manifest.yaml)", rel)
         }
+    }
+
+    static func parseRest(_ root: SpecNode, file: String, text: String, base: String, dataset: String, each: PartitionLevel?) throws -> ReportSpec {
         var langs: [Language] = []
         for s in try root.child("languages")?.texts() ?? ["vi"] {
             guard let l = Language(rawValue: s) else { throw SpecError(root.child("languages")!.location, Language.codeList, s) }
@@ -85,7 +116,32 @@ public struct ReportSpec: @unchecked Sendable {
             throw SpecError(root.child("slides")!.location, "numbers of figures of the report (\(figs.keys.sorted().map(String.init).joined(separator: ", ")))", String(s))
         }
         return ReportSpec(file: file, text: text, root: root, baseFolder: base, datasetPath: dataset, languages: langs,
-                          formats: formats, slides: slides, date: date)
+                          formats: formats, slides: slides, date: date, each: each)
+    }
+
+    /// The spec with `{district}`, `{region}` and the other placeholders put into every text (titles, captions,
+    /// notes, headers): a partitioned run's spec for one unit.
+    func substituted() -> ReportSpec {
+        guard !placeholders.isEmpty else { return self }
+        var copy = self
+        copy.root = SpecNode(node: Self.substitute(root.node, placeholders), path: root.path, file: root.file, lang: root.lang)
+        return copy
+    }
+
+    static func substitute(_ node: Node, _ words: [String: String]) -> Node {
+        switch node {
+        case .scalar(var s):
+            guard s.string.contains("{") else { return node }
+            for (k, v) in words { s.string = s.string.replacingOccurrences(of: "{\(k)}", with: v) }
+            s.tag = node.scalar!.tag
+            return .scalar(s)
+        case .mapping(let m):
+            return .mapping(Node.Mapping(m.map { ($0.key, substitute($0.value, words)) }, m.tag, m.style, m.mark))
+        case .sequence(let q):
+            return .sequence(Node.Sequence(q.map { substitute($0, words) }, q.tag, q.style, q.mark))
+        default:
+            return node
+        }
     }
 
     /// The charts, tables and findings of one language.
@@ -102,6 +158,7 @@ public struct ReportSpec: @unchecked Sendable {
             do {
                 if let f = item.child("figure") {
                     nf = try f.child("number")?.int(1...999) ?? nf + 1
+                    if leavesOutMaps, f.child("type")?.string == "map" { continue }
                     ctx.figureNumber = nf
                     let cs = try ChartSpec.build(f, baseFolder: baseFolder, context: ctx)
                     figures.append(BuiltReport.Figure(number: nf, chart: cs.chart, pngScale: cs.pngScale)); order.append(.figure(nf))
@@ -118,7 +175,8 @@ public struct ReportSpec: @unchecked Sendable {
         // `{region}` in the title and subtitle: the dataset's region, for a spec that serves any province.
         let region = ds.manifest.regionName
         let title = try root.require("title").text().replacingOccurrences(of: "{region}", with: region)
-        var built = BuiltReport(title: title, shortTitle: title, subtitle: try root.child("subtitle")?.text().replacingOccurrences(of: "{region}", with: region), author: try root.child("author")?.text() ?? "Annex",
+        let subtitle = try root.child("subtitle")?.text().replacingOccurrences(of: "{region}", with: region)
+        var built = BuiltReport(title: title, shortTitle: title, subtitle: subtitle, author: try root.child("author")?.text() ?? "Annex",
                            date: date, language: lang, figures: figures, tables: tables, order: order,
                            findings: Findings.sentences(ds, analysis, language: lang), dataset: ds,
                            inputs: ctx.inputs.filter { $0 != datasetPath }.sorted())

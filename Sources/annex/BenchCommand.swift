@@ -21,7 +21,7 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Only chart types whose name contains this.")
     var only: String?
 
-    @Option(name: .long, help: "What to time: reference, charts, annex, parallel, analytics, import or all.")
+    @Option(name: .long, help: "What to time: reference, charts, annex, parallel, analytics, import, each or all.")
     var suite: String = "all"
 
     @Option(name: .long, help: "Reference charts: charts per format in each round (as the peer scripts' N).")
@@ -46,8 +46,8 @@ struct Bench: ParsableCommand {
         guard (1...100_000).contains(iterations) else { throw ValidationError("--iterations must be 1 to 100000, found \(iterations)") }
         guard (1...100_000).contains(count) else { throw ValidationError("--count must be 1 to 100000, found \(count)") }
         guard (1...100).contains(rounds) else { throw ValidationError("--rounds must be 1 to 100, found \(rounds)") }
-        guard ["reference", "charts", "annex", "parallel", "analytics", "import", "all"].contains(suite) else {
-            throw ValidationError("--suite must be reference, charts, annex, parallel, analytics, import or all, found \(suite)")
+        guard ["reference", "charts", "annex", "parallel", "analytics", "import", "each", "all"].contains(suite) else {
+            throw ValidationError("--suite must be reference, charts, annex, parallel, analytics, import, each or all, found \(suite)")
         }
     }
 
@@ -116,6 +116,35 @@ struct Bench: ParsableCommand {
             for r in try AnnexBench.analytics(folder: national, label: smoke ? "synthetic (400 communes × 3 years)" : "national (8 000 communes × 3 years)", iterations: runs) { row(r) }
         }
         if suite == "import" || suite == "all" { try importSuite(row) }
+        if suite == "each" || suite == "all" { try eachSuite(row) }
+    }
+}
+
+extension Bench {
+    /// `annex report Reports/each-district.yaml` (`each: district`: one annex per district, both languages) on a
+    /// national-size synthetic dataset (8 000 communes in about 670 districts; 400 with --smoke) with `--jobs 2`,
+    /// as a cold process: wall time and peak memory of the whole run.
+    func eachSuite(_ row: (Timing) -> Void) throws {
+        guard let spec = BundledData.findFile("Reports/each-district.yaml") else { throw ValidationError("cannot find Reports/each-district.yaml") }
+        let communes = smoke ? 400 : 8000, runs = smoke ? 1 : max(1, min(iterations, 3))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("annex-bench-each-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try SyntheticDataset.write(to: dir + "/data", communes: communes, seed: 1)
+        let districts = try Dataset.load(folder: dir + "/data").districtOrder.count
+        print("-- each: district, \(communes) communes in \(districts) districts, both languages, --jobs 2, cold process, \(runs) runs")
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var cold = Timing(name: "each: district, \(districts) annexes, --jobs 2")
+        var peakKiB = 0
+        for i in 0..<runs {
+            let (status, ms, rss) = try ChildProcess.run(exe, ["report", spec, "--dataset", dir + "/data", "-q", "-o", dir + "/out\(i)", "--jobs", "2"])
+            guard status == 0 else { throw ExitCode(AnnexExit(childStatus: status)) }
+            cold.samples.append(ms)
+            peakKiB = max(peakKiB, rss)
+            try? FileManager.default.removeItem(atPath: dir + "/out\(i)")
+        }
+        row(cold)
+        print(String(format: "   %.1f ms per district annex (both languages); peak memory of the process (largest of %d): %d MB; goal for ~700 districts: 60 s",
+                     cold.median / Double(districts), runs, peakKiB / 1024))
     }
 }
 

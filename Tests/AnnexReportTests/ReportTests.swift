@@ -170,7 +170,7 @@ func runProcess(_ executable: String, _ args: [String], cwd: String? = nil) thro
     }
 
     /// Bad report specs fail with the spec's file, line and key, exit non-zero and write nothing.
-    @Test(arguments: ["unknown-figure-type", "missing-dataset", "unknown-table-column", "duplicate-number", "unknown-item"])
+    @Test(arguments: ["unknown-figure-type", "missing-dataset", "unknown-table-column", "duplicate-number", "unknown-item", "unknown-each"])
     func badReportSpec(_ name: String) throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
