@@ -7,11 +7,15 @@ import Foundation
 
 /// How one unit of a partitioned run ended, as the index lists it.
 public struct UnitOutcome: Sendable {
+    /// The district or province the annex is for.
     public var unit: PartitionUnit
     /// `written`, `unchanged` (an incremental run found nothing new) or `failed`.
     public var status: String
+    /// How many figures the unit's annex has (the most of its languages).
     public var figures: Int
+    /// How many tables the unit's annex has (the most of its languages).
     public var tables: Int
+    /// The languages written for the unit.
     public var languages: [Language]
     /// The error of a failed unit, as printed.
     public var error: String?

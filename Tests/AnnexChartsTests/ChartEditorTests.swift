@@ -6,16 +6,7 @@ import Testing
 /// The defects a chart editor found, each checked on the scene: canvases that fit their content, the same form
 /// in both languages, dark slides that keep print's order, diverging bars that say what they diverge from, targets
 /// over their own periods, sentences for alt text, the heat map and tables.
-@Suite struct ChartEditorTests {
-    func rect(_ s: Scene, _ id: String) throws -> Rect {
-        guard case .rect(let r)? = s.mark(id: id)?.mark else { throw Missing(id: id) }
-        return r.rect
-    }
-    func text(_ s: Scene, _ id: String) throws -> TextMark {
-        guard case .text(let t)? = s.mark(id: id)?.mark else { throw Missing(id: id) }
-        return t
-    }
-    struct Missing: Error { var id: String }
+@Suite struct ChartEditorTests: SceneLookup {
 
     func bars(_ n: Int, orientation: BarChart.Orientation = .vertical, theme: Theme = .report) -> BarChart {
         let cats = (0..<n).map { ChartKey("c\($0)", "Năm \(2018 + $0)") }
@@ -151,7 +142,7 @@ import Testing
         guard case .text(let v)? = s.mark(id: "value/178/c02")?.mark else { Issue.record("value missing"); return }
         #expect(v.text == "33", "cells carry the number; the legend says %")
         let labels = try (0..<5).map { i -> String in
-            guard case .text(let l)? = s.mark(id: "legend/class/\(i)")?.mark else { throw ChartEditorTests.Missing(id: "legend/class/\(i)") }
+            guard case .text(let l)? = s.mark(id: "legend/class/\(i)")?.mark else { throw MissingMark(id: "legend/class/\(i)") }
             return l.text
         }
         #expect(labels == ["Dưới 20%", "20% – dưới 40%", "40% – dưới 60%", "60% – dưới 80%", "Từ 80% trở lên"])

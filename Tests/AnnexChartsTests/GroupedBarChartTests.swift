@@ -39,16 +39,23 @@ func sampleChart(width: Double = 1600, height: Double = 900, language: Language 
         language: language, width: width, height: height)
 }
 
-@Suite struct BarChartTests {
+/// A mark of a scene found by its id, for tests: a rectangle or a text, or an error naming the id.
+protocol SceneLookup {}
+extension SceneLookup {
     func rect(_ s: Scene, _ id: String) throws -> Rect {
-        guard case .rect(let r)? = s.mark(id: id)?.mark else { throw Missing(id: id) }
+        guard case .rect(let r)? = s.mark(id: id)?.mark else { throw MissingMark(id: id) }
         return r.rect
     }
     func text(_ s: Scene, _ id: String) throws -> TextMark {
-        guard case .text(let t)? = s.mark(id: id)?.mark else { throw Missing(id: id) }
+        guard case .text(let t)? = s.mark(id: id)?.mark else { throw MissingMark(id: id) }
         return t
     }
-    struct Missing: Error { var id: String }
+}
+
+/// No mark of that id in the scene.
+struct MissingMark: Error { var id: String }
+
+@Suite struct BarChartTests: SceneLookup {
 
     /// The zero line and the top grid line give the scale; every bar's height follows its value.
     @Test func barHeightsFollowValues() throws {
