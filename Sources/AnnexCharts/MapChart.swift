@@ -299,7 +299,27 @@ public struct MapChart: SizedChart {
             }
             borders.append(.path(PathMark(path, fillRule: .evenOdd, stroke: Stroke(color: t.background, width: max(1, t.gridWidth * 1.5), join: .round))))
         }
-        return under + fills + borders
+        return under + fills + borders + smallAreaMarks(panel, pi, proj, t)
+    }
+
+    /// Areas too small to see (an island of a few pixels) are drawn at a minimum size: a disc in their class
+    /// colour at each small part's centroid, outlined so that it shows on any neighbour, so that their value is
+    /// not lost to an outline-only speck.
+    func smallAreaMarks(_ panel: Panel, _ pi: Int, _ proj: FittedProjection, _ t: Theme) -> [Mark] {
+        guard style != .circles else { return [] }
+        let b = breaks, classes = max(1, b.count - 1)
+        let minimum = max(3, t.markerRadius * 0.75), threshold = pow(minimum * 1.6, 2)
+        var marks: [Mark] = []
+        for f in boundaries.features {
+            for (k, p) in f.polygons.enumerated() {
+                let ring = p.outer.points.map { proj(lon: $0.lon, lat: $0.lat) }
+                guard ring.count > 2, PlaneGeometry.area(ring) < threshold else { continue }
+                let fill = panel.values[f.key].map { fillColor($0, b, classes, t) } ?? t.background
+                marks.append(.path(Shapes.circle(center: PlaneGeometry.areaCentroid(ring), radius: minimum, fill: fill,
+                                                 stroke: Stroke(color: t.axis, width: max(0.75, t.gridWidth)), id: "small-area/\(pi)/\(f.key)/\(k)")))
+            }
+        }
+        return marks
     }
 
     /// A sentence per panel: each area's name and value.

@@ -204,3 +204,26 @@ func rings(of path: PathMark) -> [[Point]] {
         #expect(b.features.first?.polygons.first?.outer.points.count ?? 0 >= 4)
     }
 }
+
+/// A tiny island keeps its class colour: drawn at a minimum size, sampled in the PNG at its centre.
+@Suite struct SmallAreaTests {
+    @Test func aTinyIslandShowsItsClassColour() throws {
+        func square(_ lon: Double, _ lat: Double, _ size: Double) -> Ring {
+            Ring([(lon, lat), (lon + size, lat), (lon + size, lat + size), (lon, lat + size), (lon, lat)])
+        }
+        let mainland = BoundaryFeature(key: "a", name: "Đất liền", properties: [:], polygons: [Polygon(outer: square(106, 20, 2))])
+        let island = BoundaryFeature(key: "b", name: "Đảo", properties: [:], polygons: [Polygon(outer: square(108.6, 20.5, 0.004))])
+        let map = MapChart(boundaries: Boundaries(features: [mainland, island], file: "t"), panels: [.init(values: ["a": 1, "b": 10])],
+                           classification: .manual([5]), showLabels: false, texts: ChartTexts(title: "Đảo"), width: 800, height: 600)
+        let scene = try map.scene(measurer: PangoTextMeasurer())
+        guard case .path(let disc)? = scene.mark(id: "small-area/0/b/0")?.mark, let box = disc.controlBounds else {
+            Issue.record("the island has no disc"); return
+        }
+        #expect(scene.mark(id: "small-area/0/a/0") == nil, "the mainland is drawn as itself")
+        let png = pixels(try Renderer().render(scene, as: .png))
+        let (r, g, bl) = png.rgb(Int(box.midX.rounded()), Int(box.midY.rounded()))
+        let t = map.theme.fitted(width: 800, height: 600)
+        let want = map.classColor(1, 2, t).rgba8
+        #expect(abs(Int(r) - Int(want.0)) <= 3 && abs(Int(g) - Int(want.1)) <= 3 && abs(Int(bl) - Int(want.2)) <= 3, "(\(r), \(g), \(bl)) against \(want)")
+    }
+}
