@@ -55,7 +55,7 @@ package struct Encoding {
     package var type: DataTable.ColumnType = .text
 
     /// The keys of a spec's `encoding` block.
-    package static let channels = ["category", "x", "series", "value", "estimate", "target", "target_high", "key", "panel", "row", "column"]
+    package static let channels = ["category", "x", "series", "value", "estimate", "target", "target_high", "key", "panel", "row", "column", "cutoff"]
 
     package init(_ n: SpecNode, _ table: DataTable) throws {
         node = n

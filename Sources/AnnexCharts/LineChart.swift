@@ -14,9 +14,11 @@ public struct LineChart: SizedChart, Hashable {
         public var points: [Double: Double]
         /// The x whose values are estimates.
         public var estimates: Set<Double>
+        /// The x whose period is not over: figures to a cut-off date, with the words that say so ("đến 15/6/2020").
+        public var partial: [Double: String] = [:]
         /// A series named by `key` with its points.
-        public init(_ key: ChartKey, points: [Double: Double], estimates: Set<Double> = []) {
-            self.key = key; self.points = points; self.estimates = estimates
+        public init(_ key: ChartKey, points: [Double: Double], estimates: Set<Double> = [], partial: [Double: String] = [:]) {
+            self.key = key; self.points = points; self.estimates = estimates; self.partial = partial
         }
     }
     /// A horizontal target: a line at `low`, or a band from `low` to `high`, for one series or all, over the
@@ -136,6 +138,10 @@ public struct LineChart: SizedChart, Hashable {
             let c = targetColor(tg, colors, t)
             legend.append(LegendItem(tg.high != nil ? .band(c) : .line(c, width: t.targetWidth * 0.6, dash: [10, 6]), tg.label, id: "target/\(i)"))
         }
+        if series.contains(where: { !$0.partial.isEmpty }) {
+            legend.append(LegendItem(.line(t.mutedText, width: t.lineWidth * 0.8, dash: [t.lineWidth * 0.5, t.lineWidth * 1.2]),
+                                     language.text(.partialPeriod), id: "partial"))
+        }
         if series.contains(where: { !$0.estimates.isEmpty }) {
             legend.append(LegendItem(.line(t.mutedText, width: t.lineWidth * 0.8, dash: [t.lineWidth * 2.5, t.lineWidth * 1.5]),
                                      estimateLegend ?? language.text(.estimate), id: "estimate"))
@@ -247,11 +253,26 @@ struct LineLayout {
             }
         }
         for (si, s) in chart.series.enumerated() {
-            marks += Marks.line(xs: xs, values: s.points, estimates: s.estimates, x: x, y: y, color: colors[si], width: t.lineWidth, id: "line/\(s.key.id)")
+            var line = Marks.line(xs: xs, values: s.points, estimates: s.estimates, x: x, y: y, color: colors[si], width: t.lineWidth, id: "line/\(s.key.id)")
+            // A segment into a period that is not over is dotted: its figure is to a cut-off date, not the period's.
+            for (k, m) in line.enumerated() {
+                guard case .path(var p) = m, let id = p.id, let from = Double(id.split(separator: "/").last ?? ""),
+                      let next = xs.first(where: { $0 > from }), s.partial[next] != nil else { continue }
+                p.stroke?.dash = [t.lineWidth * 0.5, t.lineWidth * 1.2]
+                line[k] = .path(p)
+            }
+            marks += line
             for xv in xs {
                 guard let v = s.points[xv] else { continue }
-                marks.append(Marks.point(Point(x(xv), y(v)), radius: t.markerRadius, color: colors[si], hollow: s.estimates.contains(xv),
+                marks.append(Marks.point(Point(x(xv), y(v)), radius: t.markerRadius, color: colors[si], hollow: s.estimates.contains(xv) || s.partial[xv] != nil,
                                          background: t.background, outline: t.lineWidth * 0.6, id: "point/\(s.key.id)/\(NumberFormat.plain(xv))"))
+                if let words = s.partial[xv] {
+                    // Over the point; at a line's end, ending at the point, clear of the end label on its right.
+                    let last = xv == s.points.keys.max()
+                    marks.append(.text(TextMark(words, font: t.font(t.tickLabelSize * 0.9), color: colors[si],
+                                                at: Point(x(xv) + (last ? t.markerRadius : 0), y(v) - t.markerRadius - 4), anchor: last ? .end : .middle,
+                                                baseline: .bottom, id: "partial/\(s.key.id)/\(NumberFormat.plain(xv))")))
+                }
             }
         }
         return marks

@@ -65,6 +65,8 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case unitCriteriaPerCommune
     /// The unit of percentages: `%` in both languages.
     case unitPercent
+    /// The legend entry of a period whose figures run to a cut-off date, not its end.
+    case partialPeriod
     /// The note naming a map's areas whose labels had no room, `{0}` the names with their values.
     case labelsNotShown
     /// The unit of counts of criteria (criteria lost, the fewest and most met): `tiêu chí`, `criteria`.
@@ -455,6 +457,7 @@ public enum Strings {
         .classUnder: "Dưới {0}", .classRange: "{0} – dưới {1}", .classFrom: "Từ {0} trở lên",
         .unitLine: "Đơn vị tính: {0}", .unitCommunes: "xã", .unitCriteriaPerCommune: "tiêu chí/xã", .unitPercent: "%", .unitCriteria: "tiêu chí",
         .labelsNotShown: "Không đủ chỗ ghi nhãn trên bản đồ: {0}.",
+        .partialPeriod: "Số liệu đến ngày báo cáo (kỳ chưa kết thúc)",
     ]
 
     /// English.
@@ -542,6 +545,7 @@ public enum Strings {
         .classUnder: "Under {0}", .classRange: "{0} to under {1}", .classFrom: "{0} and over",
         .unitLine: "Unit: {0}", .unitCommunes: "communes", .unitCriteriaPerCommune: "criteria per commune", .unitPercent: "%", .unitCriteria: "criteria",
         .labelsNotShown: "Not labelled on the map (no room): {0}.",
+        .partialPeriod: "Figures to the cut-off date (period not over)",
     ]
 
     /// The table of a language.

@@ -64,4 +64,19 @@ import Testing
         let s = try c.scene(measurer: FakeMeasurer())
         #expect(s.mark(id: "line/a/2017") == nil && s.mark(id: "line/a/2016") != nil && s.mark(id: "line/a/2019") != nil)
     }
+
+    /// A period that is not over (figures to a cut-off date) is drawn apart: the segment into it dotted, its point
+    /// hollow, its date above it, and a legend entry that says so.
+    @Test func aPartialPeriodIsDrawnApart() throws {
+        var c = monthly()
+        c.series[0].partial = [month(6): "đến 15/6/2020"]
+        let s = try c.scene(measurer: FakeMeasurer())
+        guard case .path(let into)? = s.mark(id: "line/a/\(NumberFormat.plain(month(5)))")?.mark,
+              case .path(let before)? = s.mark(id: "line/a/\(NumberFormat.plain(month(2)))")?.mark,
+              case .path(let point)? = s.mark(id: "point/a/\(NumberFormat.plain(month(6)))")?.mark,
+              case .text(let date)? = s.mark(id: "partial/a/\(NumberFormat.plain(month(6)))")?.mark else { Issue.record("marks"); return }
+        #expect(into.stroke?.dash.isEmpty == false && before.stroke?.dash.isEmpty == true)
+        #expect(point.fill == Theme.report.background && date.text == "đến 15/6/2020")
+        #expect(s.mark(id: "legend/partial") != nil)
+    }
 }

@@ -75,4 +75,24 @@ import Testing
             #expect("\(error)".contains("mixed.yaml:2") && "\(error)".contains("periods of one length in 'm' (the first rows are months)") && "\(error)".contains("2020-Q3"), "\(error)")
         }
     }
+
+    /// A cut-off date before its period's end makes the period partial, with the date in the chart's language; a
+    /// date outside its period is a located error.
+    @Test func cutOffDates() throws {
+        let yaml = { (lang: String, cut: String) in """
+            type: line
+            lang: \(lang)
+            data: { values: [ { m: "2020-05", v: 1 }, { m: "2020-06", v: 2, c: "\(cut)" } ] }
+            encoding: { x: m, value: v, cutoff: c }
+            """ }
+        let vi = try #require(try ChartSpec.parse(yaml("vi", "2020-06-15"), file: "c.yaml", baseFolder: "/tmp").chart as? LineChart)
+        #expect(vi.series[0].partial.values.first == "đến 15/6/2020")
+        let en = try #require(try ChartSpec.parse(yaml("en", "2020-06-15"), file: "c.yaml", baseFolder: "/tmp").chart as? LineChart)
+        #expect(en.series[0].partial.values.first == "to 15 Jun 2020")
+        let whole = try #require(try ChartSpec.parse(yaml("vi", "2020-06-30"), file: "c.yaml", baseFolder: "/tmp").chart as? LineChart)
+        #expect(whole.series[0].partial.isEmpty, "a cut-off on the period's last day: the period is whole")
+        do { _ = try ChartSpec.parse(yaml("vi", "2020-07-02"), file: "c.yaml", baseFolder: "/tmp"); Issue.record("accepted") } catch {
+            #expect("\(error)".contains("c.yaml:3") && "\(error)".contains("a cut-off date within 2020-06"), "\(error)")
+        }
+    }
 }

@@ -6,13 +6,14 @@ import AnnexSpec
 
 package enum LineKind: ChartKind {
     package static let name = "line"
-    package static let channels = ["x", "category", "series", "value", "estimate"]
+    package static let channels = ["x", "category", "series", "value", "estimate", "cutoff"]
     package static let optionKeys = ["zero", "targets", "digits", "estimate_label", "area"]
 
     package static func build(_ input: ChartInput) throws -> any ChartDescription {
         let table = input.table, valueEnc = input.value, lang = input.language
         let xEnc = try input.channel("x") ?? input.require("category")
-        let ser = try input.channel("series"), est = try input.channel("estimate")
+        let ser = try input.channel("series"), est = try input.channel("estimate"), cut = try input.channel("cutoff")
+        var partial: [String: [Double: String]] = [:]
         var order: [ChartKey] = [], points: [String: [Double: Double]] = [:], estimates: [String: Set<Double>] = [:], xs: Set<Double> = []
         // Periods (2020-06, 2020-Q2) along x are placed by their ordinal: one slot per period, a missing one a gap.
         var granularity: Period.Granularity? = nil
@@ -36,6 +37,18 @@ package enum LineKind: ChartKind {
             points[s, default: [:]][x] = v
             xs.insert(x)
             if est?.matches(row) == true { estimates[s, default: []].insert(x) }
+            // A cut-off date before the period's end: the figure is to that date, and the chart says so.
+            if let cut, !cut.value(row).isEmpty {
+                var l = table.locations[i]; if l.column == nil { l.column = cut.field }
+                guard let day = CalendarDay(iso: cut.value(row)) else { throw SpecError(l, "a cut-off date written 2020-06-15 in '\(cut.field)'", cut.value(row)) }
+                if let g = granularity {
+                    let period = Period(ordinal: Int(x), granularity: g)
+                    guard period.contains(day) else { throw SpecError(l, "a cut-off date within \(period) in '\(cut.field)'", cut.value(row)) }
+                    if day < period.end { partial[s, default: [:]][x] = DayFormat(lang).cutoff(day) }
+                } else {
+                    partial[s, default: [:]][x] = DayFormat(lang).cutoff(day)
+                }
+            }
         }
         let l = try input.options()
         var targets: [LineChart.TargetLine] = []
@@ -64,7 +77,7 @@ package enum LineKind: ChartKind {
             targets.append(.init(low: try tn.require("value").number(), high: try tn.child("high")?.number(), series: try tn.child("series")?.text(),
                                  label: try tn.child("label")?.text() ?? lang.text(.plan), from: from, to: to))
         }
-        var chart = LineChart(xValues: xs.sorted(), series: order.map { LineChart.Series($0, points: points[$0.id] ?? [:], estimates: estimates[$0.id] ?? []) },
+        var chart = LineChart(xValues: xs.sorted(), series: order.map { LineChart.Series($0, points: points[$0.id] ?? [:], estimates: estimates[$0.id] ?? [], partial: partial[$0.id] ?? [:]) },
                               targets: targets, texts: input.texts, language: lang, zeroBaseline: try l?.child("zero")?.bool() ?? true,
                               valueDigits: try l?.child("digits")?.digits() ?? valueEnc.digits, estimateLegend: try l?.child("estimate_label")?.text(),
                               width: input.width, height: input.height, theme: input.theme)
