@@ -156,7 +156,7 @@ struct BarLayout {
             guard let cStart = band(b.category) else { continue }
             let r = rect(cStart, sideBySide ? (inner(b.series) ?? 0) : 0, inner.bandwidth, b.from, b.to)
             let fill = chart.color(b.seriesIndex, b.value.value, t, category: b.category)
-            barMarks += barShape(r, fill: fill, estimate: b.value.isEstimate, id: BarChart.barID(b.category, b.series))
+            barMarks += Marks.bar(r, fill: fill, estimate: b.value.isEstimate, background: t.background, id: BarChart.barID(b.category, b.series))
             let target = sideBySide ? chart.targets.first { $0.category == b.category && $0.series == b.series } : nil
             var end = axis.scale(b.to)
             if let tg = target {
@@ -186,11 +186,6 @@ struct BarLayout {
             mm = measurer.measure(m)
         }
         return mm.width + 6 <= r.width && mm.height <= r.height + 2 ? m : nil
-    }
-
-    /// A bar: solid, or lighter and hatched for an estimate.
-    func barShape(_ r: Rect, fill: Color, estimate: Bool, id: String) -> [Mark] {
-        Marks.bar(r, fill: fill, estimate: estimate, background: t.background, id: id)
     }
 
     /// A target on a bar: a tick across it at a point, a band over it for a range. Returns the pixel its far end reaches.

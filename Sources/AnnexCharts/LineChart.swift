@@ -253,15 +253,9 @@ struct LineLayout {
             }
         }
         for (si, s) in chart.series.enumerated() {
-            var line = Marks.line(xs: xs, values: s.points, estimates: s.estimates, x: x, y: y, color: colors[si], width: t.lineWidth, id: "line/\(s.key.id)")
             // A segment into a period that is not over is dotted: its figure is to a cut-off date, not the period's.
-            for (k, m) in line.enumerated() {
-                guard case .path(var p) = m, let id = p.id, let from = Double(id.split(separator: "/").last ?? ""),
-                      let next = xs.first(where: { $0 > from }), s.partial[next] != nil else { continue }
-                p.stroke?.dash = [t.lineWidth * 0.5, t.lineWidth * 1.2]
-                line[k] = .path(p)
-            }
-            marks += line
+            marks += Marks.line(xs: xs, values: s.points, estimates: s.estimates, partial: Set(s.partial.keys), x: x, y: y,
+                                color: colors[si], width: t.lineWidth, id: "line/\(s.key.id)")
             for xv in xs {
                 guard let v = s.points[xv] else { continue }
                 marks.append(Marks.point(Point(x(xv), y(v)), radius: t.markerRadius, color: colors[si], hollow: s.estimates.contains(xv) || s.partial[xv] != nil,

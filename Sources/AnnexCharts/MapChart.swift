@@ -134,7 +134,7 @@ public struct MapChart: SizedChart {
         if panels.count == 1, style != .tiles, !theme.keepsCanvas {
             let (_, area, _) = ChartFrame(texts: texts, legend: [], theme: t, width: w, height: height, language: language).layout(measurer)
             let legendW = classLegend(t, circleRadius: 0).width(maxTitle: area.width * 0.28, measurer)
-            let used = mapWidth(in: Rect(x: area.minX, y: area.minY, width: area.width - legendW - t.padding * 0.5, height: area.height), t)
+            let used = mapSize(in: Rect(x: area.minX, y: area.minY, width: area.width - legendW - t.padding * 0.5, height: area.height), t).width
             w = max(width * 0.55, (used + t.padding * 0.5 + legendW + 2 * t.padding).rounded(.up))
         }
         // Small multiples fill their panels: a canvas taller than the maps need loses the empty height.
@@ -144,7 +144,7 @@ public struct MapChart: SizedChart {
             let legendW = classLegend(t, circleRadius: 0).width(maxTitle: area.width * 0.28, measurer), gapX = t.padding * 0.4
             let panelW = (area.width - legendW - t.padding * 0.5 - gapX * Double(panels.count - 1)) / Double(panels.count)
             let titleH = measurer.measure("Ag", font: t.font(t.subtitleSize, .semibold)).height + t.padding * 0.2
-            let used = mapHeight(in: Rect(x: 0, y: 0, width: panelW, height: area.height - titleH), t)
+            let used = mapSize(in: Rect(x: 0, y: 0, width: panelW, height: area.height - titleH), t).height
             h = max(height * 0.5, (h - (area.height - titleH - used)).rounded(.up))
         }
         let frame = ChartFrame(texts: texts, legend: [], theme: t, width: w, height: h, language: language)
@@ -153,7 +153,7 @@ public struct MapChart: SizedChart {
         let legendW = legend.width(maxTitle: area.width * 0.28, measurer)
         var mapsArea = Rect(x: area.minX, y: area.minY, width: area.width - legendW - t.padding * 0.5, height: area.height)
         if panels.count == 1, style != .tiles {
-            let used = mapWidth(in: mapsArea, t)
+            let used = mapSize(in: mapsArea, t).width
             mapsArea = Rect(x: area.minX + max(0, (area.width - used - t.padding * 0.5 - legendW) / 2), y: area.minY, width: min(used, mapsArea.width), height: area.height)
         }
         var labelBoxes: [Rect] = [], maxCircle = 0.0, omitted: [String] = []
@@ -187,18 +187,12 @@ public struct MapChart: SizedChart {
         return NumberFormat(language, fractionDigits: d...d).typographic
     }
 
-    /// The height a map takes when fitted into `box`.
-    func mapHeight(in box: Rect, _ t: Theme) -> Double {
+    /// The size a map takes when fitted into `box` (its projected extent plus a little margin).
+    func mapSize(in box: Rect, _ t: Theme) -> (width: Double, height: Double) {
         let probe = FittedProjection(projection, fitting: boundaries, into: box, margin: t.padding * 0.2)
-        let ys = boundaries.features.flatMap { $0.polygons.flatMap { $0.outer.points.map { probe(lon: $0.lon, lat: $0.lat).y } } }
-        return (ys.max() ?? box.maxY) - (ys.min() ?? box.minY) + t.padding * 0.4
-    }
-
-    /// The width a one-panel map takes when fitted into `box`.
-    func mapWidth(in box: Rect, _ t: Theme) -> Double {
-        let probe = FittedProjection(projection, fitting: boundaries, into: box, margin: t.padding * 0.2)
-        let xs = boundaries.features.flatMap { $0.polygons.flatMap { $0.outer.points.map { probe(lon: $0.lon, lat: $0.lat).x } } }
-        return (xs.max() ?? box.maxX) - (xs.min() ?? box.minX) + t.padding * 0.4
+        let pts = boundaries.features.flatMap { $0.polygons.flatMap { $0.outer.points.map { probe(lon: $0.lon, lat: $0.lat) } } }
+        let xs = pts.map(\.x), ys = pts.map(\.y)
+        return ((xs.max() ?? box.maxX) - (xs.min() ?? box.minX) + t.padding * 0.4, (ys.max() ?? box.maxY) - (ys.min() ?? box.minY) + t.padding * 0.4)
     }
 
     /// The legend column: classes with their counts and a no-data row, or reference circles of the largest value

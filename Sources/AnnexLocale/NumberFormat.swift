@@ -129,3 +129,19 @@ public struct NumberFormat: Hashable, Sendable {
     }
 }
 
+extension NumberFormat {
+    /// The fewest decimals within `range` that show every value of `values` exactly, or the range's most.
+    public static func commonDigits(_ values: [Double], within range: ClosedRange<Int>) -> Int {
+        var d = range.lowerBound
+        for v in values where v.isFinite {
+            while d < range.upperBound {
+                let p = pow10(d)
+                if abs((v * p).rounded() / p - v) < 1e-9 * max(1, abs(v)) { break }
+                d += 1
+            }
+        }
+        return d
+    }
+
+    static func pow10(_ d: Int) -> Double { (0..<d).reduce(1.0) { r, _ in r * 10 } }
+}

@@ -33,15 +33,16 @@ public enum Marks {
     }
 
     /// A line through values by x: one segment for each pair of neighbouring x that both have a value (a missing
-    /// period is a gap, never bridged), dashed when either end is an estimate. Ids `<id>/<x>` for the segment
-    /// starting at x.
-    public static func line(xs: [Double], values: [Double: Double], estimates: Set<Double>, x: (Double) -> Double, y: (Double) -> Double,
-                            color: Color, width: Double, id: String) -> [Mark] {
+    /// period is a gap, never bridged), dotted into a period that is not over (`partial`), dashed when either end
+    /// is an estimate. Ids `<id>/<x>` for the segment starting at x.
+    public static func line(xs: [Double], values: [Double: Double], estimates: Set<Double>, partial: Set<Double> = [],
+                            x: (Double) -> Double, y: (Double) -> Double, color: Color, width: Double, id: String) -> [Mark] {
         zip(xs, xs.dropFirst()).compactMap { a, b -> Mark? in
             guard let va = values[a], let vb = values[b] else { return nil }
-            let dashed = estimates.contains(a) || estimates.contains(b)
+            let dash = partial.contains(b) ? [width * 0.5, width * 1.2]
+                : estimates.contains(a) || estimates.contains(b) ? [width * 2.5, width * 1.5] : []
             return .path(.line(from: Point(x(a), y(va)), to: Point(x(b), y(vb)),
-                               stroke: Stroke(color: color, width: width, dash: dashed ? [width * 2.5, width * 1.5] : [], join: .round, cap: .round),
+                               stroke: Stroke(color: color, width: width, dash: dash, join: .round, cap: .round),
                                id: "\(id)/\(NumberFormat.plain(a))"))
         }
     }
