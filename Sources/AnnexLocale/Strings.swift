@@ -213,6 +213,14 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case reportDate
     /// The title page's mark of illustrative commune data: `Số liệu cấp xã là số liệu minh họa`.
     case communeDataIllustrative
+    /// The heading over an annex, in capitals (Decree 30/2020/NĐ-CP): `PHỤ LỤC`, `ANNEX`.
+    case annexHeading
+    /// The kind of document an annex accompanies when its spec names none: `Báo cáo`, `Report`.
+    case reportDocument
+    /// The italic line under an annex's title naming the document it accompanies: `{0}` its kind, `{1}` its number,
+    /// `{2}` its date as written (`ngày 21 tháng 7 năm 2020`), `{3}` its issuer:
+    /// `(Kèm theo Báo cáo số 125/BC-UBND ngày 21 tháng 7 năm 2020 của UBND tỉnh Lạng Sơn)`.
+    case attachedTo
     /// The heading of the table of contents: `Mục lục`, `Contents`.
     case contents
     /// The page number at the foot of every page, `{0}` the page, `{1}` the number of pages: `3 / 12`.
@@ -427,7 +435,8 @@ public enum Strings {
         .actualFiguresTo: "; số liệu thực hiện đến ngày {0}",
         .datasetNote: "Bộ dữ liệu: {0}. {1}",
         .estimatesExplained: "Số liệu năm có ghi \"ước\" là ước thực hiện đến hết năm; các hình gạch chéo và đường nét đứt biểu thị số ước.",
-        .reportDate: "Ngày {0}", .communeDataIllustrative: "Số liệu cấp xã là số liệu minh họa", .contents: "Mục lục",
+        .reportDate: "Ngày {0}", .communeDataIllustrative: "Số liệu cấp xã là số liệu minh họa",
+        .annexHeading: "PHỤ LỤC", .reportDocument: "Báo cáo", .attachedTo: "(Kèm theo {0} số {1} {2} của {3})", .contents: "Mục lục",
         .pageOfPages: "{0} / {1}",
         // The notices' own figure and table
         .groupMeansWithPlanTitle: "Bình quân tiêu chí/xã theo nhóm xã, {0}–{1} và kế hoạch {2}",
@@ -515,7 +524,8 @@ public enum Strings {
         .actualFiguresTo: "; actual figures to {0}",
         .datasetNote: "Dataset: {0}. {1}",
         .estimatesExplained: "Figures marked \"estimate\" are estimated to the end of the year; hatched bars and dashed lines show estimates.",
-        .reportDate: "{0}", .communeDataIllustrative: "Commune-level data are illustrative", .contents: "Contents",
+        .reportDate: "{0}", .communeDataIllustrative: "Commune-level data are illustrative",
+        .annexHeading: "ANNEX", .reportDocument: "Report", .attachedTo: "(Accompanying {0} No. {1} of {2}, issued by {3})", .contents: "Contents",
         .pageOfPages: "{0} / {1}",
         // The notices' own figure and table
         .groupMeansWithPlanTitle: "Mean criteria met per commune by group of communes, {0}–{1} and the {2} plan",

@@ -29,7 +29,7 @@ public struct ReportSpec: @unchecked Sendable {
     /// are not given to other figures.
     var leavesOutMaps = false
 
-    static let keys = ["title", "subtitle", "date", "author", "dataset", "languages", "formats", "slides", "items", "each"]
+    static let keys = ["title", "subtitle", "date", "author", "dataset", "languages", "formats", "slides", "items", "each", "annex"]
 
     /// Reads and checks the report spec at `path`: its keys, its dataset folder (which must hold a
     /// `manifest.yaml`), languages, formats, slides, date and items, figure and table numbers used once each.
@@ -181,6 +181,7 @@ public struct ReportSpec: @unchecked Sendable {
                            findings: Findings.sentences(ds, analysis, language: lang), dataset: ds,
                            inputs: ctx.inputs.filter { $0 != datasetPath }.sorted())
         built.warnings = ctx.warnings
+        built.frontMatter = try FrontMatter.read(root.child("annex"), language: lang)
         return built
     }
 }
@@ -204,6 +205,8 @@ struct BuiltReport: @unchecked Sendable {
     var dataset: Dataset
     /// Files and folders read besides the spec and its dataset.
     var inputs: [String]
+    /// The annex's heading and the line naming the report it is attached to (spec block `annex:`).
+    var frontMatter = FrontMatter()
 
     func metadata(_ title: String) -> DocumentMetadata {
         DocumentMetadata(title: title, description: self.title, author: author, creator: "Annex \(ReportRunner.toolVersion)",
