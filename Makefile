@@ -10,7 +10,7 @@ ANNEX        := .build/$(CONFIG)/annex
 RUN_PACKAGES  := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-dev libxml2-dev fonts-dejavu-core
 TEST_PACKAGES := poppler-utils libxml2-utils python3 pngcheck
 
-.PHONY: report test build deps test-deps gallery clean help bench fuzz docs doc-check symbol-graphs example
+.PHONY: report test build deps test-deps gallery clean help bench fuzz docs doc-check symbol-graphs example data-check
 
 help:
 	@echo "make report   install what is missing, build, render the default annex into Output/"
@@ -21,6 +21,7 @@ help:
 	@echo "make example  build and run Examples/ChartInSwift (Annex as a library); fails on warnings in Annex's sources"
 	@echo "make docs     DocC documentation of the library products into .build/docs (Annex.doccarchive)"
 	@echo "make doc-check  list public declarations without a doc comment (DOC_CHECK_MODULES; exit 1 if any)"
+	@echo "make data-check  re-check the bundled synthetic datasets against their generators (python3, no build)"
 	@echo "make clean    remove build products"
 
 report: deps build
@@ -36,6 +37,14 @@ test: deps test-deps
 	$(MAKE) example
 	$(MAKE) doc-check
 	tools/long-functions.py Sources/AnnexCharts Sources/AnnexChartSpec
+	$(MAKE) data-check
+
+# The bundled synthetic datasets: each generator's --check re-reads its files and checks every calibration
+# (the monthly one also regenerates its dataset in memory and compares the bytes). The yearly generator's
+# byte-for-byte rerun is a Swift test (GeneratorTests).
+data-check: test-deps
+	python3 tools/generate_langson_dataset.py --check
+	python3 tools/generate_langson_monthly.py --check
 
 bench: build peers-env
 	$(ANNEX) bench --peer-python $(PEERS_VENV)/bin/python
