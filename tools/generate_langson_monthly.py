@@ -17,7 +17,7 @@ tools/generate_langson_dataset.py) over the months, and makes up a monthly capit
     30/6/2020: this script chooses 2 of the 13 communes of 2020 (two of the three especially difficult
     communes piloted since 2016, which met 17-18 criteria at the end of 2019), in April-June, `actual`; the
     other 11 and the 3 nâng cao of 2020 are `estimate`. Recognitions before 2019 keep their year as period.
-  * indicators.csv (columns `period`, `spread`): langson's real yearly figures about 2019 and 2020 (same ids,
+  * indicators.csv (columns `period`, `aggregation`, `spread`): langson's real yearly figures about 2019 and 2020 (same ids,
     sources and quotes; the five figures about 2018 are left out, the dataset's periods start in 2019), and a
     monthly capital series by source (see CAPITAL_SOURCES): a yearly plan per source for 2019 (made up) and
     2020 (made up per source, adding up to the notice's 4.111,5 billion VND, with central + local budget =
@@ -25,6 +25,7 @@ tools/generate_langson_dataset.py) over the months, and makes up a monthly capit
     (the province's disbursement schedule, made up); monthly disbursement per source (flows, metric
     capital_disbursed_<source>): slow early in the year, peaking in the fourth quarter, actual to 2020-06 and
     estimates after, each year's months adding up to a stated share of the plan (capital_disbursed_share_*).
+    Flows (capital_disbursed_*, ntm_new, advanced_new, …) have `aggregation: sum`, stocks `last`.
     Yearly plans of the non-budget sources carry `spread: even` (a plan to date may be the plan spread evenly
     over the months); the budget sources' plans do not (their disbursement follows allocation decisions and
     the building season).
@@ -80,7 +81,7 @@ LAST_ACTUAL = "2020-06"
 
 CRITERIA_HEADER = ["unit_code", "period", "kind", "cutoff"] + list(CRIT_COLS) + ["count"]
 RECOGNITION_HEADER = ["unit_code", "level", "period", "kind", "decision"]
-INDICATORS_HEADER = ["id", "scope", "group", "metric", "period", "kind", "spread", "basis", "value", "value_high",
+INDICATORS_HEADER = ["id", "scope", "group", "metric", "period", "kind", "aggregation", "spread", "basis", "value", "value_high",
                      "unit", "direction", "source", "derivation", "quote"]
 YEARLY_CRITERIA_HEADER = yearly.CRITERIA_HEADER
 YEARLY_RECOGNITION_HEADER = yearly.RECOGNITION_HEADER
@@ -116,6 +117,13 @@ DIRECT_BUDGET_2020 = 9857
 ILLUSTRATIVE_SOURCE = "annex-illustrative-monthly"
 ILLUSTRATIVE_QUOTE = "Số liệu minh họa, không phải số liệu thật (illustrative, not real data)"
 NOTICE = "tb-2020-02-ntm2020"
+# Flows (aggregation: sum, a year's figure is the sum of its months'); every other metric is a stock (last).
+FLOW_METRICS = ("ntm_new", "advanced_new", "model_residential_areas_new", "capital_need_total",
+                "capital_state_budget_direct")
+
+
+def aggregation(metric):
+    return "sum" if metric in FLOW_METRICS or metric.startswith("capital_disbursed_") and "_share_" not in metric else "last"
 
 
 def rel(path):
@@ -264,7 +272,8 @@ def yearly_fact_rows(y):
     for f in y["facts"]:
         if int(f["year"]) not in YEARS:
             continue
-        rows.append([f["id"], f["scope"], f["group"], f["metric"], f["year"], f["kind"], "", f["basis"], f["value"],
+        rows.append([f["id"], f["scope"], f["group"], f["metric"], f["year"], f["kind"], aggregation(f["metric"]), "",
+                     f["basis"], f["value"],
                      f["value_high"], f["unit"], f["direction"], f["source"], f["derivation"], f["quote"]])
     return rows
 
@@ -280,23 +289,23 @@ def capital_rows(rnd):
             if (sid, year) in MONTHLY_PLAN:
                 for m, v in zip(MONTHS, spread_tenths(rnd, plan, SCHEDULE_WEIGHTS, 0.1)):
                     rows.append(["CAP-P%d-%02d-%s" % (year, m, sid), "province", "all", metric, "%d-%02d" % (year, m),
-                                 "plan", "", "derived", tenths(v), "", "billion VND", "higher", ILLUSTRATIVE_SOURCE,
+                                 "plan", "sum", "", "derived", tenths(v), "", "billion VND", "higher", ILLUSTRATIVE_SOURCE,
                                  "planned disbursement in the month, %s / %s; the 12 months add up to the %d plan "
                                  "%s. %s" % (en, vi, year, tenths(plan), made), ILLUSTRATIVE_QUOTE])
             else:
-                rows.append(["CAP-P%d-%s" % (year, sid), "province", "all", metric, str(year), "plan", spread,
-                             "derived", tenths(plan), "", "billion VND", "higher", ILLUSTRATIVE_SOURCE,
+                rows.append(["CAP-P%d-%s" % (year, sid), "province", "all", metric, str(year), "plan", "sum",
+                             spread, "derived", tenths(plan), "", "billion VND", "higher", ILLUSTRATIVE_SOURCE,
                              "plan for the year, %s / %s. %s" % (en, vi, made), ILLUSTRATIVE_QUOTE])
             total = (plan * share + 50) // 100
             kind_year = "actual" if year == 2019 else "estimate"
             rows.append(["CAP-S%d-%s" % (year, sid), "province", "all", "capital_disbursed_share_" + sid, str(year),
-                         kind_year, "", "derived", str(share), "", "percent", "higher", ILLUSTRATIVE_SOURCE,
+                         kind_year, "last", "", "derived", str(share), "", "percent", "higher", ILLUSTRATIVE_SOURCE,
                          "ILLUSTRATIVE: the 12 monthly %s rows of %d add up to %s = %d%% of the plan %s"
                          % (metric, year, tenths(total), share, tenths(plan)), ILLUSTRATIVE_QUOTE])
             for m, v in zip(MONTHS, spread_tenths(rnd, total, DISBURSE_WEIGHTS, 0.2)):
                 period = "%d-%02d" % (year, m)
                 rows.append(["CAP-D%s-%s" % (period, sid), "province", "all", metric, period, period_kind(period)[0],
-                             "", "derived", tenths(v), "", "billion VND", "higher", ILLUSTRATIVE_SOURCE,
+                             "sum", "", "derived", tenths(v), "", "billion VND", "higher", ILLUSTRATIVE_SOURCE,
                              "ILLUSTRATIVE: disbursed in the month (a flow), %s / %s" % (en, vi), ILLUSTRATIVE_QUOTE])
     return rows
 
@@ -506,14 +515,16 @@ def check_indicators(chk, y):
     for f in kept:
         r = got.get(f["id"])
         if chk.ok(r is not None, "indicators.csv lacks %s" % f["id"]):
-            chk.eq([r[k] for k in INDICATORS_HEADER if k not in ("period", "spread")] + [r["period"], r["spread"]],
-                   [f[k] for k in YEARLY_INDICATORS_HEADER if k != "year"] + [f["year"], ""],
+            chk.eq([r[k] for k in INDICATORS_HEADER if k not in ("period", "spread", "aggregation")]
+                   + [r["period"], r["spread"], r["aggregation"]],
+                   [f[k] for k in YEARLY_INDICATORS_HEADER if k != "year"] + [f["year"], "", aggregation(f["metric"])],
                    "indicators.csv %s = langson's" % f["id"])
     value = lambda r: int(round(Fraction(r["value"]) * 10))
     plans, disb, shares = {}, {}, {}
     for r in rows:
         if r["source"] != ILLUSTRATIVE_SOURCE:
             continue
+        chk.eq(r["aggregation"], "last" if "_share_" in r["metric"] else "sum", "indicators.csv %s aggregation" % r["id"])
         sid = r["metric"].replace("capital_disbursed_share_", "").replace("capital_disbursed_", "")
         year = int(r["period"][:4])
         chk.ok(r["period"][:4] in ("2019", "2020"), "indicators.csv %s: period %s" % (r["id"], r["period"]))
