@@ -17,18 +17,29 @@ public struct Analysis: Sendable {
         "model_new", "model_total", "lost_criteria_units", "below_standard_after_recognition", "lost_criteria",
     ]
 
-    /// The records with these keys.
+    /// The records of the year `year` with these keys.
     public func find(scope: FactScope, group: String, metric: String, year: Int, kind: FactKind? = nil,
                      detail: String = "") -> [ResultRecord] {
+        find(scope: scope, group: group, metric: metric, period: .year(year), kind: kind, detail: detail)
+    }
+
+    /// The records of `period` with these keys.
+    public func find(scope: FactScope, group: String, metric: String, period: Period, kind: FactKind? = nil,
+                     detail: String = "") -> [ResultRecord] {
         records.filter {
-            $0.scope == scope && $0.group == group && $0.metric == metric && $0.year == year
+            $0.scope == scope && $0.group == group && $0.metric == metric && $0.period == period
                 && (kind == nil || $0.kind == kind) && $0.detail == detail
         }
     }
 
-    /// The computed record with these keys, or nil.
+    /// The computed record of the year `year` with these keys, or nil.
     public func value(scope: FactScope, group: String, metric: String, year: Int, detail: String = "") -> ResultRecord? {
-        find(scope: scope, group: group, metric: metric, year: year, detail: detail).first { $0.source == "computed" }
+        value(scope: scope, group: group, metric: metric, period: .year(year), detail: detail)
+    }
+
+    /// The computed record of `period` with these keys, or nil.
+    public func value(scope: FactScope, group: String, metric: String, period: Period, detail: String = "") -> ResultRecord? {
+        find(scope: scope, group: group, metric: metric, period: period, detail: detail).first { $0.source == "computed" }
     }
 }
 
@@ -51,13 +62,15 @@ struct Subject {
     var units: [String]
 }
 
-/// The dataset's units numbered (their order in the dataset), with each unit's criteria row of each year as an
-/// index into `ds.criteria` (a later row for the same unit and year wins) and its first recognition at each
-/// level: the analysis then looks units up in arrays, not by hashing their codes for every group and year.
+/// The dataset's units numbered (their order in the dataset), with each unit's criteria row of each period as an
+/// index into `ds.criteria` (a later row for the same unit and period wins) and its first recognition at each
+/// level: the analysis then looks units up in arrays, not by hashing their codes for every group and period.
+/// Criteria rows are of one length of period (years, or months); rows of another length are not indexed.
 struct UnitTable {
     var index: [String: Int] = [:]
-    private var firstYear = 0, span = 0
-    private var slots: [Int32] = []                 // unit * span + (year - firstYear) → row, or -1
+    private var granularity: Period.Granularity = .year
+    private var firstOrdinal = 0, span = 0
+    private var slots: [Int32] = []                 // unit * span + (ordinal - firstOrdinal) → row, or -1
     private var recognitions: [Recognition?] = []   // unit * 3 + level
     /// Per row of ds.criteria: all 19 criteria known.
     var hasDetail: [Bool] = []
@@ -65,11 +78,15 @@ struct UnitTable {
     init(_ ds: Dataset) {
         for code in ds.unitOrder where index[code] == nil { index[code] = index.count }
         hasDetail = ds.criteria.map(\.hasDetail)
-        let ys = ds.criteria.map(\.year)
-        if let lo = ys.min(), let hi = ys.max() {
-            firstYear = lo; span = hi - lo + 1
+        let g = ds.manifest.periods.first?.granularity ?? ds.criteria.first?.period.granularity ?? .year
+        granularity = g
+        let ords = ds.criteria.lazy.filter { $0.period.granularity == g }.map(\.period.ordinal)
+        if let lo = ords.min(), let hi = ords.max() {
+            firstOrdinal = lo; span = hi - lo + 1
             slots = [Int32](repeating: -1, count: index.count * span)
-            for (k, r) in ds.criteria.enumerated() { if let u = index[r.unitCode] { slots[u * span + r.year - lo] = Int32(k) } }
+            for (k, r) in ds.criteria.enumerated() where r.period.granularity == g {
+                if let u = index[r.unitCode] { slots[u * span + r.period.ordinal - lo] = Int32(k) }
+            }
         }
         recognitions = [Recognition?](repeating: nil, count: index.count * 3)
         for r in ds.recognitions {
@@ -83,9 +100,10 @@ struct UnitTable {
         switch l { case .ntm: 0; case .nang_cao: 1; case .kieu_mau: 2 }
     }
 
-    /// The unit's criteria row of that year, as an index into ds.criteria.
-    func record(_ unit: Int, _ year: Int) -> Int? {
-        let k = year - firstYear
+    /// The unit's criteria row of that period, as an index into ds.criteria.
+    func record(_ unit: Int, _ period: Period) -> Int? {
+        guard period.granularity == granularity else { return nil }
+        let k = period.ordinal - firstOrdinal
         guard k >= 0, k < span else { return nil }
         let v = slots[unit * span + k]
         return v < 0 ? nil : Int(v)
@@ -108,46 +126,46 @@ extension Analysis {
         let subjects = try makeSubjects(ds)
         let table = UnitTable(ds)
         let criteria = ds.criteria
-        let years = ds.manifest.periods.isEmpty ? Array(Set(ds.criteria.map(\.year))).sorted() : ds.manifest.periods
+        let years = ds.manifest.periods.isEmpty ? Array(Set(ds.criteria.map(\.period))).sorted() : ds.manifest.periods
 
         var out: [ResultRecord] = []
         for s in subjects {
             let units = s.units.map { table.index[$0] }
-            var previousMean: (year: Int, mean: Double, kind: FactKind)? = nil
+            var previousMean: (year: Period, mean: Double, kind: FactKind)? = nil
             for y in years {
                 var recs: [Int] = []           // indices into ds.criteria
                 recs.reserveCapacity(units.count)
                 for u in units { if let u, let k = table.record(u, y) { recs.append(k) } }
                 let kind: FactKind = recs.contains { criteria[$0].kind == .estimate } ? .estimate : .actual
-                out.append(ResultRecord(scope: s.scope, group: s.id, metric: "group_size", year: y, kind: .actual,
+                out.append(ResultRecord(scope: s.scope, group: s.id, metric: "group_size", period: y, kind: .actual,
                                         value: Double(s.units.count), unit: unitCommunes, n: s.units.count))
                 if !recs.isEmpty {
                     let counts = recs.map { criteria[$0].count }.sorted()
                     let mean = Double(counts.reduce(0, +)) / Double(counts.count)
-                    out.append(ResultRecord(scope: s.scope, group: s.id, metric: "mean_criteria", year: y, kind: kind,
+                    out.append(ResultRecord(scope: s.scope, group: s.id, metric: "mean_criteria", period: y, kind: kind,
                                             value: mean, unit: unitCriteria, n: recs.count))
                     let mid = counts.count / 2
                     let median = counts.count % 2 == 1 ? Double(counts[mid]) : Double(counts[mid - 1] + counts[mid]) / 2
                     for (metric, v) in [("criteria_min", Double(counts.first!)), ("criteria_median", median),
                                         ("criteria_max", Double(counts.last!))] {
-                        out.append(ResultRecord(scope: s.scope, group: s.id, metric: metric, year: y, kind: kind,
+                        out.append(ResultRecord(scope: s.scope, group: s.id, metric: metric, period: y, kind: kind,
                                                 value: v, unit: "criteria", n: recs.count))
                     }
                     if let p = previousMean {
                         let k: FactKind = (p.kind == .estimate || kind == .estimate) ? .estimate : .actual
-                        out.append(ResultRecord(scope: s.scope, group: s.id, metric: "mean_criteria_change", year: y, kind: k,
-                                                value: mean - p.mean, unit: unitCriteria, n: recs.count, baseYear: p.year))
+                        out.append(ResultRecord(scope: s.scope, group: s.id, metric: "mean_criteria_change", period: y, kind: k,
+                                                value: mean - p.mean, unit: unitCriteria, n: recs.count, basePeriod: p.year))
                         if p.mean != 0 {
-                            out.append(ResultRecord(scope: s.scope, group: s.id, metric: "mean_criteria_change_pct", year: y,
+                            out.append(ResultRecord(scope: s.scope, group: s.id, metric: "mean_criteria_change_pct", period: y,
                                                     kind: k, value: (mean - p.mean) / p.mean * 100, unit: unitPercent,
-                                                    n: recs.count, baseYear: p.year))
+                                                    n: recs.count, basePeriod: p.year))
                         }
                     }
                     previousMean = (y, mean, kind)
                     for band in options.bands {
                         var c = 0
                         for n in counts where band.contains(n) { c += 1 }
-                        out.append(ResultRecord(scope: s.scope, group: s.id, metric: "band_count", year: y, kind: kind,
+                        out.append(ResultRecord(scope: s.scope, group: s.id, metric: "band_count", period: y, kind: kind,
                                                 value: Double(c), unit: unitCommunes, n: recs.count, detail: band.label))
                     }
                     // Criterion by criterion, over the units whose 19 criteria are all known: one pass, 19 counters.
@@ -160,25 +178,29 @@ extension Analysis {
                     }
                     if detailed > 0 {
                         for i in 0..<NationalCriteria.count {
-                            out.append(ResultRecord(scope: s.scope, group: s.id, metric: "criterion_share", year: y, kind: kind,
+                            out.append(ResultRecord(scope: s.scope, group: s.id, metric: "criterion_share", period: y, kind: kind,
                                                     value: Double(met[i]) / Double(detailed) * 100, unit: unitPercent,
                                                     n: detailed, detail: NationalCriteria.column(i)))
                         }
                     }
                 }
-                out += recognitionRecords(s, units, year: y, table)
-                out += lostCriteria(s, units, year: y, table, criteria, listUnits: options.listUnits && s.scope == .province)
+                out += recognitionRecords(s, units, period: y, table)
+                out += lostCriteria(s, units, period: y, table, criteria, listUnits: options.listUnits && s.scope == .province)
             }
         }
         out += ds.facts.map { f in
-            var r = ResultRecord(scope: f.scope, group: f.group, metric: f.metric, year: f.year, kind: f.kind,
+            var r = ResultRecord(scope: f.scope, group: f.group, metric: f.metric, period: f.period, kind: f.kind,
                                  value: f.value, valueHigh: f.valueHigh, unit: f.unit, source: f.id)
             r.detail = ""
             return r
         }
         compareWithTargets(&out, ds)
+        out += PeriodAnalysis.derived(from: out, ds)
         var analysis = Analysis(records: out)
         analysis.knownMetrics = computedMetrics + Set(ds.facts.map(\.metric)).subtracting(computedMetrics).sorted()
+        // Metrics derived over months and quarters (`ntm_new_ytd` …), known when the dataset has such periods.
+        analysis.knownMetrics += Set(out.lazy.filter { $0.period.granularity != .year }.map(\.metric))
+            .subtracting(analysis.knownMetrics).sorted()
         return analysis
     }
 
@@ -207,7 +229,10 @@ extension Analysis {
         return subjects
     }
 
-    static func recognitionRecords(_ s: Subject, _ units: [Int?], year: Int, _ table: UnitTable) -> [ResultRecord] {
+    /// Recognitions in the period (`*_new`: decisions dated within it) and to its end (`*_total`). A decision dated
+    /// by a longer period than `period` (a year, in a monthly analysis) is new in none of its months and counts in
+    /// the totals from its year's end.
+    static func recognitionRecords(_ s: Subject, _ units: [Int?], period year: Period, _ table: UnitTable) -> [ResultRecord] {
         var out: [ResultRecord] = []
         let names: [(RecognitionLevel, String, String)] = [(.ntm, "ntm_new", "ntm_total"),
                                                             (.nang_cao, "advanced_new", "advanced_total"),
@@ -217,14 +242,14 @@ extension Analysis {
             for u in units {
                 guard let u, let r = table.firstRecognition(u, level) else { continue }
                 any = true
-                if r.year == year { new += 1; if r.kind == .estimate { newEstimate = true } }
-                if r.year <= year { total += 1; if r.kind == .estimate { totalEstimate = true } }
+                if r.period.start >= year.start, r.period.end <= year.end { new += 1; if r.kind == .estimate { newEstimate = true } }
+                if r.period.end <= year.end { total += 1; if r.kind == .estimate { totalEstimate = true } }
             }
             guard any || level == .ntm else { continue }
-            out.append(ResultRecord(scope: s.scope, group: s.id, metric: newName, year: year,
+            out.append(ResultRecord(scope: s.scope, group: s.id, metric: newName, period: year,
                                     kind: newEstimate ? .estimate : .actual,
                                     value: Double(new), unit: unitCommunes, n: s.units.count))
-            out.append(ResultRecord(scope: s.scope, group: s.id, metric: totalName, year: year,
+            out.append(ResultRecord(scope: s.scope, group: s.id, metric: totalName, period: year,
                                     kind: totalEstimate ? .estimate : .actual,
                                     value: Double(total), unit: unitCommunes, n: s.units.count))
         }
@@ -234,7 +259,7 @@ extension Analysis {
     /// Units that met fewer criteria than the year before (`lost_criteria_units`) and recognised units below
     /// 19 after recognition (`below_standard_after_recognition`), then (with `listUnits`) one `unit` record per
     /// unit that lost.
-    static func lostCriteria(_ s: Subject, _ units: [Int?], year: Int, _ table: UnitTable, _ criteria: [CriteriaRecord],
+    static func lostCriteria(_ s: Subject, _ units: [Int?], period year: Period, _ table: UnitTable, _ criteria: [CriteriaRecord],
                              listUnits: Bool) -> [ResultRecord] {
         var lostUnits = 0, below = 0, compared = 0, present = false
         var kind: FactKind = .actual
@@ -244,8 +269,8 @@ extension Analysis {
             present = true
             let now = criteria[nowIndex]
             if now.kind == .estimate { kind = .estimate }
-            if let ntm = table.firstRecognition(u, .ntm), ntm.year < year, now.count < 19 { below += 1 }
-            guard let beforeIndex = table.record(u, year - 1) else { continue }
+            if let ntm = table.firstRecognition(u, .ntm), ntm.period.end < year.start, now.count < 19 { below += 1 }
+            guard let beforeIndex = table.record(u, year.previous) else { continue }
             let before = criteria[beforeIndex]
             compared += 1
             if before.kind == .estimate { kind = .estimate }
@@ -260,20 +285,20 @@ extension Analysis {
                 if listUnits {
                     let names = detailed ? (0..<NationalCriteria.count).filter { before.met[$0] == true && now.met[$0] == false }
                         .map(NationalCriteria.column) : []
-                    unitRecords.append(ResultRecord(scope: .unit, group: code, metric: "lost_criteria", year: year,
+                    unitRecords.append(ResultRecord(scope: .unit, group: code, metric: "lost_criteria", period: year,
                                                     kind: (now.kind == .estimate || before.kind == .estimate) ? .estimate : .actual,
                                                     value: Double(lostCount), unit: "criteria", n: 1, detail: names.joined(separator: " "),
-                                                    baseYear: year - 1))
+                                                    basePeriod: year.previous))
                 }
             }
         }
         var out: [ResultRecord] = []
         if compared > 0 {
-            out.append(ResultRecord(scope: s.scope, group: s.id, metric: "lost_criteria_units", year: year, kind: kind,
-                                    value: Double(lostUnits), unit: unitCommunes, n: compared, baseYear: year - 1))
+            out.append(ResultRecord(scope: s.scope, group: s.id, metric: "lost_criteria_units", period: year, kind: kind,
+                                    value: Double(lostUnits), unit: unitCommunes, n: compared, basePeriod: year.previous))
         }
         if present {
-            out.append(ResultRecord(scope: s.scope, group: s.id, metric: "below_standard_after_recognition", year: year,
+            out.append(ResultRecord(scope: s.scope, group: s.id, metric: "below_standard_after_recognition", period: year,
                                     kind: kind, value: Double(below), unit: unitCommunes, n: s.units.count))
         }
         return out + unitRecords
@@ -284,9 +309,9 @@ extension Analysis {
     static func compareWithTargets(_ records: inout [ResultRecord], _ ds: Dataset) {
         var index: [ResultKey: [Int]] = [:]
         let planned = Set(ds.facts.lazy.filter { $0.kind == .plan }.map(\.metric))   // only these are looked up
-        for (i, r) in records.enumerated() where r.kind != .plan && planned.contains(r.metric) { index[ResultKey(scope: r.scope, group: r.group, metric: r.metric, year: r.year, kind: .actual), default: []].append(i) }
+        for (i, r) in records.enumerated() where r.kind != .plan && planned.contains(r.metric) { index[ResultKey(scope: r.scope, group: r.group, metric: r.metric, period: r.period, kind: .actual), default: []].append(i) }
         for plan in ds.facts where plan.kind == .plan {
-            let key = ResultKey(scope: plan.scope, group: plan.group, metric: plan.metric, year: plan.year, kind: .actual)
+            let key = ResultKey(scope: plan.scope, group: plan.group, metric: plan.metric, period: plan.period, kind: .actual)
             guard let candidates = index[key], !candidates.isEmpty else { continue }
             // Prefer computed over stated, actual over estimate.
             let ranked = candidates.sorted { a, b in

@@ -11,8 +11,10 @@ public struct ResultRecord: Hashable, Sendable {
     /// What was measured: one of `Analysis.computedMetrics` (`mean_criteria`, `band_count`, …) or the id of one of the
     /// dataset's own indicators.
     public var metric: String
-    /// The year the figure is for (for a change, the year it is measured to).
-    public var year: Int
+    /// The period the figure is for (for a change, the period it is measured to): a year, a quarter or a month.
+    public var period: Period
+    /// The year the figure's period lies in.
+    public var year: Int { period.year }
     /// `actual` when every input is actual, `estimate` when any is, `plan` for targets.
     public var kind: FactKind
     /// The figure, in `unit`; for a range stated by the dataset, its low end.
@@ -25,8 +27,10 @@ public struct ResultRecord: Hashable, Sendable {
     public var n: Int?
     /// What the metric needs besides the keys: a band ("10-14"), a criterion ("c10"), lost criteria ("c11 c17").
     public var detail: String
+    /// The period a change is measured from.
+    public var basePeriod: Period?
     /// The year a change is measured from.
-    public var baseYear: Int?
+    public var baseYear: Int? { basePeriod?.year }
     /// The target this figure is compared with, when there is one.
     public var target: Double?
     /// The high edge of the target when it is a range.
@@ -41,19 +45,27 @@ public struct ResultRecord: Hashable, Sendable {
 
     /// A record with its keys, value and unit; the comparison with a target (`target`, `status`, `gap`) is filled in
     /// later, by the analysis.
+    public init(scope: FactScope, group: String, metric: String, period: Period, kind: FactKind, value: Double,
+                valueHigh: Double? = nil, unit: String, n: Int? = nil, detail: String = "", basePeriod: Period? = nil,
+                source: String = "computed") {
+        self.scope = scope; self.group = group; self.metric = metric; self.period = period; self.kind = kind
+        self.value = value; self.valueHigh = valueHigh; self.unit = unit; self.n = n; self.detail = detail
+        self.basePeriod = basePeriod; self.source = source
+    }
+
+    /// A record of a year (see ``init(scope:group:metric:period:kind:value:valueHigh:unit:n:detail:basePeriod:source:)``).
     public init(scope: FactScope, group: String, metric: String, year: Int, kind: FactKind, value: Double,
                 valueHigh: Double? = nil, unit: String, n: Int? = nil, detail: String = "", baseYear: Int? = nil,
                 source: String = "computed") {
-        self.scope = scope; self.group = group; self.metric = metric; self.year = year; self.kind = kind
-        self.value = value; self.valueHigh = valueHigh; self.unit = unit; self.n = n; self.detail = detail
-        self.baseYear = baseYear; self.source = source
+        self.init(scope: scope, group: group, metric: metric, period: .year(year), kind: kind, value: value, valueHigh: valueHigh,
+                  unit: unit, n: n, detail: detail, basePeriod: baseYear.map(Period.year), source: source)
     }
 
     /// The keys a figure is looked up by.
-    public var key: ResultKey { ResultKey(scope: scope, group: group, metric: metric, year: year, kind: kind, detail: detail) }
+    public var key: ResultKey { ResultKey(scope: scope, group: group, metric: metric, period: period, kind: kind, detail: detail) }
 }
 
-/// The keys that identify a figure among an analysis's records: subject, metric, year, kind and detail.
+/// The keys that identify a figure among an analysis's records: subject, metric, period, kind and detail.
 public struct ResultKey: Hashable, Sendable {
     /// The kind of subject: province, group, district or unit.
     public var scope: FactScope
@@ -61,16 +73,23 @@ public struct ResultKey: Hashable, Sendable {
     public var group: String
     /// The metric's name or the indicator's id.
     public var metric: String
-    /// The year of the figure.
-    public var year: Int
+    /// The period of the figure.
+    public var period: Period
+    /// The year the figure's period lies in.
+    public var year: Int { period.year }
     /// Actual, estimate or plan.
     public var kind: FactKind
     /// The band, criterion or other detail the metric needs, or an empty string.
     public var detail: String
 
     /// A key made of its parts; `detail` is empty for metrics that have none.
+    public init(scope: FactScope, group: String, metric: String, period: Period, kind: FactKind, detail: String = "") {
+        self.scope = scope; self.group = group; self.metric = metric; self.period = period; self.kind = kind; self.detail = detail
+    }
+
+    /// A key of a year's figure.
     public init(scope: FactScope, group: String, metric: String, year: Int, kind: FactKind, detail: String = "") {
-        self.scope = scope; self.group = group; self.metric = metric; self.year = year; self.kind = kind; self.detail = detail
+        self.init(scope: scope, group: group, metric: metric, period: .year(year), kind: kind, detail: detail)
     }
 }
 

@@ -126,7 +126,7 @@ package struct DataTable {
         /// Dates (`2020-06-30`) or periods (`2020`, `2020-Q2`, `2020-06`).
         case date
     }
-    package static let keys = ["values", "csv", "decimal", "dataset", "metric", "scope", "groups", "years", "kind", "detail", "origin"]
+    package static let keys = ["values", "csv", "decimal", "dataset", "metric", "scope", "groups", "years", "periods", "kind", "detail", "origin"]
     package var columns: [String]
     package var rows: [[String: String]]
     package var locations: [SourceLocation]
@@ -227,7 +227,7 @@ package struct DataTable {
             }
         }
         if let years, let yn = n.child("years") {
-            let known = Set(ds.manifest.periods + analysis.records.map(\.year))
+            let known = Set(ds.manifest.years + analysis.records.map(\.year))
             for y in years where !known.contains(y) {
                 issues.append(DataIssue(yn.location, expected: "a year of the dataset (" + known.sorted().map(String.init).joined(separator: ", ") + ")", found: String(y)))
             }
@@ -250,23 +250,25 @@ package struct DataTable {
         let groups = try n.child("groups")?.texts()
         var years: [Int]? = nil
         if let y = n.child("years") {
-            // `latest` and `first` name the dataset's last and first period: a spec for any dataset.
-            let periods = ds.manifest.periods.isEmpty ? Array(Set(analysis.records.map(\.year))).sorted() : ds.manifest.periods
+            // `latest` and `first` name the dataset's last and first year: a spec for any dataset.
+            let known = ds.manifest.periods.isEmpty ? Array(Set(analysis.records.map(\.year))).sorted() : ds.manifest.years
             years = try y.list().map { n in
                 switch n.string {
-                case "latest": guard let p = periods.last else { throw SpecError(n.location, "a dataset with periods", "none") }; return p
-                case "first": guard let p = periods.first else { throw SpecError(n.location, "a dataset with periods", "none") }; return p
+                case "latest": guard let p = known.last else { throw SpecError(n.location, "a dataset with periods", "none") }; return p
+                case "first": guard let p = known.first else { throw SpecError(n.location, "a dataset with periods", "none") }; return p
                 default: return try n.int(1900...2100)
                 }
             }
         }
+        let periods = try n.child("periods").map { try PeriodRequest.read($0, ds, analysis) }
         // Plans are targets, not values: left out unless asked for by kind.
         let kinds = try n.child("kind")?.texts() ?? ["actual", "estimate"]
         let detail = try n.child("detail")?.text()
         let origin = try n.child("origin")?.oneOf(["computed", "stated", "any"]) ?? "computed"
         var recs = analysis.records.filter {
             metrics.contains($0.metric) && (scope == nil || $0.scope == scope) && (groups == nil || groups!.contains($0.group))
-                && (years == nil || years!.contains($0.year)) && kinds.contains($0.kind.rawValue)
+                && (years == nil || years!.contains($0.year)) && (periods == nil || periods!.contains($0.period))
+                && kinds.contains($0.kind.rawValue)
                 && (detail == nil || $0.detail == detail)
                 && (origin == "any" || (origin == "computed") == ($0.source == "computed"))
         }
@@ -277,7 +279,7 @@ package struct DataTable {
         }
         _ = metric
         try checkSubjects(n, groups: groups, years: years, scope: scope, ds, analysis)
-        if let groups { recs.sort { (groups.firstIndex(of: $0.group) ?? 0, $0.year) < (groups.firstIndex(of: $1.group) ?? 0, $1.year) } }
+        if let groups { recs.sort { (groups.firstIndex(of: $0.group) ?? 0, $0.period) < (groups.firstIndex(of: $1.group) ?? 0, $1.period) } }
         let num = { (x: Double?) in x.map { NumberFormat(.en, fractionDigits: 0...9, groupFrom: .infinity)($0) } ?? "" }
         let rows: [[String: String]] = recs.map { r in
             let name: String = switch r.scope {
@@ -292,14 +294,14 @@ package struct DataTable {
                     guard c.hasPrefix("c"), let i = Int(c.dropFirst()), (1...19).contains(i) else { return String(c) }
                     return NationalCriteria.names[language]![i - 1]
                 }.joined(separator: "; ")
-            return ["scope": r.scope.rawValue, "group": r.group, "name": name, "district": district, "detail_name": detailName, "metric": r.metric, "year": String(r.year),
+            return ["scope": r.scope.rawValue, "group": r.group, "name": name, "district": district, "detail_name": detailName, "metric": r.metric, "year": String(r.year), "period": r.period.description,
                     "kind": r.kind.rawValue, "value": num(r.value), "value_high": num(r.valueHigh), "unit": r.unit,
-                    "n": r.n.map(String.init) ?? "", "detail": r.detail, "base_year": r.baseYear.map(String.init) ?? "",
+                    "n": r.n.map(String.init) ?? "", "detail": r.detail, "base_year": r.baseYear.map(String.init) ?? "", "base_period": r.basePeriod?.description ?? "",
                     "target": num(r.target), "target_high": num(r.targetHigh), "status": r.status?.rawValue ?? "",
                     "gap": num(r.gap), "source": r.source]
         }
-        let cols = ["scope", "group", "name", "district", "detail_name", "metric", "year", "kind", "value", "value_high", "unit", "n", "detail",
-                    "base_year", "target", "target_high", "status", "gap", "source"]
+        let cols = ["scope", "group", "name", "district", "detail_name", "metric", "year", "period", "kind", "value", "value_high", "unit", "n", "detail",
+                    "base_year", "base_period", "target", "target_high", "status", "gap", "source"]
         var notes: [String] = []
         if ds.manifest.allowMissingYears, !DatasetChecks.missingYears(ds, "").isEmpty {
             notes.append(language.text(.someCommunesLackYears))
@@ -313,5 +315,47 @@ package struct DataTable {
                          dataset: ds, notes: notes)
         table.inferTypes(computed: true)
         return table
+    }
+}
+
+/// The `periods` of a dataset request: a list (`[2020-01, 2020-06, latest]`) or a span (`{ from: 2020-01, to: latest }`)
+/// of the periods records are kept for. `latest` is the last period with actual figures (``DatasetPeriods/latest``),
+/// `first` the first period.
+package enum PeriodRequest {
+    package static func read(_ n: SpecNode, _ ds: Dataset, _ analysis: Analysis) throws -> Set<Period> {
+        let known = Set(ds.manifest.periods + analysis.records.map(\.period))
+        func one(_ p: SpecNode, like: Period.Granularity?) throws -> Period {
+            let text = try p.text()
+            switch text {
+            case "latest":
+                guard let l = DatasetPeriods.latest(ds, granularity: like) else { throw SpecError(p.location, "a dataset with periods", "none") }
+                return l
+            case "first":
+                guard let f = (like.map { g in ds.manifest.periods.filter { $0.granularity == g } } ?? ds.manifest.periods).first
+                else { throw SpecError(p.location, "a dataset with periods", "none") }
+                return f
+            default:
+                let period: Period
+                do { period = try Period(parsing: text) } catch { throw SpecError(p.location, "a period written 2020, 2020-Q2 or 2020-06, or latest or first", text) }
+                guard known.contains(period) else {
+                    let same = known.filter { $0.granularity == period.granularity }.sorted()
+                    let span = same.isEmpty ? "none of that length" : "\(same.first!) to \(same.last!)"
+                    throw SpecError(p.location, "a period of the dataset (\(span))", text)
+                }
+                return period
+            }
+        }
+        if n.child("from") != nil || n.child("to") != nil {
+            try n.onlyKeys(["from", "to"])
+            let fromNode = try n.require("from"), toNode = try n.require("to")
+            let fromText = fromNode.string ?? ""
+            let like = (try? Period(parsing: fromText))?.granularity ?? (try? Period(parsing: toNode.string ?? ""))?.granularity
+            let a = try one(fromNode, like: like), b = try one(toNode, like: like ?? a.granularity)
+            guard a.granularity == b.granularity else { throw SpecError(n.location, "from and to of one length (two months, two quarters or two years)", "\(a) and \(b)") }
+            guard a <= b else { throw SpecError(n.location, "from a period before to", "\(a) to \(b)") }
+            return Set(Period.sequence(from: a, through: b))
+        }
+        if n.string != nil { return [try one(n, like: nil)] }
+        return Set(try n.list().map { try one($0, like: nil) })
     }
 }

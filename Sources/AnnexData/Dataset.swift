@@ -33,7 +33,12 @@ public struct Dataset: Sendable {
 
     /// The one indicator matching, or nil.
     public func fact(group: String, metric: String, year: Int, kind: FactKind) -> Fact? {
-        facts.first { $0.group == group && $0.metric == metric && $0.year == year && $0.kind == kind }
+        fact(group: group, metric: metric, period: .year(year), kind: kind)
+    }
+
+    /// The first indicator of `group`, `metric`, `period` and `kind`, or nil.
+    public func fact(group: String, metric: String, period: Period, kind: FactKind) -> Fact? {
+        facts.first { $0.group == group && $0.metric == metric && $0.period == period && $0.kind == kind }
     }
 
     /// Every indicator of a metric, in file order.
@@ -141,12 +146,21 @@ struct DatasetLoader {
 
     func path(_ f: Dataset.File) -> String { (folder as NSString).appendingPathComponent(f.rawValue) }
 
-    mutating func table(_ f: Dataset.File, required: [String], optional: [String] = [], mustExist: Bool = true) -> (CSVTable, [String: Int])? {
+    /// The table `f` with its `required` columns (and, with `dated`, a `period` or a `year` column: one of them),
+    /// warning of columns neither required nor `optional`.
+    mutating func table(_ f: Dataset.File, required: [String], optional: [String] = [], mustExist: Bool = true,
+                        dated: Bool = false) -> (CSVTable, [String: Int])? {
         let p = path(f)
         if !mustExist, !FileManager.default.fileExists(atPath: p) { return nil }
         let t: CSVTable
         do { t = try CSVTable.read(path: p, delimiter: manifest.delimiter) } catch {
             issues.list += error.issues; return nil
+        }
+        var required = required
+        if dated {
+            let both = t.header.contains("period") && t.header.contains("year")
+            if both { issues.add(SourceLocation(file: t.file, line: 1, column: "period"), "a 'period' or a 'year' column, not both", "both"); return nil }
+            required.append(t.header.contains("period") ? "period" : "year")
         }
         let c: [String: Int]
         do { c = try t.columns(required) } catch { issues.list += error.issues; return nil }
@@ -159,6 +173,19 @@ struct DatasetLoader {
     }
 
     func number(_ text: String) -> Double? { NumberParser.parse(text, decimalSeparator: manifest.decimal) }
+
+    /// The period of a row's `period` (2020, 2020-Q2, 2020-06) or `year` (2020) column, between 1900 and 2100, or
+    /// nil with the problem reported at `at`.
+    mutating func period(_ text: String, column: String, at: SourceLocation) -> Period? {
+        if column == "year" {
+            guard let y = Int(text), (1900...2100).contains(y) else { issues.add(at, "a year between 1900 and 2100", text); return nil }
+            return .year(y)
+        }
+        guard let p = try? Period(parsing: text), (1900...2100).contains(p.year) else {
+            issues.add(at, "a period between 1900 and 2100 written 2020 (a year), 2020-Q2 (a quarter) or 2020-06 (a month)", text); return nil
+        }
+        return p
+    }
 
     var numberExample: String { manifest.decimal == "," ? "11,54" : "11.54" }
 
@@ -225,7 +252,7 @@ struct DatasetLoader {
         if !manifest.unitVintage.isEmpty, !DatasetChecks.isISODate(manifest.unitVintage) {
             issues.add(m.location("unit_vintage"), "a date as YYYY-MM-DD", manifest.unitVintage)
         }
-        manifest.periods = m.years("periods", &issues)
+        manifest.periods = m.periods("periods", &issues)
         manifest.synthetic = m.bool("synthetic", &issues) ?? false
         if m.node("provenance")?.mapping != nil {
             for lang in Language.allCases {
@@ -266,7 +293,7 @@ struct DatasetLoader {
             manifest.boundaries?.object = m.string("boundaries.object", required: false, &issues)
         }
         issues.warnings += m.unknownKeys(["name", "title", "title.vi", "title.en", "region", "region.name",
-                                          "region.code", "region.level", "unit_vintage", "periods", "synthetic",
+                                          "region.code", "region.level", "unit_vintage", "periods", "periods.from", "periods.to", "synthetic",
                                           "provenance", "provenance.vi", "provenance.en", "licence", "csv", "csv.delimiter", "csv.decimal", "boundaries",
                                           "boundaries.file", "boundaries.key", "boundaries.name", "boundaries.attribution", "boundaries.strict", "boundaries.object",
                                           "boundaries.attribution.vi", "boundaries.attribution.en",
@@ -385,7 +412,7 @@ struct DatasetLoader {
 
     mutating func loadCriteria(units: [String: AdminUnit]) -> [CriteriaRecord] {
         let cCols = (0..<19).map(NationalCriteria.column)
-        guard let (t, c) = table(.criteria, required: ["unit_code", "year", "kind"], optional: ["cutoff", "count"] + cCols)
+        guard let (t, c) = table(.criteria, required: ["unit_code", "kind"], optional: ["cutoff", "count"] + cCols, dated: true)
         else { return [] }
         let hasDetailColumns = cCols.contains { c[$0] != nil }
         if hasDetailColumns, let missing = cCols.first(where: { c[$0] == nil }) {
@@ -402,9 +429,13 @@ struct DatasetLoader {
             return r.fields[i]
         }
         func loc(_ r: CSVTable.Row, _ column: String) -> SourceLocation { SourceLocation(file: t.file, line: r.line, column: column) }
-        let iCode = c["unit_code"], iYear = c["year"], iKind = c["kind"], iCutoff = c["cutoff"], iCount = c["count"]
+        let timeColumn = c["period"] != nil ? "period" : "year"
+        let iCode = c["unit_code"], iYear = c[timeColumn], iKind = c["kind"], iCutoff = c["cutoff"], iCount = c["count"]
         let iCriteria = cCols.map { c[$0] }
-        struct UnitYear: Hashable { var code: String; var year: Int }
+        let manifestPeriods = Set(manifest.periods)
+        let periodList = manifest.periods.count <= 12 ? manifest.periods.map(\.description).joined(separator: ", ")
+            : "\(manifest.periods.first!) to \(manifest.periods.last!)"
+        struct UnitYear: Hashable { var code: String; var year: Period }
         var out: [CriteriaRecord] = []
         out.reserveCapacity(t.rows.count)
         var seen: [UnitYear: Int] = [:]
@@ -415,9 +446,10 @@ struct DatasetLoader {
             if !units.isEmpty, units[code] == nil {
                 issues.add(loc(r, "unit_code"), "a code of units.csv" + DatasetChecks.codeHint(code, units.keys), code); ok = false
             }
-            let year = Int(yearText)
-            if year == nil || !(manifest.periods.isEmpty || manifest.periods.contains(year!)) {
-                issues.add(loc(r, "year"), manifest.periods.isEmpty ? "a year" : "a year of the manifest's periods (\(manifest.periods.map(String.init).joined(separator: ", ")))", yearText); ok = false
+            let year = timeColumn == "year" ? Int(yearText).map(Period.year) : try? Period(parsing: yearText)
+            if year == nil || !(manifest.periods.isEmpty || manifestPeriods.contains(year!)) {
+                let what = timeColumn == "year" ? "a year" : "a period (2020, 2020-Q2 or 2020-06)"
+                issues.add(loc(r, timeColumn), manifest.periods.isEmpty ? what : what + " of the manifest's periods (\(periodList))", yearText); ok = false
             }
             let kind = FactKind(rawValue: kindText)
             if kind == nil || kind == .plan { issues.add(loc(r, "kind"), "actual or estimate", kindText); ok = false }
@@ -454,19 +486,20 @@ struct DatasetLoader {
             if let y = year {
                 let key = UnitYear(code: code, year: y)
                 if let first = seen[key] {
-                    issues.add(loc(r, "year"), "one row per unit and year (unit \(code), \(y) is already on line \(first))", yearText); ok = false
+                    issues.add(loc(r, timeColumn), "one row per unit and \(timeColumn) (unit \(code), \(y) is already on line \(first))", yearText); ok = false
                 } else { seen[key] = r.line }
             }
             guard ok, let year, let kind else { continue }
-            out.append(CriteriaRecord(unitCode: code, year: year, kind: kind, cutoff: cutoff,
+            out.append(CriteriaRecord(unitCode: code, period: year, kind: kind, cutoff: cutoff,
                                       met: met, count: count ?? sum, location: loc(r, "count")))
         }
         return out
     }
 
     mutating func loadRecognitions(units: [String: AdminUnit]) -> [Recognition] {
-        guard let (t, c) = table(.recognition, required: ["unit_code", "level", "year"], optional: ["kind", "decision"], mustExist: false)
+        guard let (t, c) = table(.recognition, required: ["unit_code", "level"], optional: ["kind", "decision"], mustExist: false, dated: true)
         else { return [] }
+        let timeColumn = c["period"] != nil ? "period" : "year"
         var out: [Recognition] = []
         var seen: [String: Int] = [:]
         for r in t.rows {
@@ -477,8 +510,8 @@ struct DatasetLoader {
             }
             let level = RecognitionLevel(rawValue: f["level"])
             if level == nil { issues.add(f.loc("level"), "ntm, nang_cao or kieu_mau", f["level"]); ok = false }
-            let year = Int(f["year"])
-            if year == nil || !(1990...2100).contains(year!) { issues.add(f.loc("year"), "a year between 1990 and 2100", f["year"]); ok = false }
+            let year = period(f[timeColumn], column: timeColumn, at: f.loc(timeColumn))
+            if year == nil { ok = false }
             let kind = f["kind"].isEmpty ? .actual : FactKind(rawValue: f["kind"])
             if kind == nil || kind == .plan { issues.add(f.loc("kind"), "actual or estimate", f["kind"]); ok = false }
             if let level {
@@ -488,8 +521,8 @@ struct DatasetLoader {
                 } else { seen[key] = r.line }
             }
             guard ok, let level, let year, let kind else { continue }
-            out.append(Recognition(unitCode: f["unit_code"], level: level, year: year, kind: kind, decision: f["decision"],
-                                   location: f.loc("year")))
+            out.append(Recognition(unitCode: f["unit_code"], level: level, period: year, kind: kind, decision: f["decision"],
+                                   location: f.loc(timeColumn)))
         }
         return out
     }
@@ -521,9 +554,11 @@ struct DatasetLoader {
 
     mutating func loadIndicators(groups: [String: GroupInfo], districts: [String: District], units: [String: AdminUnit],
                                  sources: [String: SourceDocument], checkSources: Bool) -> [Fact] {
-        guard let (t, c) = table(.indicators, required: ["id", "scope", "group", "metric", "year", "kind", "value", "unit", "source"],
-                                 optional: ["basis", "value_high", "direction", "derivation", "quote"], mustExist: false)
+        guard let (t, c) = table(.indicators, required: ["id", "scope", "group", "metric", "kind", "value", "unit", "source"],
+                                 optional: ["basis", "value_high", "direction", "derivation", "quote", "aggregation", "spread"],
+                                 mustExist: false, dated: true)
         else { return [] }
+        let timeColumn = c["period"] != nil ? "period" : "year"
         var out: [Fact] = []
         var ids: Set<String> = []
         for r in t.rows {
@@ -541,9 +576,14 @@ struct DatasetLoader {
             case nil: break
             }
             if !DatasetChecks.isIdentifier(f["metric"]) { bad("metric", "a metric name of lower-case letters, digits and '_'") }
-            let year = Int(f["year"])
-            if year == nil || !(1900...2100).contains(year!) { bad("year", "a year between 1900 and 2100") }
+            let year = period(f[timeColumn], column: timeColumn, at: f.loc(timeColumn))
+            if year == nil { ok = false }
             let kind = FactKind(rawValue: f["kind"])
+            let aggregation = f["aggregation"].isEmpty ? .last : Aggregation(rawValue: f["aggregation"])
+            if aggregation == nil { bad("aggregation", "sum (a flow: the year's figure is the sum of its months'), last (a stock) or nothing") }
+            let spread = f["spread"].isEmpty ? nil : PlanSpread(rawValue: f["spread"])
+            if !f["spread"].isEmpty, spread == nil { bad("spread", "even (the plan may be spread evenly over the year's months) or nothing") }
+            if spread != nil, kind != .plan || year?.granularity != .year { bad("spread", "nothing: only a plan of a year is spread over its months") }
             if kind == nil { bad("kind", "one of " + FactKind.allCases.map(\.rawValue).joined(separator: ", ")) }
             let basis = f["basis"].isEmpty ? .stated : FactBasis(rawValue: f["basis"])
             if basis == nil { bad("basis", "one of " + FactBasis.allCases.map(\.rawValue).joined(separator: ", ")) }
@@ -560,16 +600,25 @@ struct DatasetLoader {
             if checkSources, sources[f["source"]] == nil { bad("source", "a source listed in sources.csv") }
             if basis == .derived, f["derivation"].isEmpty { bad("derivation", "how a derived figure follows from stated ones") }
             if c["quote"] != nil, f["quote"].isEmpty { bad("quote", "the source's words for the figure") }
-            guard ok, let scope, let year, let kind, let basis, let value else { continue }
-            out.append(Fact(id: id, scope: scope, group: f["group"], metric: f["metric"], year: year, kind: kind,
+            guard ok, let scope, let year, let kind, let basis, let value, let aggregation else { continue }
+            out.append(Fact(id: id, scope: scope, group: f["group"], metric: f["metric"], period: year, kind: kind,
                             basis: basis, value: value, valueHigh: high, unit: f["unit"], lowerIsBetter: f["direction"] == "lower",
-                            source: f["source"], derivation: f["derivation"], quote: f["quote"], location: f.loc("value")))
+                            source: f["source"], derivation: f["derivation"], quote: f["quote"], location: f.loc("value"),
+                            aggregation: aggregation, spread: spread))
+        }
+        // A metric is a flow or a stock in every row, or its figures could not be added up.
+        var aggregations: [String: Fact] = [:]
+        for fact in out where c["aggregation"] != nil {
+            if let first = aggregations[fact.metric], first.aggregation != fact.aggregation {
+                issues.add(SourceLocation(file: t.file, line: fact.location.line, column: "aggregation"),
+                           "\(first.aggregation.rawValue) for every row of \(fact.metric), as on line \(first.location.line ?? 0)", fact.aggregation.rawValue)
+            } else if aggregations[fact.metric] == nil { aggregations[fact.metric] = fact }
         }
         var seen: [String: Fact] = [:]
         for fact in out {
-            let key = "\(fact.scope)|\(fact.group)|\(fact.metric)|\(fact.year)|\(fact.kind)|\(fact.unit)"
+            let key = "\(fact.scope)|\(fact.group)|\(fact.metric)|\(fact.period)|\(fact.kind)|\(fact.unit)"
             if let first = seen[key] {
-                issues.add(fact.location, "one \(fact.kind) \(fact.metric) for \(fact.group) in \(fact.year) in \(fact.unit)",
+                issues.add(fact.location, "one \(fact.kind) \(fact.metric) for \(fact.group) in \(fact.period) in \(fact.unit)",
                            "a second one (first at line \(first.location.line ?? 0), id \(first.id))")
             } else { seen[key] = fact }
         }

@@ -15,24 +15,28 @@ public enum DatasetChecks {
 
         // A recognised commune meets 19 in its recognition year; levels come in order.
         var records: [String: CriteriaRecord] = [:]
-        for r in ds.criteria { records["\(r.unitCode)|\(r.year)"] = r }
+        for r in ds.criteria { records["\(r.unitCode)|\(r.period)"] = r }
         if !ds.manifest.allowMissingYears { issues += missingYears(ds, critFile) }
-        var byUnit: [String: [RecognitionLevel: Int]] = [:]
-        for rec in ds.recognitions { byUnit[rec.unitCode, default: [:]][rec.level] = rec.year }
+        var byUnit: [String: [RecognitionLevel: Period]] = [:]
+        for rec in ds.recognitions { byUnit[rec.unitCode, default: [:]][rec.level] = rec.period }
         for rec in ds.recognitions where rec.level == .ntm {
-            if let r = records["\(rec.unitCode)|\(rec.year)"], r.count != 19 {
+            // The criteria of the recognition's period; of its year's end when criteria are monthly and the
+            // recognition is dated by its year; of its year when it is dated by a month and criteria by years.
+            let candidates = [rec.period, .month(12, of: rec.year), .year(rec.year)]
+            if let r = candidates.lazy.compactMap({ records["\(rec.unitCode)|\($0)"] }).first, r.count != 19 {
                 let recLine = rec.location?.line.map { " (recognition.csv line \($0))" } ?? ""
                 issues.append(DataIssue(r.location ?? SourceLocation(file: critFile, column: "count"),
-                                        expected: "19 criteria for unit \(rec.unitCode) in \(rec.year), the year it was recognised as meeting the NTM standard\(recLine)",
+                                        expected: "19 criteria for unit \(rec.unitCode) in \(r.period), when it was recognised as meeting the NTM standard"
+                                            + (r.period == rec.period ? "" : " (\(rec.period))") + recLine,
                                         found: String(r.count)))
             }
         }
         for (unit, levels) in byUnit.sorted(by: { $0.key < $1.key }) {
             let ordered = RecognitionLevel.allCases.compactMap { l in levels[l].map { (l, $0) } }
-            for (a, b) in zip(ordered, ordered.dropFirst()) where b.1 < a.1 {
+            for (a, b) in zip(ordered, ordered.dropFirst()) where b.1.end < a.1.start {
                 issues.append(DataIssue(recLines["\(unit)|\(b.0.rawValue)"] ?? SourceLocation(file: recFile, column: "year"),
                                         expected: "unit \(unit) recognised \(b.0.rawValue) no earlier than \(a.0.rawValue) (\(a.1))",
-                                        found: String(b.1)))
+                                        found: b.1.description))
             }
             if levels[.ntm] == nil, let first = ordered.first {
                 var loc = recLines["\(unit)|\(first.0.rawValue)"] ?? SourceLocation(file: recFile)
@@ -107,10 +111,10 @@ public enum DatasetChecks {
     /// with the year before, so it is an error unless the manifest says `allow_missing_years: true`.
     /// At most 20 communes are named; a last issue counts the rest.
     public static func missingYears(_ ds: Dataset, _ critFile: String) -> [DataIssue] {
-        let periods = ds.manifest.periods.isEmpty ? Array(Set(ds.criteria.map(\.year))).sorted() : ds.manifest.periods
-        var years: [String: Set<Int>] = [:], first: [String: SourceLocation] = [:]
+        let periods = ds.manifest.periods.isEmpty ? Array(Set(ds.criteria.map(\.period))).sorted() : ds.manifest.periods
+        var years: [String: Set<Period>] = [:], first: [String: SourceLocation] = [:]
         for r in ds.criteria {
-            years[r.unitCode, default: []].insert(r.year)
+            years[r.unitCode, default: []].insert(r.period)
             if first[r.unitCode] == nil, let l = r.location { first[r.unitCode] = l }
         }
         var out: [DataIssue] = []
@@ -123,7 +127,7 @@ public enum DatasetChecks {
             var loc = first[code] ?? SourceLocation(file: critFile)
             loc.column = "year"
             out.append(DataIssue(loc, expected: "a row for commune \(code) in every year of the periods, or allow_missing_years: true in manifest.yaml",
-                                 found: "none for " + missing.map(String.init).joined(separator: ", ")))
+                                 found: "none for " + missing.map(\.description).joined(separator: ", ")))
         }
         if more > 0 {
             out.append(DataIssue(SourceLocation(file: critFile), expected: "a row for every commune in every year", found: "\(more) more communes with years missing"))

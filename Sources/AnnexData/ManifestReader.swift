@@ -91,19 +91,45 @@ struct ManifestReader {
         return b
     }
 
-    func years(_ path: String, _ issues: inout Issues) -> [Int] {
-        guard let n = node(path) else { issues.add(location(path), "a key '\(path)' with a list of years", "nothing"); return [] }
-        guard let seq = n.sequence, !seq.isEmpty else { issues.add(location(path), "a list of years such as [2018, 2019, 2020]", n.string ?? "an empty list"); return [] }
-        var out: [Int] = []
-        for item in seq {
-            guard let y = item.int, (1900...2100).contains(y) else {
-                issues.add(SourceLocation(file: file, line: item.mark?.line, column: path), "a year between 1900 and 2100", item.string ?? "a structure")
-                continue
+    /// The manifest's periods: a list (`[2018, 2019, 2020]`, `[2020-Q1, 2020-Q2]`) or a span
+    /// (`{ from: 2019-01, to: 2020-12 }`), of one length (years, quarters or months), each once, in order.
+    func periods(_ path: String, _ issues: inout Issues) -> [Period] {
+        let example = "a list of periods such as [2018, 2019, 2020], or a span such as { from: 2019-01, to: 2020-12 }"
+        guard let n = node(path) else { issues.add(location(path), "a key '\(path)' with " + example, "nothing"); return [] }
+        func period(_ item: Node, _ key: String) -> Period? {
+            let text = item.string ?? ""
+            do { return try Period(parsing: text) } catch {
+                issues.add(SourceLocation(file: file, line: item.mark?.line, column: key),
+                           "a year (2020), a quarter (2020-Q2) or a month (2020-06)", item.string ?? "a structure")
+                return nil
             }
-            if out.contains(y) { issues.add(SourceLocation(file: file, line: item.mark?.line, column: path), "each year once", String(y)) }
-            out.append(y)
         }
-        if out != out.sorted() { issues.add(location(path), "years in increasing order", out.map(String.init).joined(separator: ", ")) }
+        var out: [Period] = []
+        if let m = n.mapping {
+            for k in m.keys where !["from", "to"].contains(k.string ?? "") {
+                issues.add(SourceLocation(file: file, line: k.mark?.line, column: path), "the keys from and to", k.string ?? "a structure")
+            }
+            guard let f = m["from"], let t = m["to"] else { issues.add(location(path), example, "a mapping without from and to"); return [] }
+            guard let a = period(f, path + ".from"), let b = period(t, path + ".to") else { return [] }
+            guard a.granularity == b.granularity else {
+                issues.add(location(path), "from and to of one length (two months, two quarters or two years)", "\(a) and \(b)"); return []
+            }
+            guard a <= b, b.ordinal - a.ordinal < 1200 else { issues.add(location(path), "a span from an earlier to a later period (at most 1200)", "\(a) to \(b)"); return [] }
+            return Period.sequence(from: a, through: b)
+        }
+        guard let seq = n.sequence, !seq.isEmpty else { issues.add(location(path), example, n.string ?? "an empty list"); return [] }
+        for item in seq {
+            guard let p = period(item, path) else { continue }
+            if !(1900...2100).contains(p.year) {
+                issues.add(SourceLocation(file: file, line: item.mark?.line, column: path), "a period between 1900 and 2100", item.string ?? ""); continue
+            }
+            if out.contains(p) { issues.add(SourceLocation(file: file, line: item.mark?.line, column: path), "each period once", p.description) }
+            if let first = out.first, first.granularity != p.granularity {
+                issues.add(SourceLocation(file: file, line: item.mark?.line, column: path), "periods of one length (like the first, \(first))", p.description); continue
+            }
+            out.append(p)
+        }
+        if out != out.sorted() { issues.add(location(path), "periods in increasing order", out.map(\.description).joined(separator: ", ")) }
         return out
     }
 

@@ -50,8 +50,10 @@ public struct Fact: Hashable, Sendable {
     public var group: String
     /// What is measured: `mean_criteria`, `group_size`, `ntm_total`, `capital_need_total`, ….
     public var metric: String
-    /// The year the figure is for.
-    public var year: Int
+    /// The period the figure is for: a year, a quarter or a month (`period` or `year` column).
+    public var period: Period
+    /// The year the figure's period lies in.
+    public var year: Int { period.year }
     /// A result, an estimate or a target.
     public var kind: FactKind
     /// Whether the source states the figure or it is derived from stated ones.
@@ -72,6 +74,26 @@ public struct Fact: Hashable, Sendable {
     public var quote: String
     /// Where the row is, for messages.
     public var location: SourceLocation
+    /// How the metric's figures of short periods make up a longer one: summed (a flow: capital disbursed in the
+    /// month) or the last one (a stock: communes recognised to date). The `aggregation` column; `last` when empty.
+    public var aggregation: Aggregation = .last
+    /// For a plan of a year: whether it may be spread over the year's months and quarters to give a plan to date
+    /// (the `spread` column: `even`); nil when the plan does not say so, and then it is never spread.
+    public var spread: PlanSpread? = nil
+}
+
+/// How figures of short periods make up a longer period's.
+public enum Aggregation: String, Sendable, CaseIterable, Hashable, Codable {
+    /// A flow: the year's figure is the sum of its months' (capital disbursed, communes recognised in the month).
+    case sum
+    /// A stock: the year's figure is its last month's (communes recognised to date, criteria met at the month's end).
+    case last
+}
+
+/// How a plan of a year may be spread over the year's shorter periods.
+public enum PlanSpread: String, Sendable, CaseIterable, Hashable, Codable {
+    /// In equal parts: a twelfth of the year's plan a month, a quarter of it a quarter.
+    case even
 }
 
 /// Who is in a group.
@@ -163,8 +185,10 @@ public struct AdminUnit: Hashable, Sendable {
 public struct CriteriaRecord: Hashable, Sendable {
     /// The code of the unit whose criteria these are.
     public var unitCode: String
-    /// The year of the record, one of the manifest's periods.
-    public var year: Int
+    /// The period of the record, one of the manifest's periods: a year, or a month (criteria met at its end).
+    public var period: Period
+    /// The year the record's period lies in.
+    public var year: Int { period.year }
     /// `actual` (a result) or `estimate` (expected by the end of the year, *ước thực hiện*).
     public var kind: FactKind
     /// The date the figures are actual to (`YYYY-MM-DD`); empty when not stated.
@@ -198,8 +222,10 @@ public struct Recognition: Hashable, Sendable {
     public var unitCode: String
     /// The standard the unit was recognised as meeting.
     public var level: RecognitionLevel
+    /// The period of the decision: its year, or its month or quarter when the dataset gives them.
+    public var period: Period
     /// The year of the decision.
-    public var year: Int
+    public var year: Int { period.year }
     /// `actual` for a decision taken, `estimate` for one expected by the end of the year.
     public var kind: FactKind
     /// The decision's number and date as written; may be empty.
@@ -220,8 +246,10 @@ public struct Manifest: Hashable, Sendable {
     public var regionCode: String
     /// The date of the administrative unit list the dataset's units belong to.
     public var unitVintage: String
-    /// The years the criteria table covers, in order.
-    public var periods: [Int]
+    /// The periods the criteria table covers, in order: years, or months (`periods: { from: 2019-01, to: 2020-12 }`).
+    public var periods: [Period]
+    /// The years of `periods`, each once, in order.
+    public var years: [Int] { periods.map(\.year).reduce(into: []) { if $0.last != $1 { $0.append($1) } } }
     /// True when the commune data is made up: every chart drawn from it says "Số liệu minh họa".
     public var synthetic: Bool
     /// How the data were made or where they come from (English when given in both languages).

@@ -31,7 +31,7 @@ struct XLSXTarget: FuzzTarget {
         let mini = (root as NSString).appendingPathComponent("Tests/Fixtures/mini")
         do {
             let ds = try Dataset.load(folder: mini)
-            let data = try XLSXWriter.data(Template.filled(province: ds.manifest.regionName, years: ds.manifest.periods, dataset: ds))
+            let data = try XLSXWriter.data(Template.filled(province: ds.manifest.regionName, years: ds.manifest.years, dataset: ds))
             seeds.append(Seed(name: "Template.filled(Tests/Fixtures/mini)", files: [mainFile: data], isGood: true))
         } catch {
             throw FuzzError.noSeeds("Tests/Fixtures/mini as a filled template: \(error)")

@@ -20,7 +20,7 @@ public enum Findings {
             if c.value >= 0 { return lang.text(.criteriaUpSince, f1(c.value), base) }
             return lang.text(.criteriaDownSince, f1(-c.value), base)
         }
-        let years = ds.manifest.periods
+        let years = ds.manifest.years
         guard let last = years.last(where: { v(.province, "all", "mean_criteria", $0)?.kind == .actual }) else { return [] }
         let prev = years.last { $0 < last }
         var out: [String] = []

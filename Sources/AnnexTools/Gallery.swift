@@ -48,7 +48,7 @@ package struct Gallery {
                        notes: notes, source: src ?? source, illustrative: illustrative && synthetic)
         }
         let criteriaAxis = vi ? "Tiêu chí/xã" : "Criteria per commune"
-        let years = dataset.manifest.periods
+        let years = dataset.manifest.years
         let lastActual = years.last { y in v(.province, "all", "mean_criteria", y)?.kind == .actual } ?? years.last ?? 2019
         let estimateYear = years.last ?? lastActual
 

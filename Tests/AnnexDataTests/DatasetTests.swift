@@ -42,7 +42,7 @@ let badCases = (try? FileManager.default.contentsOfDirectory(atPath: badFolder).
         #expect(ds.members(of: "empty_group") == [])
         #expect(ds.members(of: "all")?.count == 5)
         #expect(ds.criteria.count == 9)
-        #expect(ds.manifest.periods == [2018, 2019])
+        #expect(ds.manifest.periods == [.year(2018), .year(2019)] && ds.manifest.years == [2018, 2019])
         #expect(ds.manifest.synthetic)
         #expect(ds.warnings.isEmpty)
         #expect(ds.groups["cohort_a"]?.isPartition == true)
