@@ -320,11 +320,13 @@ package struct DataTable {
 
 /// The `periods` of a dataset request: a list (`[2020-01, 2020-06, latest]`) or a span (`{ from: 2020-01, to: latest }`)
 /// of the periods records are kept for. `latest` is the last period with actual figures (``DatasetPeriods/latest``),
-/// `first` the first period.
+/// `first` the first period. A span is cut to the periods the dataset has (a monthly report from the start of the
+/// year before, on a dataset that starts later); a list keeps the periods the dataset has (a monthly report's same
+/// month a year before may be missing: its cells stay empty). Either is an error when none of its periods is there.
 package enum PeriodRequest {
     package static func read(_ n: SpecNode, _ ds: Dataset, _ analysis: Analysis) throws -> Set<Period> {
         let known = Set(ds.manifest.periods + analysis.records.map(\.period))
-        func one(_ p: SpecNode, like: Period.Granularity?) throws -> Period {
+        func one(_ p: SpecNode, like: Period.Granularity?, clip: Bool = false) throws -> Period {
             let text = try p.text()
             switch text {
             case "latest":
@@ -337,7 +339,7 @@ package enum PeriodRequest {
             default:
                 let period: Period
                 do { period = try Period(parsing: text) } catch { throw SpecError(p.location, "a period written 2020, 2020-Q2 or 2020-06, or latest or first", text) }
-                guard known.contains(period) else {
+                guard clip || known.contains(period) else {
                     let same = known.filter { $0.granularity == period.granularity }.sorted()
                     let span = same.isEmpty ? "none of that length" : "\(same.first!) to \(same.last!)"
                     throw SpecError(p.location, "a period of the dataset (\(span))", text)
@@ -350,12 +352,21 @@ package enum PeriodRequest {
             let fromNode = try n.require("from"), toNode = try n.require("to")
             let fromText = fromNode.string ?? ""
             let like = (try? Period(parsing: fromText))?.granularity ?? (try? Period(parsing: toNode.string ?? ""))?.granularity
-            let a = try one(fromNode, like: like), b = try one(toNode, like: like ?? a.granularity)
+            let a = try one(fromNode, like: like, clip: true), b = try one(toNode, like: like ?? a.granularity, clip: true)
             guard a.granularity == b.granularity else { throw SpecError(n.location, "from and to of one length (two months, two quarters or two years)", "\(a) and \(b)") }
-            guard a <= b else { throw SpecError(n.location, "from a period before to", "\(a) to \(b)") }
-            return Set(Period.sequence(from: a, through: b))
+            guard a <= b, b.ordinal - a.ordinal < 1200 else { throw SpecError(n.location, "from a period before to (at most 1200 periods)", "\(a) to \(b)") }
+            let span = Set(Period.sequence(from: a, through: b)).intersection(known)
+            guard !span.isEmpty else {
+                let same = known.filter { $0.granularity == a.granularity }.sorted()
+                throw SpecError(n.location, "a span that meets the dataset's periods (\(same.isEmpty ? "none of that length" : "\(same.first!) to \(same.last!)"))", "\(a) to \(b)")
+            }
+            return span
         }
         if n.string != nil { return [try one(n, like: nil)] }
-        return Set(try n.list().map { try one($0, like: nil) })
+        let items = try n.list()
+        let listed = try items.map { try one($0, like: nil, clip: true) }
+        let kept = Set(listed).intersection(known)
+        if kept.isEmpty, let first = items.first { _ = try one(first, like: nil) }   // the first one's error, located
+        return kept
     }
 }

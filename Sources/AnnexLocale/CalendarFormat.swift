@@ -27,6 +27,25 @@ public struct PeriodFormat: Hashable, Sendable {
     /// The label of `period`; the same as `format(_:)`, so a format reads as a function (`PeriodFormat(.vi)(.year(2020))`).
     public func callAsFunction(_ period: Period) -> String { format(period) }
 
+    /// The period's name as it reads inside a sentence: `tháng 6/2020`, `quý II/2020`, `năm 2020`; `June 2020`.
+    public func inSentence(_ period: Period) -> String {
+        let s = format(period)
+        guard !language.capitalisesPeriodNames, let first = s.first else { return s }
+        return first.lowercased() + s.dropFirst()
+    }
+
+    /// The months from the start of the period's year to its end, named as reports name them: `6 tháng đầu năm 2020`,
+    /// `January–June 2020`; the period's own name when that is one month or a whole year (`Tháng 1/2020`, `Năm 2020`);
+    /// the first quarter as `Quý I/2020`.
+    public func toDate(_ period: Period) -> String {
+        let months = period.lastMonth
+        if period.granularity == .year || months == 12 { return format(.year(period.year)) }
+        if months == 1 { return format(.month(1, of: period.year)) }
+        if period.granularity == .quarter, months == 3 { return format(period) }
+        let monthName = language.text(.month(months))
+        return language.text(.monthsToDate, String(months), String(period.year), monthName)
+    }
+
     /// The label of `period` in the format's language and style: `Năm 2020`, `Quý II/2020`, `T6/2020` (standard,
     /// Vietnamese); `2020`, `Q2 2020`, `Jun 2020` (standard, English).
     public func format(_ period: Period) -> String {

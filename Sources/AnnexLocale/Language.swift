@@ -42,6 +42,15 @@ public enum Language: String, Sendable, CaseIterable, Codable, Hashable {
         }
     }
 
+    /// True when a period's name keeps its capital inside a sentence (`June 2020`); false when it takes a small letter
+    /// there (`đến hết tháng 6/2020`, though a title starts `Tháng 6/2020`).
+    public var capitalisesPeriodNames: Bool {
+        switch self {
+        case .vi: false
+        case .en: true
+        }
+    }
+
     /// The codes of every language, as a spec or a command line accepts them: `vi or en`.
     public static var codeList: String {
         let codes = allCases.map(\.rawValue)

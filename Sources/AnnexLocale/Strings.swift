@@ -221,6 +221,31 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     /// `{2}` its date as written (`ngày 21 tháng 7 năm 2020`), `{3}` its issuer:
     /// `(Kèm theo Báo cáo số 125/BC-UBND ngày 21 tháng 7 năm 2020 của UBND tỉnh Lạng Sơn)`.
     case attachedTo
+    // Periods of a monthly or quarterly report
+    /// The months of a year to date, `{0}` their number, `{1}` the year, `{2}` the last month's name:
+    /// `6 tháng đầu năm 2020`, `January–June 2020`.
+    case monthsToDate
+    /// The finding of the mean criteria at the end of period `{0}` (its name in a sentence), `{1}` the mean:
+    /// `Đến hết tháng 6/2020, bình quân 01 xã đạt 11,95 tiêu chí`.
+    case findingPeriodMean
+    /// The mean's rise since the end of year `{1}`, `{0}` the rise: `, tăng 0,41 tiêu chí so với cuối năm 2019`.
+    case periodUpSinceYearEnd
+    /// The mean's fall since the end of year `{1}`, `{0}` the fall.
+    case periodDownSinceYearEnd
+    /// The same figure a year before, `{0}` that period's name, `{1}` the figure: ` (cùng kỳ năm 2019: 11,20)`.
+    case periodSameTimeLastYear
+    /// Communes recognised in the months to date `{0}`: `{1}` new ones, `{2}` in all.
+    case findingPeriodRecognitions
+    /// No commune recognised in the months to date `{0}`; `{1}` in all.
+    case findingPeriodNoRecognitions
+    /// Capital disbursed in the months to date `{0}`: `{1}` (billion VND, formatted).
+    case findingPeriodDisbursed
+    /// The share `{0}` of the plan to date, `{1}` that plan (billion VND, formatted).
+    case ofPlanToDate
+    /// The note that figures after period `{0}` (the cut-off) are estimates.
+    case periodEstimatesAfter
+    /// Capital disbursed in the same months of year `{0}`: `{1}` (billion VND, formatted).
+    case disbursedSameTimeLastYear
     /// The heading of the table of contents: `Mục lục`, `Contents`.
     case contents
     /// The page number at the foot of every page, `{0}` the page, `{1}` the number of pages: `3 / 12`.
@@ -436,7 +461,18 @@ public enum Strings {
         .datasetNote: "Bộ dữ liệu: {0}. {1}",
         .estimatesExplained: "Số liệu năm có ghi \"ước\" là ước thực hiện đến hết năm; các hình gạch chéo và đường nét đứt biểu thị số ước.",
         .reportDate: "Ngày {0}", .communeDataIllustrative: "Số liệu cấp xã là số liệu minh họa",
-        .annexHeading: "PHỤ LỤC", .reportDocument: "Báo cáo", .attachedTo: "(Kèm theo {0} số {1} {2} của {3})", .contents: "Mục lục",
+        .annexHeading: "PHỤ LỤC", .reportDocument: "Báo cáo", .attachedTo: "(Kèm theo {0} số {1} {2} của {3})",
+        .monthsToDate: "{0} tháng đầu năm {1}",
+        .findingPeriodMean: "Đến hết {0}, bình quân 01 xã đạt {1} tiêu chí",
+        .periodUpSinceYearEnd: ", tăng {0} tiêu chí so với cuối năm {1}",
+        .periodDownSinceYearEnd: ", giảm {0} tiêu chí so với cuối năm {1}",
+        .periodSameTimeLastYear: " (cùng kỳ năm {0}: {1})",
+        .findingPeriodRecognitions: "{0}, có thêm {1} xã được công nhận đạt chuẩn nông thôn mới, nâng tổng số lên {2} xã",
+        .findingPeriodNoRecognitions: "{0}, chưa có thêm xã được công nhận đạt chuẩn nông thôn mới; tổng số là {1} xã",
+        .findingPeriodDisbursed: "Vốn giải ngân {0} đạt {1} tỷ đồng",
+        .ofPlanToDate: ", bằng {0} kế hoạch vốn đến cùng thời điểm ({1} tỷ đồng)",
+        .periodEstimatesAfter: "Số liệu sau {0} là số ước thực hiện.",
+        .disbursedSameTimeLastYear: "; cùng kỳ năm {0} giải ngân {1} tỷ đồng", .contents: "Mục lục",
         .pageOfPages: "{0} / {1}",
         // The notices' own figure and table
         .groupMeansWithPlanTitle: "Bình quân tiêu chí/xã theo nhóm xã, {0}–{1} và kế hoạch {2}",
@@ -525,7 +561,18 @@ public enum Strings {
         .datasetNote: "Dataset: {0}. {1}",
         .estimatesExplained: "Figures marked \"estimate\" are estimated to the end of the year; hatched bars and dashed lines show estimates.",
         .reportDate: "{0}", .communeDataIllustrative: "Commune-level data are illustrative",
-        .annexHeading: "ANNEX", .reportDocument: "Report", .attachedTo: "(Accompanying {0} No. {1} of {2}, issued by {3})", .contents: "Contents",
+        .annexHeading: "ANNEX", .reportDocument: "Report", .attachedTo: "(Accompanying {0} No. {1} of {2}, issued by {3})",
+        .monthsToDate: "January–{2} {1}",
+        .findingPeriodMean: "By the end of {0}, communes met an average of {1} criteria",
+        .periodUpSinceYearEnd: ", {0} more than at the end of {1}",
+        .periodDownSinceYearEnd: ", {0} fewer than at the end of {1}",
+        .periodSameTimeLastYear: " (same period of {0}: {1})",
+        .findingPeriodRecognitions: "In {0}, {1} more communes were recognised as meeting the New Rural standard, {2} in all",
+        .findingPeriodNoRecognitions: "In {0}, no further commune was recognised as meeting the New Rural standard; {1} in all",
+        .findingPeriodDisbursed: "Capital disbursed in {0} came to {1} billion VND",
+        .ofPlanToDate: ", {0} of the plan to date ({1} billion VND)",
+        .periodEstimatesAfter: "Figures after {0} are estimates.",
+        .disbursedSameTimeLastYear: "; {1} billion VND in the same months of {0}", .contents: "Contents",
         .pageOfPages: "{0} / {1}",
         // The notices' own figure and table
         .groupMeansWithPlanTitle: "Mean criteria met per commune by group of communes, {0}–{1} and the {2} plan",

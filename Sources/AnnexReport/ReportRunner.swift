@@ -82,6 +82,8 @@ public struct ReportOptions: Sendable {
     public var dataset: String? = nil
     /// What a run says at the default level: languages skipped, nothing to do.
     public var notice: @Sendable (String) -> Void = { _ in }
+    /// The period of a monthly or quarterly report (`2020-06`, `2020-Q2`, `latest`), in place of the spec's `period:`.
+    public var period: String? = nil
 
     /// Options for a run into `output`; `dataset` and `notice` keep their defaults (set them afterwards).
     public init(output: String = "Output", languages: [Language]? = nil, jobs: Int = 1, incremental: Bool = false,
@@ -218,6 +220,7 @@ public enum ReportRunner {
         var spec: ReportSpec
         do { spec = try ReportSpec.load(path: specPath) } catch { throw .spec(error) }
         if let d = options.dataset { spec.datasetPath = (d as NSString).standardizingPath }
+        if let p = options.period { spec.periodRequest = p }
         let fm = FileManager.default
         let out = options.output as NSString
         do { try fm.createDirectory(atPath: options.output, withIntermediateDirectories: true) } catch {
@@ -279,7 +282,8 @@ public enum ReportRunner {
             for w in built.warnings { options.notice("[\(lang.rawValue)] warning: \(w)") }
             written.figures = max(written.figures, built.figures.count)
             written.tables = max(written.tables, built.tables.count)
-            let inputsHash = SHA256.hex(Array((specHash + datasetHash + built.inputs.map { hashPath($0) }.joined()).utf8))
+            let inputsHash = SHA256.hex(Array((specHash + datasetHash + built.inputs.map { hashPath($0) }.joined()
+                + (built.period.map { "period " + $0.description } ?? "")).utf8))
             if options.incremental, unchanged(finalDir, inputsHash: inputsHash) {
                 options.notice("[\(lang.rawValue)] skipped: the spec, the data it uses and the tool are unchanged since \(finalDir)/manifest.json")
                 continue
@@ -296,7 +300,8 @@ public enum ReportRunner {
                 catch let e as FileWriteError { throw ReportError.output(e.description) }
                 catch { throw ReportError.output("\(path): \(error.localizedDescription)") }
             }
-            let manifest = manifestJSON(spec, lang: lang, files: files, specHash: specHash, datasetHash: datasetHash, inputsHash: inputsHash)
+            let manifest = manifestJSON(spec, lang: lang, files: files, specHash: specHash, datasetHash: datasetHash, inputsHash: inputsHash,
+                                        period: built.period)
             let manifestPath = (dir as NSString).appendingPathComponent("manifest.json")
             if syncEach {
                 do { try AtomicFile.write(manifest, to: manifestPath) } catch { throw ReportError.output(error.description) }
@@ -488,13 +493,14 @@ public enum ReportRunner {
     }
 
     static func manifestJSON(_ spec: ReportSpec, lang: Language, files: [(path: String, bytes: [UInt8], meta: FileMeta)],
-                             specHash: String, datasetHash: String, inputsHash: String) -> String {
+                             specHash: String, datasetHash: String, inputsHash: String, period: Period? = nil) -> String {
         let s = JSONText.string
         var out = "{\n"
         out += "  \"tool\": \"annex\",\n  \"tool_version\": \(s(toolVersion)),\n  \"language\": \(s(lang.rawValue)),\n"
         out += "  \"spec\": {\"path\": \(s((spec.file as NSString).lastPathComponent)), \"sha256\": \(s(specHash))},\n"
         out += "  \"dataset\": {\"path\": \(s((spec.datasetPath as NSString).lastPathComponent)), \"sha256\": \(s(datasetHash))},\n"
         out += "  \"inputs\": {\"sha256\": \(s(inputsHash))},\n"
+        if let period { out += "  \"period\": \(s(period.description)),\n" }
         out += "  \"files\": [\n"
         out += files.map { f in
             "    {\"path\": \(s(f.path)), \"sha256\": \(s(SHA256.hex(f.bytes))), \"bytes\": \(f.bytes.count), \"kind\": \(s(f.meta.kind)), "

@@ -25,11 +25,14 @@ public struct ReportSpec: @unchecked Sendable {
     var each: PartitionLevel?
     /// Words put in for `{name}` in every text of the spec (`district`, `region`) in a partitioned run.
     var placeholders: [String: String] = [:]
+    /// The period of a monthly or quarterly report: `--period`, else the spec's `period:` (`2020-06`, `latest`); nil
+    /// for a report of the dataset's years. Its words fill `{period}`, `{to_date}` … (``ReportPeriod``).
+    var periodRequest: String?
     /// Figures of type `map` are left out (a district's annex: its dataset has no boundaries); their numbers
     /// are not given to other figures.
     var leavesOutMaps = false
 
-    static let keys = ["title", "subtitle", "date", "author", "dataset", "languages", "formats", "slides", "items", "each", "annex"]
+    static let keys = ["title", "subtitle", "date", "author", "dataset", "languages", "formats", "slides", "items", "each", "annex", "period"]
 
     /// Reads and checks the report spec at `path`: its keys, its dataset folder (which must hold a
     /// `manifest.yaml`), languages, formats, slides, date and items, figure and table numbers used once each.
@@ -115,8 +118,10 @@ public struct ReportSpec: @unchecked Sendable {
         for s in slides where figs[s] == nil {
             throw SpecError(root.child("slides")!.location, "numbers of figures of the report (\(figs.keys.sorted().map(String.init).joined(separator: ", ")))", String(s))
         }
-        return ReportSpec(file: file, text: text, root: root, baseFolder: base, datasetPath: dataset, languages: langs,
-                          formats: formats, slides: slides, date: date, each: each)
+        var spec = ReportSpec(file: file, text: text, root: root, baseFolder: base, datasetPath: dataset, languages: langs,
+                              formats: formats, slides: slides, date: date, each: each)
+        spec.periodRequest = try root.child("period")?.text()
+        return spec
     }
 
     /// The spec with `{district}`, `{region}` and the other placeholders put into every text (titles, captions,
@@ -144,12 +149,30 @@ public struct ReportSpec: @unchecked Sendable {
         }
     }
 
+    /// The report's period, resolved against its dataset; nil for a report of years. A spec whose texts use a
+    /// period's placeholders (`{period}` …) without a period is refused: they would be printed as they are.
+    func resolvePeriod(_ root: SpecNode, _ ctx: SpecContext) throws -> ReportPeriod? {
+        guard let request = periodRequest else {
+            if let used = ReportPeriod.placeholders.first(where: { text.contains("{\($0)}") }) {
+                throw SpecError(SourceLocation(file: file), "a period for '{\(used)}': --period 2020-06 (or latest), or 'period:' in the spec", "none")
+            }
+            return nil
+        }
+        let (ds, analysis) = try ctx.cache.get(datasetPath, root)
+        let at = root.child("period")?.location ?? SourceLocation(file: file, column: "--period")
+        return try ReportPeriod.resolve(request, ds, analysis: analysis, at: at)
+    }
+
     /// The charts, tables and findings of one language.
     func build(language lang: Language) throws -> BuiltReport {
         var root = self.root
         root.lang = lang
         let ctx = SpecContext(language: lang, datasetPath: datasetPath)
         ctx.extraKeys = ["number"]
+        let period = try resolvePeriod(root, ctx)
+        if let period {
+            root = SpecNode(node: Self.substitute(root.node, period.words(lang)), path: root.path, file: root.file, lang: lang)
+        }
         var figures: [BuiltReport.Figure] = [], tables: [(Int, TableContent)] = [], order: [BuiltReport.Item] = []
         var nf = 0, nt = 0
         // Every item's problems in one run, not the first item's only.
@@ -178,9 +201,11 @@ public struct ReportSpec: @unchecked Sendable {
         let subtitle = try root.child("subtitle")?.text().replacingOccurrences(of: "{region}", with: region)
         var built = BuiltReport(title: title, shortTitle: title, subtitle: subtitle, author: try root.child("author")?.text() ?? "Annex",
                            date: date, language: lang, figures: figures, tables: tables, order: order,
-                           findings: Findings.sentences(ds, analysis, language: lang), dataset: ds,
+                           findings: (period.map { PeriodFindings.sentences(ds, analysis, period: $0.period, language: lang) } ?? [])
+                               + Findings.sentences(ds, analysis, language: lang), dataset: ds,
                            inputs: ctx.inputs.filter { $0 != datasetPath }.sorted())
         built.warnings = ctx.warnings
+        built.period = period?.period
         built.frontMatter = try FrontMatter.read(root.child("annex"), language: lang)
         return built
     }
@@ -207,6 +232,8 @@ struct BuiltReport: @unchecked Sendable {
     var inputs: [String]
     /// The annex's heading and the line naming the report it is attached to (spec block `annex:`).
     var frontMatter = FrontMatter()
+    /// The period of a monthly or quarterly report; nil for a report of years.
+    var period: Period? = nil
 
     func metadata(_ title: String) -> DocumentMetadata {
         DocumentMetadata(title: title, description: self.title, author: author, creator: "Annex \(ReportRunner.toolVersion)",

@@ -17,8 +17,10 @@ public enum ResultFormatter {
 
     /// The names of the fields of a record, in order: the CSV header and the JSON keys (`scope`, `group`, `metric`,
     /// `year`, … `source`).
+    /// `period` and `base_period` (`2020-06`, `2020-Q2`, `2020`) come last, so that readers of the yearly columns
+    /// find them where they were.
     public static let columns = ["scope", "group", "metric", "year", "kind", "value", "value_high", "unit", "n",
-                                 "detail", "base_year", "target", "target_high", "status", "gap", "source"]
+                                 "detail", "base_year", "target", "target_high", "status", "gap", "source", "period", "base_period"]
     /// The headers of `columns` in the table for people.
     static let columnPhrases: [Phrase] = [.columnScope, .columnGroup, .columnMetric, .columnYear, .columnKind, .columnValue,
                                           .columnValueHigh, .columnUnit, .columnN, .columnDetail, .columnBaseYear, .columnTarget,
@@ -33,7 +35,7 @@ public enum ResultFormatter {
         [r.scope.rawValue, r.group, r.metric, String(r.year), r.kind.rawValue, number(r.value),
          r.valueHigh.map(number) ?? "", r.unit, r.n.map(String.init) ?? "", r.detail, r.baseYear.map(String.init) ?? "",
          r.target.map(number) ?? "", r.targetHigh.map(number) ?? "", r.status?.rawValue ?? "", r.gap.map(number) ?? "",
-         r.source]
+         r.source, r.period.description, r.basePeriod?.description ?? ""]
     }
 
     /// The records as CSV: a header of `columns`, then one line per record, lines ended by `\n`, no byte order
@@ -58,7 +60,8 @@ public enum ResultFormatter {
                 ("kind", str(r.kind.rawValue)), ("value", num(r.value)), ("value_high", num(r.valueHigh)), ("unit", str(r.unit)),
                 ("n", r.n.map(String.init) ?? "null"), ("detail", str(r.detail)), ("base_year", r.baseYear.map(String.init) ?? "null"),
                 ("target", num(r.target)), ("target_high", num(r.targetHigh)), ("status", r.status.map { str($0.rawValue) } ?? "null"),
-                ("gap", num(r.gap)), ("source", str(r.source)),
+                ("gap", num(r.gap)), ("source", str(r.source)), ("period", str(r.period.description)),
+                ("base_period", r.basePeriod.map { str($0.description) } ?? "null"),
             ]
             lines.append("  {" + pairs.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
         }
@@ -69,10 +72,13 @@ public enum ResultFormatter {
     public static func table(_ records: [ResultRecord], language: Language) -> String {
         let f = NumberFormat(language, fractionDigits: 0...2)
         let header = columnPhrases.map { language.text($0) }
+        // People read one column of periods: the year's, or the month's or quarter's (`2020-06`) in its place.
         let rows = records.map { r -> [String] in
-            var row = fields(r, number: f.format)
+            var row = Array(fields(r, number: f.format).prefix(header.count))
             if let s = r.status { row[13] = s.label(language) }
             row[4] = r.kind.label(language)
+            row[3] = r.period.description
+            row[10] = r.basePeriod?.description ?? ""
             return row
         }
         let all = [header] + rows

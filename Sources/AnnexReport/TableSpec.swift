@@ -46,7 +46,8 @@ struct TableSpec {
         }
         let numeric: Set<String> = ["value", "value_high", "n", "target", "target_high", "gap", "year", "base_year"]
         func pickRow(_ rows: [[String: String]], _ pick: [String]) -> [String: String]? {
-            rows.first { r in pick.allSatisfy { t in r["year"] == t || r["metric"] == t || r["detail"] == t } }
+            // A period picks a dataset's record by its period (`2020-06`, `2020`); rows of other data by their year.
+            rows.first { r in pick.allSatisfy { t in (r["period"] ?? r["year"]) == t || r["metric"] == t || r["detail"] == t } }
         }
         func cell(_ rows: [[String: String]], _ c: Col) -> TableContent.Cell {
             guard let r = pickRow(rows, c.pick), let v = r[c.field], !v.isEmpty else { return TableContent.Cell("") }

@@ -36,6 +36,12 @@ struct Analyze: ParsableCommand {
     @Option(name: .long, help: "Only this year.")
     var year: Int?
 
+    @Option(name: .long, help: "Only this period: 2020-06, 2020-Q2 or 2020.")
+    var period: String?
+
+    @Flag(name: .long, help: "Print the last period with actual figures (the one `annex report --period latest` makes) and nothing else.")
+    var latestPeriod = false
+
     @Flag(name: .long, help: "Only figures computed from commune data (leave out the dataset's stated indicators).")
     var computedOnly = false
 
@@ -45,10 +51,21 @@ struct Analyze: ParsableCommand {
         do { analysis = try Analysis.run(ds) } catch {
             Stderr.print("annex: \(error.description)"); throw ExitCode(.dataError)
         }
+        if latestPeriod {
+            guard let p = DatasetPeriods.latest(ds) else { Stderr.print("annex analyze: \(ds.folder) has no periods"); throw ExitCode(.dataError) }
+            print(p.description)
+            return
+        }
         try checkFilters(analysis, ds)
+        var wanted: Period? = nil
+        if let period {
+            do { wanted = try Period(parsing: period) } catch {
+                Stderr.print("annex analyze: --period: \(error.description)"); throw ExitCode(.usage)
+            }
+        }
         let records = analysis.records.filter {
             (metric.isEmpty || metric.contains($0.metric)) && (scope == nil || $0.scope == scope)
-                && (group == nil || $0.group == group) && (year == nil || $0.year == year)
+                && (group == nil || $0.group == group) && (year == nil || $0.year == year) && (wanted == nil || $0.period == wanted)
                 && (!computedOnly || $0.source == "computed")
         }
         switch format {

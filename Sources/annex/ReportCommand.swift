@@ -31,6 +31,9 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A dataset folder in place of the spec's own (for Reports/province.yaml, which serves any province).", valueName: "dir"))
     var dataset: String?
 
+    @Option(name: .long, help: ArgumentHelp("The period of a monthly or quarterly report: 2020-06, 2020-Q2, or latest (the last period with actual figures); in place of the spec's period:.", valueName: "period"))
+    var period: String?
+
     @Flag(name: [.short, .long], help: "Print nothing but errors.")
     var quiet = false
 
@@ -55,6 +58,7 @@ struct Report: ParsableCommand {
         var options = ReportOptions(output: output, languages: lang.map { [$0] }, jobs: jobs, incremental: incremental,
                                     log: { logger.debug($0) }, progress: progress)
         options.dataset = dataset
+        options.period = period
         options.notice = { logger.info($0) }
         let started = Date()
         let files: [WrittenFile]

@@ -11,6 +11,7 @@ import Testing
         .criteriaAbovePlan: [.vi: ["1"]],
         .criteriaAsPlanned: [.vi: ["0"]],
         .criteriaBelowPlan: [.vi: ["1"]],
+        .monthsToDate: [.vi: ["2"], .en: ["0"]],
     ]
 
     static func isPattern(_ p: Phrase) -> Bool { p.rawValue.hasSuffix("Pattern") }

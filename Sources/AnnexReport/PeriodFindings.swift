@@ -1,0 +1,62 @@
+import AnnexAnalytics
+import AnnexData
+
+/// The key findings of a monthly or quarterly report, each naming its period: the mean criteria per commune at the
+/// period's end (against the end of the year before and the same period a year before), communes recognised in the
+/// months to date, capital disbursed to date against the plan to date and a year before, and which figures are
+/// estimates. A sentence is written only when its figures exist in the analysis.
+enum PeriodFindings {
+    static func sentences(_ ds: Dataset, _ a: Analysis, period p: Period, language lang: Language) -> [String] {
+        let words = ReportPeriod(period: p).words(lang)
+        let prior = p.advanced(by: -p.granularity.perYear)
+        let f2 = NumberFormat(lang, fractionDigits: 2...2), f1 = NumberFormat(lang, fractionDigits: 1...1)
+        let est = " " + lang.text(.estimateShort)
+        func v(_ metric: String, _ q: Period, computed: Bool = true) -> ResultRecord? {
+            a.find(scope: .province, group: "all", metric: metric, period: q)
+                .filter { computed == ($0.source == "computed") }
+                .min { ($0.kind == .actual ? 0 : 1) < ($1.kind == .actual ? 0 : 1) }
+        }
+        func mark(_ r: ResultRecord) -> String { r.kind == .estimate ? est : "" }
+        /// Counts as the notices write them ("01 xã"), but none as 0, not "00".
+        func count(_ x: Double) -> String { x == 0 ? "0" : NumberFormat.count(Int(x.rounded()), lang) }
+        var out: [String] = []
+        var estimates = false
+        if let m = v("mean_criteria", p) {
+            var s = lang.text(.findingPeriodMean, words["period_name"]!, f2(m.value) + mark(m))
+            if let c = v("mean_criteria_change_ytd", p), let base = c.basePeriod {
+                s += lang.text(c.value >= 0 ? .periodUpSinceYearEnd : .periodDownSinceYearEnd, f2(abs(c.value)), String(base.year))
+            }
+            if let before = v("mean_criteria", prior) {
+                s += lang.text(.periodSameTimeLastYear, String(prior.year), f2(before.value) + mark(before))
+            }
+            out.append(s + ".")
+            estimates = estimates || m.kind == .estimate
+        }
+        if !ds.recognitions.isEmpty, let new = v("ntm_new_ytd", p), let total = v("ntm_total", p) {
+            var s = new.value > 0
+                ? lang.text(.findingPeriodRecognitions, words["To_date"]!, count(new.value) + mark(new),
+                            count(total.value) + mark(total))
+                : lang.text(.findingPeriodNoRecognitions, words["To_date"]!, count(total.value) + mark(total))
+            if let before = v("ntm_new_ytd", prior) {
+                s += lang.text(.periodSameTimeLastYear, String(prior.year), count(before.value) + mark(before))
+            }
+            out.append(s + ".")
+            estimates = estimates || new.kind == .estimate || total.kind == .estimate
+        }
+        if let d = v("capital_disbursed_ytd", p, computed: false) {
+            var s = lang.text(.findingPeriodDisbursed, words["to_date"]!, f1(d.value)) + mark(d)
+            if let plan = d.target, plan > 0 {
+                s += lang.text(.ofPlanToDate, f1(d.value / plan * 100) + "%", f1(plan))
+            }
+            if let before = v("capital_disbursed_ytd", prior, computed: false) {
+                s += lang.text(.disbursedSameTimeLastYear, String(prior.year), f1(before.value) + mark(before))
+            }
+            out.append(s.prefix(1).uppercased() + s.dropFirst() + ".")
+            estimates = estimates || d.kind == .estimate
+        }
+        if estimates, let last = DatasetPeriods.latest(ds, granularity: p.granularity) {
+            out.append(lang.text(.periodEstimatesAfter, PeriodFormat(lang, style: .long).inSentence(last)))
+        }
+        return out
+    }
+}
