@@ -24,7 +24,8 @@ tools/generate_langson_dataset.py) over the months, and makes up a monthly capit
     the notice's 985,7 of direct state budget), except central_budget 2020, whose plan is given month by month
     (the province's disbursement schedule, made up); monthly disbursement per source (flows, metric
     capital_disbursed_<source>): slow early in the year, peaking in the fourth quarter, actual to 2020-06 and
-    estimates after, each year's months adding up to a stated share of the plan (capital_disbursed_share_*).
+    estimates after, each year's months adding up to a stated share of the plan (capital_disbursed_share_*);
+    and capital_disbursed, the six sources added up (yearly plans, not spread, and months).
     Flows (capital_disbursed_*, ntm_new, advanced_new, …) have `aggregation: sum`, stocks `last`.
     Yearly plans of the non-budget sources carry `spread: even` (a plan to date may be the plan spread evenly
     over the months); the budget sources' plans do not (their disbursement follows allocation decisions and
@@ -310,6 +311,34 @@ def capital_rows(rnd):
     return rows
 
 
+def total_rows(rows):
+    """capital_disbursed (all sources): the yearly plans and the monthly disbursement summed over the sources."""
+    plan, disb = {}, {}
+    for r in rows:
+        if not r[3].startswith("capital_disbursed_") or "_share_" in r[3]:
+            continue
+        v = int(round(Fraction(r[9]) * 10))
+        if r[5] == "plan":
+            plan[int(r[4][:4])] = plan.get(int(r[4][:4]), 0) + v
+        else:
+            disb[r[4]] = disb.get(r[4], 0) + v
+    names = ", ".join(s[0] for s in CAPITAL_SOURCES)
+    out = []
+    for year in YEARS:
+        out.append(["CAP-P%d-total" % year, "province", "all", "capital_disbursed", str(year), "plan", "sum", "",
+                    "derived", tenths(plan[year]), "", "billion VND", "higher", ILLUSTRATIVE_SOURCE,
+                    "the plans of the six sources (%s) for %d added up; not spread, as the budget sources' plans are "
+                    "not" % (names, year) + ("; equals the notice's total need 4111.5 (F33)" if year == 2020 else
+                                             " (ILLUSTRATIVE, made up)"), ILLUSTRATIVE_QUOTE])
+        for m in MONTHS:
+            period = "%d-%02d" % (year, m)
+            out.append(["CAP-D%s-total" % period, "province", "all", "capital_disbursed", period, period_kind(period)[0],
+                        "sum", "", "derived", tenths(disb[period]), "", "billion VND", "higher", ILLUSTRATIVE_SOURCE,
+                        "ILLUSTRATIVE: disbursed in the month from all sources, the six capital_disbursed_<source> rows "
+                        "of the month added up", ILLUSTRATIVE_QUOTE])
+    return out
+
+
 def sources_bytes():
     raw = (YEARLY / "sources.csv").read_bytes()
     row = [ILLUSTRATIVE_SOURCE, "Annex (số liệu minh họa)", "Annex (illustrative data)",
@@ -388,7 +417,8 @@ def generate():
     files["sources.csv"] = sources_bytes()
     files["criteria.csv"] = csv_bytes(CRITERIA_HEADER, crit)
     files["recognition.csv"] = csv_bytes(RECOGNITION_HEADER, recognition_rows(y, rec))
-    files["indicators.csv"] = csv_bytes(INDICATORS_HEADER, yearly_fact_rows(y) + capital_rows(rnd))
+    capital = capital_rows(rnd)
+    files["indicators.csv"] = csv_bytes(INDICATORS_HEADER, yearly_fact_rows(y) + capital + total_rows(capital))
     return files
 
 
@@ -526,11 +556,12 @@ def check_indicators(chk, y):
             continue
         chk.eq(r["aggregation"], "last" if "_share_" in r["metric"] else "sum", "indicators.csv %s aggregation" % r["id"])
         sid = r["metric"].replace("capital_disbursed_share_", "").replace("capital_disbursed_", "")
+        sid = "total" if sid == "capital_disbursed" else sid
         year = int(r["period"][:4])
         chk.ok(r["period"][:4] in ("2019", "2020"), "indicators.csv %s: period %s" % (r["id"], r["period"]))
         if r["kind"] == "plan":
             plans[(sid, year)] = plans.get((sid, year), 0) + value(r)
-            chk.eq(r["spread"], dict((s[0], s[3]) for s in CAPITAL_SOURCES)[sid] if len(r["period"]) == 4 else "",
+            chk.eq(r["spread"], dict((s[0], s[3]) for s in CAPITAL_SOURCES).get(sid, "") if len(r["period"]) == 4 else "",
                    "indicators.csv %s spread" % r["id"])
         elif r["metric"].startswith("capital_disbursed_share_"):
             shares[(sid, year)] = int(r["value"])
@@ -552,6 +583,11 @@ def check_capital(chk, plans, disb, shares, rows):
             q1 = sum(months.get(m, 0) for m in (1, 2, 3))
             q4 = sum(months.get(m, 0) for m in (10, 11, 12))
             chk.ok(q4 > 2 * q1, "capital_disbursed_%s %d: Q4 %d not well above Q1 %d" % (sid, year, q4, q1))
+    for year in YEARS:
+        chk.eq(plans[("total", year)], sum(plans[(s, year)] for s in sids), "capital_disbursed plan %d = the sources'" % year)
+        for m in MONTHS:
+            chk.eq(disb[("total", year)][m], sum(disb[(s, year)][m] for s in sids),
+                   "capital_disbursed %d-%02d = the sources' months" % (year, m))
     chk.eq(sum(plans[(s, 2020)] for s in sids), NEED_2020, "2020 plans add up to the total need (F33, 4111.5)")
     chk.eq(plans[("central_budget", 2020)] + plans[("local_budget", 2020)], DIRECT_BUDGET_2020,
            "2020 central + local budget = direct state budget (F34, 985.7)")
@@ -581,7 +617,10 @@ def report(y, gains, multi, lag, periods, plans, disb, shares):
                                                   tenths(sum(months.values())),
                                                   " ".join(tenths(months[m]) for m in MONTHS)))
     for year in YEARS:
-        print("total plan %d: %s billion VND" % (year, tenths(sum(plans[(s[0], year)] for s in CAPITAL_SOURCES))))
+        months = disb[("total", year)]
+        print("%-16s %4d %9s %4d%% %9s  %s" % ("all (total)", year, tenths(plans[("total", year)]),
+                                              round(100 * sum(months.values()) / plans[("total", year)]),
+                                              tenths(sum(months.values())), " ".join(tenths(months[m]) for m in MONTHS)))
 
 
 def check(verbose=True):
