@@ -184,7 +184,7 @@ extension Analysis {
                         }
                     }
                 }
-                out += recognitionRecords(s, units, period: y, table)
+                out += recognitionRecords(s, units, period: y, table, estimatedPeriod: kind == .estimate)
                 out += lostCriteria(s, units, period: y, table, criteria, listUnits: options.listUnits && s.scope == .province)
             }
         }
@@ -232,13 +232,16 @@ extension Analysis {
     /// Recognitions in the period (`*_new`: decisions dated within it) and to its end (`*_total`). A decision dated
     /// by a longer period than `period` (a year, in a monthly analysis) is new in none of its months and counts in
     /// the totals from its year's end.
-    static func recognitionRecords(_ s: Subject, _ units: [Int?], period year: Period, _ table: UnitTable) -> [ResultRecord] {
+    /// A period whose criteria are estimates (`estimatedPeriod`: after the cut-off) gives estimated counts, even of
+    /// no recognition: a month after the cut-off without a decision is not known to have none.
+    static func recognitionRecords(_ s: Subject, _ units: [Int?], period year: Period, _ table: UnitTable,
+                                   estimatedPeriod: Bool = false) -> [ResultRecord] {
         var out: [ResultRecord] = []
         let names: [(RecognitionLevel, String, String)] = [(.ntm, "ntm_new", "ntm_total"),
                                                             (.nang_cao, "advanced_new", "advanced_total"),
                                                             (.kieu_mau, "model_new", "model_total")]
         for (level, newName, totalName) in names {
-            var any = false, new = 0, total = 0, newEstimate = false, totalEstimate = false
+            var any = false, new = 0, total = 0, newEstimate = estimatedPeriod, totalEstimate = estimatedPeriod
             for u in units {
                 guard let u, let r = table.firstRecognition(u, level) else { continue }
                 any = true

@@ -95,6 +95,13 @@ package struct Encoding {
         let v = value(row)
         return labels[v] ?? labelField.flatMap { row[$0] } ?? v
     }
+    /// The label of the row's value, a month or a quarter (`2020-06`, `2020-Q2`) named in `language`
+    /// (`T6/2020`, `Jun 2020`) unless `labels` or `label_field` name it.
+    package func label(_ row: [String: String], language: Language) -> String {
+        let v = value(row)
+        if labels[v] == nil, labelField == nil, v.contains("-"), let p = try? Period(parsing: v) { return PeriodFormat(language)(p) }
+        return label(row)
+    }
     package func matches(_ row: [String: String]) -> Bool { value(row) == (equals ?? "true") }
 
     package func number(_ row: [String: String], _ loc: SourceLocation) throws -> Double {
@@ -280,26 +287,7 @@ package struct DataTable {
         _ = metric
         try checkSubjects(n, groups: groups, years: years, scope: scope, ds, analysis)
         if let groups { recs.sort { (groups.firstIndex(of: $0.group) ?? 0, $0.period) < (groups.firstIndex(of: $1.group) ?? 0, $1.period) } }
-        let num = { (x: Double?) in x.map { NumberFormat(.en, fractionDigits: 0...9, groupFrom: .infinity)($0) } ?? "" }
-        let rows: [[String: String]] = recs.map { r in
-            let name: String = switch r.scope {
-            case .province, .group: ds.groups[r.group]?.shortName(language) ?? r.group
-            case .district: ds.districts[r.group]?.name ?? r.group
-            case .unit: ds.units[r.group]?.name ?? r.group
-            }
-            let district: String = r.scope == .unit ? (ds.units[r.group].flatMap { ds.districts[$0.districtCode]?.name } ?? "") : ""
-            let detailName: String = r.detail.hasPrefix("c") && r.detail.count == 3 && Int(r.detail.dropFirst()) != nil
-                ? "\(Int(r.detail.dropFirst())!). " + (NationalCriteria.names[language]?[Int(r.detail.dropFirst())! - 1] ?? r.detail)
-                : r.detail.split(separator: " ").map { c -> String in
-                    guard c.hasPrefix("c"), let i = Int(c.dropFirst()), (1...19).contains(i) else { return String(c) }
-                    return NationalCriteria.names[language]![i - 1]
-                }.joined(separator: "; ")
-            return ["scope": r.scope.rawValue, "group": r.group, "name": name, "district": district, "detail_name": detailName, "metric": r.metric, "year": String(r.year), "period": r.period.description,
-                    "kind": r.kind.rawValue, "value": num(r.value), "value_high": num(r.valueHigh), "unit": r.unit,
-                    "n": r.n.map(String.init) ?? "", "detail": r.detail, "base_year": r.baseYear.map(String.init) ?? "", "base_period": r.basePeriod?.description ?? "",
-                    "target": num(r.target), "target_high": num(r.targetHigh), "status": r.status?.rawValue ?? "",
-                    "gap": num(r.gap), "source": r.source]
-        }
+        let rows = recs.map { row(of: $0, ds, language) }
         let cols = ["scope", "group", "name", "district", "detail_name", "metric", "year", "period", "kind", "value", "value_high", "unit", "n", "detail",
                     "base_year", "base_period", "target", "target_high", "status", "gap", "source"]
         var notes: [String] = []
@@ -315,6 +303,31 @@ package struct DataTable {
                          dataset: ds, notes: notes)
         table.inferTypes(computed: true)
         return table
+    }
+}
+
+extension DataTable {
+    /// A record as a row of the data table: its keys, the subject's name in `language`, the criterion's or the band's
+    /// words, numbers in machine form.
+    package static func row(of r: ResultRecord, _ ds: Dataset, _ language: Language) -> [String: String] {
+        let num = { (x: Double?) in x.map { NumberFormat(.en, fractionDigits: 0...9, groupFrom: .infinity)($0) } ?? "" }
+        let name: String = switch r.scope {
+        case .province, .group: ds.groups[r.group]?.shortName(language) ?? r.group
+        case .district: ds.districts[r.group]?.name ?? r.group
+        case .unit: ds.units[r.group]?.name ?? r.group
+        }
+        let district: String = r.scope == .unit ? (ds.units[r.group].flatMap { ds.districts[$0.districtCode]?.name } ?? "") : ""
+        let detailName: String = r.detail.hasPrefix("c") && r.detail.count == 3 && Int(r.detail.dropFirst()) != nil
+            ? "\(Int(r.detail.dropFirst())!). " + (NationalCriteria.names[language]?[Int(r.detail.dropFirst())! - 1] ?? r.detail)
+            : r.detail.split(separator: " ").map { c -> String in
+                guard c.hasPrefix("c"), let i = Int(c.dropFirst()), (1...19).contains(i) else { return String(c) }
+                return NationalCriteria.names[language]![i - 1]
+            }.joined(separator: "; ")
+        return ["scope": r.scope.rawValue, "group": r.group, "name": name, "district": district, "detail_name": detailName, "metric": r.metric, "year": String(r.year), "period": r.period.description,
+                "kind": r.kind.rawValue, "value": num(r.value), "value_high": num(r.valueHigh), "unit": r.unit,
+                "n": r.n.map(String.init) ?? "", "detail": r.detail, "base_year": r.baseYear.map(String.init) ?? "", "base_period": r.basePeriod?.description ?? "",
+                "target": num(r.target), "target_high": num(r.targetHigh), "status": r.status?.rawValue ?? "",
+                "gap": num(r.gap), "source": r.source]
     }
 }
 

@@ -246,6 +246,9 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case periodEstimatesAfter
     /// Capital disbursed in the same months of year `{0}`: `{1}` (billion VND, formatted).
     case disbursedSameTimeLastYear
+    /// The share `{0}` of the plan of year `{1}`, `{2}` that plan (billion VND, formatted), when the plan does not say
+    /// how it is spread over the months: `, bằng 31,2% kế hoạch năm 2020 (4.111,5 tỷ đồng)`.
+    case ofYearPlan
     /// The heading of the table of contents: `Mục lục`, `Contents`.
     case contents
     /// The page number at the foot of every page, `{0}` the page, `{1}` the number of pages: `3 / 12`.
@@ -472,7 +475,8 @@ public enum Strings {
         .findingPeriodDisbursed: "Vốn giải ngân {0} đạt {1} tỷ đồng",
         .ofPlanToDate: ", bằng {0} kế hoạch vốn đến cùng thời điểm ({1} tỷ đồng)",
         .periodEstimatesAfter: "Số liệu sau {0} là số ước thực hiện.",
-        .disbursedSameTimeLastYear: "; cùng kỳ năm {0} giải ngân {1} tỷ đồng", .contents: "Mục lục",
+        .disbursedSameTimeLastYear: "; cùng kỳ năm {0} giải ngân {1} tỷ đồng",
+        .ofYearPlan: ", bằng {0} kế hoạch vốn năm {1} ({2} tỷ đồng)", .contents: "Mục lục",
         .pageOfPages: "{0} / {1}",
         // The notices' own figure and table
         .groupMeansWithPlanTitle: "Bình quân tiêu chí/xã theo nhóm xã, {0}–{1} và kế hoạch {2}",
@@ -572,7 +576,8 @@ public enum Strings {
         .findingPeriodDisbursed: "Capital disbursed in {0} came to {1} billion VND",
         .ofPlanToDate: ", {0} of the plan to date ({1} billion VND)",
         .periodEstimatesAfter: "Figures after {0} are estimates.",
-        .disbursedSameTimeLastYear: "; {1} billion VND in the same months of {0}", .contents: "Contents",
+        .disbursedSameTimeLastYear: "; {1} billion VND in the same months of {0}",
+        .ofYearPlan: ", {0} of the plan for {1} ({2} billion VND)", .contents: "Contents",
         .pageOfPages: "{0} / {1}",
         // The notices' own figure and table
         .groupMeansWithPlanTitle: "Mean criteria met per commune by group of communes, {0}–{1} and the {2} plan",

@@ -47,6 +47,9 @@ enum PeriodFindings {
             var s = lang.text(.findingPeriodDisbursed, words["to_date"]!, f1(d.value)) + mark(d)
             if let plan = d.target, plan > 0 {
                 s += lang.text(.ofPlanToDate, f1(d.value / plan * 100) + "%", f1(plan))
+            } else if let plan = ds.fact(group: "all", metric: "capital_disbursed", period: .year(p.year), kind: .plan), plan.value > 0 {
+                // A plan of the year that does not say how it is spread: the share of the whole year's plan.
+                s += lang.text(.ofYearPlan, f1(d.value / plan.value * 100) + "%", String(p.year), f1(plan.value))
             }
             if let before = v("capital_disbursed_ytd", prior, computed: false) {
                 s += lang.text(.disbursedSameTimeLastYear, String(prior.year), f1(before.value) + mark(before))

@@ -14,14 +14,14 @@ import Foundation
 /// | `{to_date}` / `{To_date}` | `6 tháng đầu năm 2020` | `January–June 2020` |
 /// | `{year}`, `{year_start}` | `2020`, `2020-01` | the same |
 /// | `{prior_period}`, `{prior_year}`, `{prior_year_start}` | `2019-06`, `2019`, `2019-01` | the same |
-/// | `{prior_period_name}`, `{prior_to_date}` | `tháng 6/2019`, `6 tháng đầu năm 2019` | `June 2019`, `January–June 2019` |
+/// | `{prior_period_name}`, `{prior_to_date}` / `{Prior_to_date}` | `tháng 6/2019`, `6 tháng đầu năm 2019` | `June 2019`, `January–June 2019` |
 /// | `{cutoff}` | the end of the period, `30/6/2020` | `30 Jun 2020` |
 struct ReportPeriod: Sendable, Equatable {
     var period: Period
 
     /// Every placeholder a spec may use, for the check that a spec using them is given a period.
     static let placeholders = ["period", "period_name", "Period_name", "to_date", "To_date", "year", "year_start", "prior_period",
-                               "prior_year", "prior_year_start", "prior_period_name", "prior_to_date", "cutoff"]
+                               "prior_year", "prior_year_start", "prior_period_name", "prior_to_date", "Prior_to_date", "cutoff"]
 
     /// The words of the placeholders in `lang`.
     func words(_ lang: Language) -> [String: String] {
@@ -36,6 +36,7 @@ struct ReportPeriod: Sendable, Equatable {
             "year": String(period.year), "year_start": yearStart.description,
             "prior_period": prior.description, "prior_year": String(prior.year), "prior_year_start": yearStart.advanced(by: -per).description,
             "prior_period_name": f.inSentence(prior), "prior_to_date": Self.sentenceForm(f.toDate(prior), lang),
+            "Prior_to_date": capital(f.toDate(prior)),
             "cutoff": DayFormat(lang).format(period.end),
         ]
     }

@@ -141,7 +141,8 @@ public struct ReportSpec: @unchecked Sendable {
             s.tag = node.scalar!.tag
             return .scalar(s)
         case .mapping(let m):
-            return .mapping(Node.Mapping(m.map { ($0.key, substitute($0.value, words)) }, m.tag, m.style, m.mark))
+            // Keys too: a label map may be keyed by a placeholder (`labels: { "{period}": "{to_date}" }`).
+            return .mapping(Node.Mapping(m.map { (substitute($0.key, words), substitute($0.value, words)) }, m.tag, m.style, m.mark))
         case .sequence(let q):
             return .sequence(Node.Sequence(q.map { substitute($0, words) }, q.tag, q.style, q.mark))
         default:

@@ -55,7 +55,10 @@ let monthlyFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().
         #expect(try v("ntm_new_ytd", "2019-12")?.value == 1)
         #expect(try v("ntm_new_ytd", "2020-02")?.value == 0)
         #expect(try v("ntm_new_cumulative", "2020-02")?.value == 1)
-        #expect(try v("ntm_new_ytd", "2020-03")?.kind == .actual)   // the recognitions are actual even where criteria are not
+        // March's criteria are estimates: no decision in March is an estimate of none, not a fact.
+        #expect(try v("ntm_new", "2020-03")?.kind == .estimate)
+        #expect(try v("ntm_new_ytd", "2020-03")?.kind == .estimate)
+        #expect(try v("ntm_new_ytd", "2020-02")?.kind == .actual)
         #expect(try v("below_standard_after_recognition", "2020-02")?.value == 0)
     }
 

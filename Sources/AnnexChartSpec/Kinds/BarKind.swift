@@ -17,8 +17,8 @@ package enum BarKind: ChartKind {
         var seen: [String: Int] = [:]
         for (i, row) in table.rows.enumerated() {
             let c = cat.value(row), s = ser?.value(row) ?? "value"
-            if !categories.contains(where: { $0.id == c }) { categories.append(ChartKey(c, cat.label(row))) }
-            if !series.contains(where: { $0.id == s }) { series.append(ChartKey(s, ser?.label(row) ?? (valueEnc.title ?? s))) }
+            if !categories.contains(where: { $0.id == c }) { categories.append(ChartKey(c, cat.label(row, language: input.language))) }
+            if !series.contains(where: { $0.id == s }) { series.append(ChartKey(s, ser?.label(row, language: input.language) ?? (valueEnc.title ?? s))) }
             let v = try valueEnc.number(row, table.locations[i])
             if let first = seen["\(c)\u{1F}\(s)"] {
                 throw SpecError(table.locations[i], "one value for category '\(c)' and series '\(s)' (the first is at row \(first + 1))", "a second one")
