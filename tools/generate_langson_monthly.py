@@ -341,13 +341,14 @@ def total_rows(rows):
 
 def sources_bytes():
     raw = (YEARLY / "sources.csv").read_bytes()
+    # The citation printed under charts names what the figures are, never the script that made them.
     row = [ILLUSTRATIVE_SOURCE, "Annex (số liệu minh họa)", "Annex (illustrative data)",
-           "Số liệu minh họa theo tháng: tools/generate_langson_monthly.py",
-           "Illustrative monthly figures: tools/generate_langson_monthly.py", "", "",
-           "Số liệu minh họa (không phải số liệu thật), tạo bằng tools/generate_langson_monthly.py và hiệu chỉnh "
-           "theo số liệu cả năm của các thông báo của UBND tỉnh Lạng Sơn",
-           "Illustrative figures (not real data) made by tools/generate_langson_monthly.py, calibrated to the "
-           "yearly figures of the notices of Lạng Sơn People's Committee"]
+           "Số liệu minh họa theo tháng",
+           "Illustrative monthly figures", "", "",
+           "Số liệu minh họa (không phải số liệu thật), hiệu chỉnh theo số liệu cả năm của các thông báo "
+           "của UBND tỉnh Lạng Sơn năm 2020",
+           "Illustrative figures (not real data), calibrated to the yearly figures of the 2020 notices of "
+           "Lạng Sơn People's Committee"]
     return raw + csv_bytes(None, [row])
 
 

@@ -57,4 +57,20 @@ import Testing
         // A spec that uses a period's words without a period would print them as they are.
         #expect { try ReportSpec.load(path: specPath).build(language: .vi) } throws: { "\($0)".contains("a period for '{to_date}'") || "\($0)".contains("a period for '{period}'") }
     }
+
+    /// The bundled monthly annex (Reports/langson-monthly.yaml on Datasets/langson-monthly) for June 2020.
+    @Test func theBundledMonthlyAnnex() throws {
+        let spec = try ReportSpec.load(path: repoRoot + "/Reports/langson-monthly.yaml")
+        let vi = try spec.build(language: .vi), en = try spec.build(language: .en)
+        #expect(vi.period == .month(6, of: 2020))          // period: latest, the last month with actual figures
+        #expect(vi.title == "Phụ lục: Kết quả xây dựng nông thôn mới tỉnh Lạng Sơn 6 tháng đầu năm 2020")
+        #expect(en.title == "Annex: New Rural Development in Lạng Sơn province, January–June 2020")
+        #expect(vi.figures.map { $0.chart.chartTexts.title } == [
+            "Bình quân tiêu chí/xã theo tháng, từ đầu năm 2019 đến hết tháng 6/2020",
+            "Vốn giải ngân 6 tháng đầu năm 2020 theo nguồn, so với cùng kỳ năm 2019 và kế hoạch",
+            "Số xã đạt chuẩn nông thôn mới (lũy kế) theo tháng, từ đầu năm 2019 đến hết tháng 6/2020"])
+        #expect(vi.tables.map(\.1.caption).allSatisfy { $0.contains("6 tháng đầu năm 2020") || $0.contains("tháng 6/2020") })
+        #expect(vi.findings.count == 3 && vi.findings[0].hasPrefix("Đến hết tháng 6/2020, bình quân 01 xã đạt 12,00 tiêu chí"))
+        #expect(en.findings[2].hasPrefix("Capital disbursed in January–June 2020 came to 1,065.7 billion VND"))
+    }
 }
