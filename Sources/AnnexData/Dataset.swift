@@ -265,6 +265,7 @@ struct DatasetLoader {
             if m.node("boundaries.strict") != nil { manifest.boundaries?.strict = m.bool("boundaries.strict", &issues) ?? false }
             manifest.boundaries?.object = m.string("boundaries.object", required: false, &issues)
         }
+        m.readOptionalKeys(into: &manifest, &issues)
         issues.warnings += m.unknownKeys(["name", "title", "title.vi", "title.en", "region", "region.name",
                                           "region.code", "region.level", "unit_vintage", "periods", "synthetic",
                                           "provenance", "provenance.vi", "provenance.en", "licence", "csv", "csv.delimiter", "csv.decimal", "boundaries",

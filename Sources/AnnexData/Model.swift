@@ -244,6 +244,12 @@ public struct Manifest: Hashable, Sendable {
     /// Communes may lack criteria in some years (`allow_missing_years: true`): means then count the communes with
     /// figures, and charts from the dataset say so in a note.
     public var allowMissingYears = false
+    /// The ids of the sources (`sources.csv`) whose aggregates the illustrative commune data were made to reproduce
+    /// (`calibrated_to:`, only with `synthetic: true`); empty when the manifest names none, and then nothing Annex
+    /// writes says that the data match any source.
+    public var calibratedTo: [String] = []
+    /// Where `calibrated_to` is in the manifest, for messages.
+    public var calibratedToLocation: SourceLocation? = nil
 }
 
 /// Where a dataset's boundaries are and how they join its districts.
