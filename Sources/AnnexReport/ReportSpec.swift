@@ -101,6 +101,7 @@ public struct ReportSpec: @unchecked Sendable {
             try item.onlyKeys(["figure", "table", "findings"])
             let kinds = ["figure", "table", "findings"].filter { item.child($0) != nil }
             guard kinds.count == 1 else { throw SpecError(item.location, "one of figure, table or findings", kinds.joined(separator: " and ")) }
+            if let f = item.child("findings") { _ = try Findings.illustrativeOption(f) }
             for k in ["figure", "table"] {
                 guard let n = item.child(k) else { continue }
                 var num = (k == "figure" ? nf : nt) + 1
@@ -152,6 +153,7 @@ public struct ReportSpec: @unchecked Sendable {
         ctx.extraKeys = ["number"]
         var figures: [BuiltReport.Figure] = [], tables: [(Int, TableContent)] = [], order: [BuiltReport.Item] = []
         var nf = 0, nt = 0
+        var findingsMode = IllustrativeFigures.mark
         // Every item's problems in one run, not the first item's only.
         var problems: [DataIssue] = []
         for item in try root.require("items").list() {
@@ -166,6 +168,7 @@ public struct ReportSpec: @unchecked Sendable {
                     nt = try t.child("number")?.int(1...999) ?? nt + 1
                     tables.append((nt, try TableSpec.build(t, number: nt, baseFolder: baseFolder, context: ctx, language: lang))); order.append(.table(nt))
                 } else {
+                    findingsMode = try Findings.illustrativeOption(try item.require("findings"))
                     order.append(.findings)
                 }
             } catch let e as SpecError { problems += e.issues }
@@ -178,7 +181,7 @@ public struct ReportSpec: @unchecked Sendable {
         let subtitle = try root.child("subtitle")?.text().replacingOccurrences(of: "{region}", with: region)
         var built = BuiltReport(title: title, shortTitle: title, subtitle: subtitle, author: try root.child("author")?.text() ?? "Annex",
                            date: date, language: lang, figures: figures, tables: tables, order: order,
-                           findings: Findings.sentences(ds, analysis, language: lang), dataset: ds,
+                           findings: Findings.sentences(ds, analysis, language: lang, illustrative: findingsMode), dataset: ds,
                            inputs: ctx.inputs.filter { $0 != datasetPath }.sorted())
         built.warnings = ctx.warnings
         built.frontMatter = try FrontMatter.read(root.child("annex"), language: lang)
