@@ -166,6 +166,8 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case criteriaBelowPlan
     /// The sentence of `{1}` communes newly recognised as meeting the NTM standard in year `{0}`.
     case findingNewNTM
+    /// `findingNewNTM` for one commune (`{1}` is 1): `In 2020, 1 more commune was recognised …`.
+    case findingNewNTMOne
     /// The clause of new recognitions `{0}` above the plan: ` (vượt kế hoạch 02 xã)`.
     case newNTMAbovePlan
     /// The clause of new recognitions as planned: ` (đạt kế hoạch)`, ` (as planned)`.
@@ -185,6 +187,8 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case unitsBeforeMerger
     /// The clause of `{0}` communes recognised at the advanced (nâng cao) standard.
     case advancedNew
+    /// `advancedNew` for one commune.
+    case advancedNewOne
     /// The opening of the sentence of communes by number of criteria met at the end of year `{0}`, of `{1}`
     /// communes: `Đến hết năm 2019, trong 181 xã có `.
     case bandsAtEndOfYear
@@ -200,7 +204,9 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case noCommuneLostCriteria
     /// The sentence that `{0}` communes lost at least one criterion they met in year `{1}`.
     case communesLostCriteria
-    /// The clause after the communes that lost criteria: `, cần rà soát, củng cố`, ` and need review`.
+    /// `communesLostCriteria` for one commune.
+    case communeLostCriteriaOne
+    /// The clause after the communes that lost criteria: `, cần rà soát, củng cố`, `, to be reviewed and consolidated`.
     case lostCriteriaNeedReview
     /// The estimated mean criteria per commune for year `{0}`, `{1}` the mean: `Ước năm 2020, bình quân 01 xã đạt
     /// 12,6 tiêu chí`.
@@ -215,6 +221,8 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case countBelowPlan
     /// The clause of `{0}` recognised communes expected below the 19 criteria.
     case recognisedBelowStandard
+    /// `recognisedBelowStandard` for one commune.
+    case recognisedBelowStandardOne
     /// The sentence of the capital need of year `{0}`: `{1}` billion VND in all, `{2}` billion of it direct state
     /// budget, `{3}` that share as a percentage.
     case findingCapitalNeed
@@ -452,6 +460,7 @@ public enum Strings {
         .criteriaWithinPlannedRange: ", đạt kế hoạch đề ra ({0} tiêu chí/xã)",
         .criteriaBelowPlan: ", thấp hơn {0} tiêu chí so với kế hoạch",
         .findingNewNTM: "Năm {0} có thêm {1} xã được công nhận đạt chuẩn nông thôn mới",
+        .findingNewNTMOne: "Năm {0} có thêm {1} xã được công nhận đạt chuẩn nông thôn mới",
         .newNTMAbovePlan: " (vượt kế hoạch {0} xã)", .newNTMAsPlanned: " (đạt kế hoạch)",
         .newNTMBelowPlan: " (thấp hơn kế hoạch {0} xã)",
         .ntmTotalNow: ", nâng tổng số xã đạt chuẩn lên {0} xã",
@@ -459,11 +468,13 @@ public enum Strings {
         .ntmTotalInOtherUnits: " ({0} xã {1})",
         .unitsAfterMerger: "sau sắp xếp", .unitsBeforeMerger: "trước sắp xếp",
         .advancedNew: "; có {0} xã được công nhận đạt chuẩn nông thôn mới nâng cao",
+        .advancedNewOne: "; có {0} xã được công nhận đạt chuẩn nông thôn mới nâng cao",
         .bandsAtEndOfYear: "Đến hết năm {0}, trong {1} xã có ",
         .bandAllCriteria: "{0} xã đạt {1} tiêu chí", .bandUnder: "{0} xã đạt dưới {1} tiêu chí",
         .bandRange: "{0} xã đạt {1}–{2} tiêu chí", .listLastJoin: " và ",
         .noCommuneLostCriteria: "Không có xã nào bị mất tiêu chí đã đạt năm {0}",
         .communesLostCriteria: "Có {0} xã bị mất ít nhất một tiêu chí đã đạt năm {1}",
+        .communeLostCriteriaOne: "Có {0} xã bị mất ít nhất một tiêu chí đã đạt năm {1}",
         .lostCriteriaNeedReview: ", cần rà soát, củng cố",
         .findingEstimatedMean: "Ước năm {0}, bình quân 01 xã đạt {1} tiêu chí",
         .expectedNewNTM: "; dự kiến có thêm {0} xã đạt chuẩn, nâng tổng số lên {1} xã",
@@ -471,6 +482,7 @@ public enum Strings {
         .countAsPlanned: ", bằng kế hoạch đề ra ({0} xã)",
         .countBelowPlan: ", thấp hơn {1} xã so với kế hoạch đề ra ({0} xã)",
         .recognisedBelowStandard: "; {0} xã đã đạt chuẩn nhưng chưa duy trì đủ 19 tiêu chí",
+        .recognisedBelowStandardOne: "; {0} xã đã đạt chuẩn nhưng chưa duy trì đủ 19 tiêu chí",
         .findingCapitalNeed: "Tổng nhu cầu vốn năm {0} ước khoảng {1} tỷ đồng, trong đó ngân sách đầu tư trực tiếp {2} tỷ đồng ({3})",
         .illustrativeMark: " (số liệu minh họa)",
         .illustrativeNoteMarked: "Ghi chú: {0} là số liệu minh họa, không phải số liệu thống kê; các số liệu có ghi \"số liệu minh họa\" được tính từ các số liệu này.",
@@ -554,6 +566,7 @@ public enum Strings {
         .criteriaWithinPlannedRange: ", within the planned {0}",
         .criteriaBelowPlan: ", {0} below the plan of {1}",
         .findingNewNTM: "In {0}, {1} more communes were recognised as meeting the NTM standard",
+        .findingNewNTMOne: "In {0}, {1} more commune was recognised as meeting the NTM standard",
         .newNTMAbovePlan: " ({0} more than planned)", .newNTMAsPlanned: " (as planned)",
         .newNTMBelowPlan: " ({0} fewer than planned)",
         .ntmTotalNow: ", bringing the total to {0}",
@@ -561,18 +574,21 @@ public enum Strings {
         .ntmTotalInOtherUnits: " ({0} in {1} units)",
         .unitsAfterMerger: "post-merger", .unitsBeforeMerger: "pre-merger",
         .advancedNew: "; {0} communes reached the advanced (nâng cao) standard",
+        .advancedNewOne: "; {0} commune reached the advanced (nâng cao) standard",
         .bandsAtEndOfYear: "At the end of {0}, of {1} communes, ",
         .bandAllCriteria: "{0} met all {1} criteria", .bandUnder: "{0} met fewer than {1}",
         .bandRange: "{0} met {1}–{2}", .listLastJoin: " and ",
         .noCommuneLostCriteria: "No commune lost a criterion it met in {0}",
         .communesLostCriteria: "{0} communes lost at least one criterion they met in {1}",
-        .lostCriteriaNeedReview: " and need review",
+        .communeLostCriteriaOne: "{0} commune lost at least one criterion it met in {1}",
+        .lostCriteriaNeedReview: ", to be reviewed and consolidated",
         .findingEstimatedMean: "In {0}, communes are estimated to meet an average of {1} criteria",
         .expectedNewNTM: "; {0} more communes are expected to meet the NTM standard, bringing the total to {1}",
         .countAbovePlan: ", {1} more than the {0} planned",
         .countAsPlanned: ", as planned ({0})",
         .countBelowPlan: ", {1} fewer than the {0} planned",
         .recognisedBelowStandard: "; {0} recognised communes are expected to fall below 19 criteria",
+        .recognisedBelowStandardOne: "; {0} recognised commune is expected to fall below 19 criteria",
         .findingCapitalNeed: "The {0} capital need is about {1} billion VND, of which {2} billion ({3}) is direct state budget",
         .illustrativeMark: " (illustrative)",
         .illustrativeNoteMarked: "Note: {0} are illustrative, not statistics; figures marked \"illustrative\" are computed from them.",

@@ -69,6 +69,8 @@ struct FindingsWriter {
     func mean(_ x: Double) -> String { NumberFormat(lang, fractionDigits: 0...2)(x) }
     /// Counts as the notices write them: "01 xã", "13 xã".
     func count(_ x: Double) -> String { NumberFormat.count(Int(x.rounded()), lang) }
+    /// `plural`, or `single` when `x` counts one commune (English: "1 commune was", not "1 communes were").
+    func phrase(_ x: Double, _ plural: Phrase, one single: Phrase) -> Phrase { Int(x.rounded()) == 1 ? single : plural }
     /// Items joined by commas, the last two by "và" / "and".
     func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
@@ -124,7 +126,7 @@ struct FindingsWriter {
     /// cao communes: only when the dataset states them or has recognition records.
     func recognitions(_ year: Int) -> FindingSentence? {
         guard let new = figures.figure(.province, province, "ntm_new", year) else { return nil }
-        var s = FindingSentence(lang.text(.findingNewNTM, String(year), count(new.value)), illustrative: new.illustrative)
+        var s = FindingSentence(lang.text(phrase(new.value, .findingNewNTM, one: .findingNewNTMOne), String(year), count(new.value)), illustrative: new.illustrative)
         if let plan = figures.plan(.province, province, "ntm_new", year) {
             let c = FindingFigures.compare(new, plan)
             let clause: String = switch c.status {
@@ -136,7 +138,7 @@ struct FindingsWriter {
         }
         addTotal(&s, year)
         if let adv = figures.figure(.province, province, "advanced_new", year), adv.value > 0 {
-            s.add(lang.text(.advancedNew, count(adv.value)), illustrative: adv.illustrative)
+            s.add(lang.text(phrase(adv.value, .advancedNew, one: .advancedNewOne), count(adv.value)), illustrative: adv.illustrative)
         }
         return s
     }
@@ -183,7 +185,7 @@ struct FindingsWriter {
     func lostCriteria(_ year: Int) -> FindingSentence? {
         guard let lost = figures.figure(.province, province, "lost_criteria_units", year), let base = lost.record?.baseYear else { return nil }
         if lost.value == 0 { return FindingSentence(lang.text(.noCommuneLostCriteria, String(base)), illustrative: lost.illustrative) }
-        var s = FindingSentence(lang.text(.communesLostCriteria, count(lost.value), String(base)), illustrative: lost.illustrative)
+        var s = FindingSentence(lang.text(phrase(lost.value, .communesLostCriteria, one: .communeLostCriteriaOne), count(lost.value), String(base)), illustrative: lost.illustrative)
         s.add(lang.text(.lostCriteriaNeedReview), illustrative: false)
         return s
     }
@@ -208,7 +210,7 @@ struct FindingsWriter {
             }
         }
         if let below = figures.figure(.province, province, "below_standard_after_recognition", e), below.value > 0 {
-            s.add(lang.text(.recognisedBelowStandard, count(below.value)), illustrative: below.illustrative)
+            s.add(lang.text(phrase(below.value, .recognisedBelowStandard, one: .recognisedBelowStandardOne), count(below.value)), illustrative: below.illustrative)
         }
         return s
     }

@@ -58,7 +58,7 @@ let noRecognitionFolder = repoRoot + "/Tests/Fixtures/no-recognition"
             "The 10 other communes aiming for the standard in 2020 met an average of 10.8 criteria, 1.3 more than in 2018 (illustrative).",
             "In 2019, 13 more communes were recognised as meeting the NTM standard (1 more than planned), bringing the total to 52 in post-merger units (61 in pre-merger units); 2 communes reached the advanced (nâng cao) standard.",
             "At the end of 2019, of 181 communes, 52 met all 19 criteria, 5 met 15–18, 34 met 10–14, 84 met 5–9 and 6 met fewer than 5 (illustrative).",
-            "4 communes lost at least one criterion they met in 2018 (illustrative) and need review.",
+            "4 communes lost at least one criterion they met in 2018 (illustrative), to be reviewed and consolidated.",
             "In 2020, communes are estimated to meet an average of 12.71 criteria; 13 more communes are expected to meet the NTM standard, bringing the total to 65, as planned (65); 2 recognised communes are expected to fall below 19 criteria (illustrative).",
             "The 2020 capital need is about 4,111.5 billion VND, of which 985.7 billion (24%) is direct state budget.",
             "Note: the communes' group memberships, the criteria each commune met and the year each commune was recognised are illustrative, not statistics; figures marked \"illustrative\" are computed from them. The illustrative data were calibrated so that their aggregates match: Notice of the Chairman of Lạng Sơn People's Committee on the 2020 New Rural Development plan (conference of 12 February 2020).",
@@ -137,7 +137,7 @@ let noRecognitionFolder = repoRoot + "/Tests/Fixtures/no-recognition"
             "The communes of part A met an average of 19 criteria, 4 more than in 2018 (illustrative).",
             "The communes of part B met an average of 9 criteria, 1 fewer than in 2018 (illustrative).",
             "At the end of 2019, of 5 communes, 1 met all 19 criteria, 1 met 15–18, 1 met 10–14 and 2 met 5–9 (illustrative).",
-            "3 communes lost at least one criterion they met in 2018 (illustrative) and need review.",
+            "3 communes lost at least one criterion they met in 2018 (illustrative), to be reviewed and consolidated.",
             "Note: the communes' group memberships and the criteria each commune met are illustrative, not statistics; figures marked \"illustrative\" are computed from them.",
         ])
         // Left out, nothing of the illustrative data remains but the note.
@@ -152,6 +152,18 @@ let noRecognitionFolder = repoRoot + "/Tests/Fixtures/no-recognition"
         #expect(!s.joined().contains("minh họa") && !s.joined().contains("Ghi chú"))
         #expect(s.contains("01 xã chỉ đạo điểm đạt bình quân 19 tiêu chí/xã, tăng 4 tiêu chí so với năm 2018."))
         #expect(try sentences(ds, .vi, .omit) == s)
+    }
+
+    /// English counts of one are singular: "1 commune lost … it met", not "1 communes lost … they met".
+    @Test func oneCommuneIsSingularInEnglish() throws {
+        let dir = try tempDir() + "/data"
+        try FileManager.default.copyItem(atPath: noRecognitionFolder, toPath: dir)
+        let criteria = try String(contentsOfFile: dir + "/criteria.csv", encoding: .utf8)
+            .replacingOccurrences(of: "10002,2019,actual,,1,1,1,1,1,1,1,1,1,1,1,1,1,0,1", with: "10002,2019,actual,,1,1,1,1,1,1,1,1,1,1,1,1,1,1,0")
+            .replacingOccurrences(of: "10005,2019,actual,,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,0,1,1,18", with: "10005,2019,actual,,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,19")
+        try criteria.write(toFile: dir + "/criteria.csv", atomically: true, encoding: .utf8)
+        let s = try sentences(try Dataset.load(folder: dir), .en)
+        #expect(s.contains("1 commune lost at least one criterion it met in 2018 (illustrative), to be reviewed and consolidated."), "\(s)")
     }
 
     // MARK: the report spec's item and the manifest's calibrated_to
