@@ -147,6 +147,9 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case findingGroupMean
     /// A group's mean when its name already starts with its count, `{0}` the name, `{1}` the mean.
     case findingNumberedGroupMean
+    /// A group's mean when its name counts more communes than the dataset has of it (a district's share of the
+    /// province's "05 xã …"), `{0}` the name, `{1}` the mean: `Các xã thuộc nhóm “05 xã …” đạt bình quân 18 tiêu chí/xã`.
+    case findingPartOfGroupMean
     /// A group's mean when its number of communes is not known from real data, `{0}` its name, `{1}` the mean:
     /// `Các xã đặc biệt khó khăn đạt bình quân 9,8 tiêu chí/xã`.
     case findingUncountedGroupMean
@@ -452,6 +455,7 @@ public enum Strings {
         .findingProvinceMean: "Năm {0}, bình quân 01 xã đạt {1} tiêu chí",
         .findingGroupMean: "{0} {1} đạt bình quân {2} tiêu chí/xã",
         .findingNumberedGroupMean: "{0} đạt bình quân {1} tiêu chí/xã",
+        .findingPartOfGroupMean: "Các xã thuộc nhóm “{0}” đạt bình quân {1} tiêu chí/xã",
         .findingUncountedGroupMean: "Các {0} đạt bình quân {1} tiêu chí/xã",
         .criteriaUpSince: ", tăng {0} tiêu chí so với năm {1}",
         .criteriaDownSince: ", giảm {0} tiêu chí so với năm {1}",
@@ -558,6 +562,7 @@ public enum Strings {
         .findingProvinceMean: "In {0}, communes met an average of {1} criteria",
         .findingGroupMean: "The {0} {1} met an average of {2} criteria",
         .findingNumberedGroupMean: "The {0} met an average of {1} criteria",
+        .findingPartOfGroupMean: "The communes of the group “{0}” met an average of {1} criteria",
         .findingUncountedGroupMean: "The {0} met an average of {1} criteria",
         .criteriaUpSince: ", {0} more than in {1}",
         .criteriaDownSince: ", {0} fewer than in {1}",

@@ -92,8 +92,11 @@ struct FindingsWriter {
               let m = figures.figure(.group, g, "mean_criteria", year) else { return nil }
         let name = info.name(lang)
         let head: String
-        if name.first?.isNumber == true {
-            head = lang.text(.findingNumberedGroupMean, name, mean(m.value))
+        if let named = Int(name.prefix { $0.isNumber }) {
+            // A name that counts its communes ("05 xã …") says how many there are only when the dataset has that many
+            // (a district's annex holds a few of the province's five).
+            head = named == ds.members(of: g)?.count ? lang.text(.findingNumberedGroupMean, name, mean(m.value))
+                                                     : lang.text(.findingPartOfGroupMean, name, mean(m.value))
         } else if let size = figures.groupSize(g, year), !size.illustrative {
             head = lang.text(.findingGroupMean, count(size.value), name.lowercasedFirst, mean(m.value))
         } else {

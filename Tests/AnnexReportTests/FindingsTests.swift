@@ -166,6 +166,22 @@ let noRecognitionFolder = repoRoot + "/Tests/Fixtures/no-recognition"
         #expect(s.contains("1 commune lost at least one criterion it met in 2018 (illustrative), to be reviewed and consolidated."), "\(s)")
     }
 
+    /// A name that counts its communes ("02 xã …") is used as the subject only when the dataset has that many of them
+    /// (a district's annex holds part of the province's group).
+    @Test func aNumberedNameCountsOnlyTheCommunesItHas() throws {
+        let dir = try tempDir() + "/data"
+        try FileManager.default.copyItem(atPath: noRecognitionFolder, toPath: dir)
+        let groups = try String(contentsOfFile: dir + "/groups.csv", encoding: .utf8)
+            .replacingOccurrences(of: "pilot,Xã chỉ đạo điểm,Pilot communes", with: "pilot,02 xã chỉ đạo điểm,2 pilot communes")
+            .replacingOccurrences(of: "border,Xã biên giới,Border communes", with: "border,02 xã biên giới,2 border communes")
+        try groups.write(toFile: dir + "/groups.csv", atomically: true, encoding: .utf8)
+        let ds = try Dataset.load(folder: dir)
+        let vi = try sentences(ds, .vi), en = try sentences(ds, .en)
+        #expect(vi.contains("02 xã biên giới đạt bình quân 16,5 tiêu chí/xã, tăng 2 tiêu chí so với năm 2018 (số liệu minh họa)."), "\(vi)")
+        #expect(vi.contains("Các xã thuộc nhóm “02 xã chỉ đạo điểm” đạt bình quân 19 tiêu chí/xã, tăng 4 tiêu chí so với năm 2018 (số liệu minh họa)."), "\(vi)")
+        #expect(en.contains("The communes of the group “2 pilot communes” met an average of 19 criteria, 4 more than in 2018 (illustrative)."), "\(en)")
+    }
+
     // MARK: the report spec's item and the manifest's calibrated_to
 
     @Test func findingsItemOptions() throws {
