@@ -340,7 +340,10 @@ def total_rows(rows):
 
 
 def sources_bytes():
-    raw = (YEARLY / "sources.csv").read_bytes()
+    # The yearly sources, with the `illustrative` column: 1 for the source of the made-up monthly figures, so that
+    # findings mark what they state from it.
+    yearly = list(csv.reader(io.StringIO((YEARLY / "sources.csv").read_text(encoding="utf-8"))))
+    raw = csv_bytes(yearly[0] + ["illustrative"], [r + [""] for r in yearly[1:]])
     # The citation printed under charts names what the figures are, never the script that made them.
     row = [ILLUSTRATIVE_SOURCE, "Annex (số liệu minh họa)", "Annex (illustrative data)",
            "Số liệu minh họa theo tháng",
@@ -348,7 +351,7 @@ def sources_bytes():
            "Số liệu minh họa (không phải số liệu thật), hiệu chỉnh theo số liệu cả năm của các thông báo "
            "của UBND tỉnh Lạng Sơn năm 2020",
            "Illustrative figures (not real data), calibrated to the yearly figures of the 2020 notices of "
-           "Lạng Sơn People's Committee"]
+           "Lạng Sơn People's Committee", "1"]
     return raw + csv_bytes(None, [row])
 
 
@@ -446,8 +449,11 @@ def read_out(name, header, chk):
 def check_copies(chk):
     for f in COPIED_FILES:
         chk.ok((OUT / f).read_bytes() == (YEARLY / f).read_bytes(), "%s differs from langson's" % f)
-    src = (OUT / "sources.csv").read_bytes()
-    chk.ok(src.startswith((YEARLY / "sources.csv").read_bytes()), "sources.csv does not start with langson's rows")
+    src = list(csv.reader(io.StringIO((OUT / "sources.csv").read_text(encoding="utf-8"))))
+    yearly = list(csv.reader(io.StringIO((YEARLY / "sources.csv").read_text(encoding="utf-8"))))
+    chk.ok([r[:-1] for r in src[:len(yearly)]] == yearly and all(r[-1] == "" for r in src[1:len(yearly)]),
+           "sources.csv does not start with langson's rows (and an empty illustrative column)")
+    chk.ok(all(r[-1] == "1" for r in src[len(yearly):]), "the made-up monthly source is not marked illustrative")
     manifest = (OUT / "manifest.yaml").read_text(encoding="utf-8")
     for needle in ("name: langson-monthly", "periods: { from: 2019-01, to: 2020-12 }", "synthetic: true",
                    "theo tháng", "by month", "số liệu minh họa", "illustrative", "ILLUSTRATIVE", "SỐ LIỆU MINH HỌA"):

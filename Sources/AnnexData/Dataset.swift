@@ -292,6 +292,7 @@ struct DatasetLoader {
             if m.node("boundaries.strict") != nil { manifest.boundaries?.strict = m.bool("boundaries.strict", &issues) ?? false }
             manifest.boundaries?.object = m.string("boundaries.object", required: false, &issues)
         }
+        m.readOptionalKeys(into: &manifest, &issues)
         issues.warnings += m.unknownKeys(["name", "title", "title.vi", "title.en", "region", "region.name",
                                           "region.code", "region.level", "unit_vintage", "periods", "periods.from", "periods.to", "synthetic",
                                           "provenance", "provenance.vi", "provenance.en", "licence", "csv", "csv.delimiter", "csv.decimal", "boundaries",
@@ -531,7 +532,7 @@ struct DatasetLoader {
     mutating func loadSources() -> [String: SourceDocument]? {
         let exists = FileManager.default.fileExists(atPath: path(.sources))
         guard let (t, c) = table(.sources, required: ["id", "citation_vi"],
-                                 optional: ["issuer_vi", "issuer_en", "title_vi", "title_en", "date", "data_cutoff", "citation_en"],
+                                 optional: ["issuer_vi", "issuer_en", "title_vi", "title_en", "date", "data_cutoff", "citation_en", "illustrative"],
                                  mustExist: FileManager.default.fileExists(atPath: path(.indicators)))
         else { return exists ? nil : [:] }
         var out: [String: SourceDocument] = [:]
@@ -544,10 +545,12 @@ struct DatasetLoader {
                 issues.add(f.loc("data_cutoff"), "a date as YYYY-MM-DD or nothing", f["data_cutoff"])
             }
             if f["citation_vi"].isEmpty { issues.add(f.loc("citation_vi"), "a citation", "") }
+            if !["", "0", "1"].contains(f["illustrative"]) { issues.add(f.loc("illustrative"), "1 (made-up figures), 0 or nothing", f["illustrative"]) }
             out[id] = SourceDocument(
                 id: id, issuer: [.vi: f["issuer_vi"], .en: f["issuer_en"]],
                 title: [.vi: f["title_vi"], .en: f["title_en"]], date: f["date"], dataCutoff: f["data_cutoff"],
-                citation: [.vi: f["citation_vi"], .en: f["citation_en"].isEmpty ? f["citation_vi"] : f["citation_en"]])
+                citation: [.vi: f["citation_vi"], .en: f["citation_en"].isEmpty ? f["citation_vi"] : f["citation_en"]],
+                illustrative: f["illustrative"] == "1")
         }
         return out
     }

@@ -46,6 +46,14 @@ public enum DatasetChecks {
             }
         }
 
+        // The sources synthetic data were calibrated to are sources of the dataset.
+        for id in ds.manifest.calibratedTo where ds.sources[id] == nil {
+            let known = ds.sources.keys.sorted()
+            let hint = Spelling.nearest(to: id, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+            issues.append(DataIssue(ds.manifest.calibratedToLocation ?? SourceLocation(file: ds.folder, column: "calibrated_to"),
+                                    expected: "ids of sources listed in sources.csv" + hint, found: id))
+        }
+
         // Stated group sizes equal the members listed.
         for fact in ds.facts where fact.metric == "group_size" && fact.kind == .actual && fact.scope == .group {
             guard let g = ds.groups[fact.group], g.membership == .listed, let members = ds.members(of: g.id) else { continue }

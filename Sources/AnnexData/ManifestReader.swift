@@ -133,8 +133,33 @@ struct ManifestReader {
         return out
     }
 
+    /// Optional keys read by `readOptionalKeys(into:_:)`, known besides those the loader names.
+    static let optionalKeys: Set<String> = ["calibrated_to"]
+
+    /// Reads the optional keys that only some datasets have into `manifest` (after `synthetic` is read):
+    /// `calibrated_to`, a list of source ids, allowed only for synthetic data. The ids are checked against
+    /// `sources.csv` with the dataset's other logic (`DatasetChecks`).
+    func readOptionalKeys(into manifest: inout Manifest, _ issues: inout Issues) {
+        guard let n = node("calibrated_to") else { return }
+        manifest.calibratedToLocation = location("calibrated_to")
+        guard let seq = n.sequence, !seq.isEmpty else {
+            issues.add(location("calibrated_to"), "a list of source ids of sources.csv, such as [tb-2020-02-ntm2020]", n.string ?? "an empty list")
+            return
+        }
+        for item in seq {
+            guard let id = item.string, !id.isEmpty else {
+                issues.add(SourceLocation(file: file, line: item.mark?.line, column: "calibrated_to"), "a source id", "a structure"); continue
+            }
+            manifest.calibratedTo.append(id)
+        }
+        if !manifest.synthetic {
+            issues.add(location("calibrated_to"), "calibrated_to only in the manifest of synthetic data (synthetic: true)", "synthetic: false")
+        }
+    }
+
     /// Warnings for keys nobody reads (a typo such as `synthetc`).
     func unknownKeys(_ known: Set<String>) -> [DataIssue] {
+        let known = known.union(ManifestReader.optionalKeys)
         var out: [DataIssue] = []
         func walk(_ n: Node, _ prefix: String) {
             guard let m = n.mapping else { return }

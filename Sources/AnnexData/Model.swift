@@ -146,6 +146,10 @@ public struct SourceDocument: Hashable, Sendable {
     /// The short citation printed under a figure.
     public var citation: [Language: String]
 
+    /// True when the source's figures are made up for illustration (the `illustrative` column of sources.csv: `1`);
+    /// findings mark them as they mark figures computed from synthetic commune data.
+    public var illustrative = false
+
     /// The short citation in `lang`, else in Vietnamese, else the document's id.
     public func citation(_ lang: Language) -> String { citation[lang] ?? citation[.vi] ?? id }
 }
@@ -272,6 +276,12 @@ public struct Manifest: Hashable, Sendable {
     /// Communes may lack criteria in some years (`allow_missing_years: true`): means then count the communes with
     /// figures, and charts from the dataset say so in a note.
     public var allowMissingYears = false
+    /// The ids of the sources (`sources.csv`) whose aggregates the illustrative commune data were made to reproduce
+    /// (`calibrated_to:`, only with `synthetic: true`); empty when the manifest names none, and then nothing Annex
+    /// writes says that the data match any source.
+    public var calibratedTo: [String] = []
+    /// Where `calibrated_to` is in the manifest, for messages.
+    public var calibratedToLocation: SourceLocation? = nil
 }
 
 /// Where a dataset's boundaries are and how they join its districts.

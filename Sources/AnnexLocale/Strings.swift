@@ -140,13 +140,19 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case criterion19
     // Key findings: sentences and the clauses they are built of
     /// The province's mean criteria per commune in year `{0}`, `{1}` the mean: `Năm 2019, bình quân 01 xã đạt
-    /// 11,54 tiêu chí`.
+    /// 11,54 tiêu chí`, `In 2019, communes met an average of 11.54 criteria`.
     case findingProvinceMean
-    /// A group's mean, `{0}` its number of communes, `{1}` its name, `{2}` the mean: `05 xã biên giới đạt bình
-    /// quân 10,2 tiêu chí/xã`.
+    /// A group's mean, `{0}` its number of communes, `{1}` its name, `{2}` the mean: `20 xã biên giới đạt bình
+    /// quân 10,6 tiêu chí/xã`.
     case findingGroupMean
     /// A group's mean when its name already starts with its count, `{0}` the name, `{1}` the mean.
     case findingNumberedGroupMean
+    /// A group's mean when its name counts more communes than the dataset has of it (a district's share of the
+    /// province's "05 xã …"), `{0}` the name, `{1}` the mean: `Các xã thuộc nhóm “05 xã …” đạt bình quân 18 tiêu chí/xã`.
+    case findingPartOfGroupMean
+    /// A group's mean when its number of communes is not known from real data, `{0}` its name, `{1}` the mean:
+    /// `Các xã đặc biệt khó khăn đạt bình quân 9,8 tiêu chí/xã`.
+    case findingUncountedGroupMean
     /// The clause of a rise since year `{1}` by `{0}` criteria: `, tăng 1,5 tiêu chí so với năm 2018`.
     case criteriaUpSince
     /// The clause of a fall since year `{1}` by `{0}` criteria: `, giảm 0,5 tiêu chí so với năm 2018`.
@@ -154,50 +160,90 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     /// The clause of a mean `{0}` criteria above the plan `{1}` (Vietnamese leaves the plan out): `, vượt 0,2 tiêu
     /// chí so với kế hoạch`.
     case criteriaAbovePlan
-    /// The clause of a mean that meets the plan `{0}` (Vietnamese leaves the plan out): `, đạt kế hoạch`.
+    /// The clause of a mean equal to the planned `{0}`: `, bằng kế hoạch đề ra (17 tiêu chí/xã)`.
     case criteriaAsPlanned
-    /// The clause of a mean `{0}` criteria below the plan `{1}` (Vietnamese leaves the plan out): `, thấp hơn kế
-    /// hoạch 0,3 tiêu chí`.
+    /// The clause of a mean inside the planned range `{0}`: `, đạt kế hoạch đề ra (11,5–12 tiêu chí/xã)`.
+    case criteriaWithinPlannedRange
+    /// The clause of a mean `{0}` criteria below the plan `{1}` (Vietnamese leaves the plan out): `, thấp hơn 0,3
+    /// tiêu chí so với kế hoạch`.
     case criteriaBelowPlan
-    /// The sentence of `{0}` communes newly recognised as meeting the NTM standard in the year.
+    /// The sentence of `{1}` communes newly recognised as meeting the NTM standard in year `{0}`.
     case findingNewNTM
+    /// `findingNewNTM` for one commune (`{1}` is 1): `In 2020, 1 more commune was recognised …`.
+    case findingNewNTMOne
     /// The clause of new recognitions `{0}` above the plan: ` (vượt kế hoạch 02 xã)`.
     case newNTMAbovePlan
     /// The clause of new recognitions as planned: ` (đạt kế hoạch)`, ` (as planned)`.
     case newNTMAsPlanned
     /// The clause of new recognitions `{0}` below the plan: ` (thấp hơn kế hoạch 02 xã)`.
     case newNTMBelowPlan
-    /// The clause of the total of NTM communes now, `{0}`: `, nâng tổng số xã đạt chuẩn lên 95 xã`, `, 95 in all`.
+    /// The clause of the total of NTM communes now, `{0}`: `, nâng tổng số xã đạt chuẩn lên 95 xã`.
     case ntmTotalNow
+    /// The clause of the total of NTM communes now, `{0}`, counted in the units named by `{1}`
+    /// (`unitsAfterMerger`): `, nâng tổng số xã đạt chuẩn lên 52 xã theo đơn vị hành chính sau sắp xếp`.
+    case ntmTotalNowInUnits
+    /// The same total, `{0}`, counted in other units, named by `{1}` (`unitsBeforeMerger`): ` (61 xã trước sắp xếp)`.
+    case ntmTotalInOtherUnits
+    /// Communes counted in the units after a merger of communes: `sau sắp xếp`, `post-merger`.
+    case unitsAfterMerger
+    /// Communes counted in the units before a merger of communes: `trước sắp xếp`, `pre-merger`.
+    case unitsBeforeMerger
     /// The clause of `{0}` communes recognised at the advanced (nâng cao) standard.
     case advancedNew
-    /// The opening of the sentence of communes by number of criteria met at the end of year `{0}`:
-    /// `Đến hết năm 2019: `.
-    case atEndOfYear
+    /// `advancedNew` for one commune.
+    case advancedNewOne
+    /// The opening of the sentence of communes by number of criteria met at the end of year `{0}`, of `{1}`
+    /// communes: `Đến hết năm 2019, trong 181 xã có `.
+    case bandsAtEndOfYear
     /// The band of `{0}` communes meeting all `{1}` criteria: `12 xã đạt 19 tiêu chí`.
     case bandAllCriteria
     /// The band of `{0}` communes meeting fewer than `{1}` criteria: `03 xã đạt dưới 5 tiêu chí`.
     case bandUnder
     /// The band of `{0}` communes meeting `{1}` to `{2}` criteria: `40 xã đạt 10–14 tiêu chí`.
     case bandRange
+    /// What joins the last two items of a list in a finding: ` và `, ` and `.
+    case listLastJoin
     /// The sentence that no commune lost a criterion it met in year `{0}`.
     case noCommuneLostCriteria
-    /// The sentence that `{0}` communes lost a criterion they met in year `{1}` and need review.
+    /// The sentence that `{0}` communes lost at least one criterion they met in year `{1}`.
     case communesLostCriteria
+    /// `communesLostCriteria` for one commune.
+    case communeLostCriteriaOne
+    /// The clause after the communes that lost criteria: `, cần rà soát, củng cố`, `, to be reviewed and consolidated`.
+    case lostCriteriaNeedReview
     /// The estimated mean criteria per commune for year `{0}`, `{1}` the mean: `Ước năm 2020, bình quân 01 xã đạt
     /// 12,6 tiêu chí`.
     case findingEstimatedMean
     /// The clause of `{0}` more NTM communes expected, `{1}` in all.
     case expectedNewNTM
-    /// The clause of the plan `{0}` and the status against it `{1}`: ` (kế hoạch 100 xã: đạt kế hoạch)`.
-    case againstPlanOf
+    /// The clause of a count of communes `{1}` above the planned `{0}`: `, vượt 02 xã so với kế hoạch đề ra (65 xã)`.
+    case countAbovePlan
+    /// The clause of a count of communes equal to the planned `{0}`: `, bằng kế hoạch đề ra (65 xã)`.
+    case countAsPlanned
+    /// The clause of a count of communes `{1}` below the planned `{0}`: `, thấp hơn 02 xã so với kế hoạch đề ra (65 xã)`.
+    case countBelowPlan
     /// The clause of `{0}` recognised communes expected below the 19 criteria.
     case recognisedBelowStandard
+    /// `recognisedBelowStandard` for one commune.
+    case recognisedBelowStandardOne
     /// The sentence of the capital need of year `{0}`: `{1}` billion VND in all, `{2}` billion of it direct state
     /// budget, `{3}` that share as a percentage.
     case findingCapitalNeed
-    /// The closing remark that commune-level figures are illustrative, calibrated to the notices' aggregates.
-    case findingIllustrativeCommuneData
+    /// The mark after figures computed from illustrative data: ` (số liệu minh họa)`, ` (illustrative)`.
+    case illustrativeMark
+    /// The closing note when illustrative figures are marked, `{0}` what is illustrative (a list of
+    /// `illustrativeGroups`, `illustrativeCriteria`, `illustrativeRecognitions`).
+    case illustrativeNoteMarked
+    /// The closing note when figures from illustrative data are left out, `{0}` what is illustrative.
+    case illustrativeNoteOmitted
+    /// The clause of the closing note naming the sources `{0}` the illustrative data were calibrated to.
+    case illustrativeCalibratedTo
+    /// Illustrative group memberships: `danh sách xã thuộc các nhóm`, `the communes' group memberships`.
+    case illustrativeGroups
+    /// Illustrative criteria met: `số tiêu chí đạt của từng xã`, `the criteria each commune met`.
+    case illustrativeCriteria
+    /// Illustrative recognitions: `năm công nhận đạt chuẩn của từng xã`, `the year each commune was recognised`.
+    case illustrativeRecognitions
     // The annex document
     /// The heading of the key findings: `Nhận định chính`, `Key findings`.
     case keyFindings
@@ -437,27 +483,45 @@ public enum Strings {
         .findingProvinceMean: "Năm {0}, bình quân 01 xã đạt {1} tiêu chí",
         .findingGroupMean: "{0} {1} đạt bình quân {2} tiêu chí/xã",
         .findingNumberedGroupMean: "{0} đạt bình quân {1} tiêu chí/xã",
+        .findingPartOfGroupMean: "Các xã thuộc nhóm “{0}” đạt bình quân {1} tiêu chí/xã",
+        .findingUncountedGroupMean: "Các {0} đạt bình quân {1} tiêu chí/xã",
         .criteriaUpSince: ", tăng {0} tiêu chí so với năm {1}",
         .criteriaDownSince: ", giảm {0} tiêu chí so với năm {1}",
         .criteriaAbovePlan: ", vượt {0} tiêu chí so với kế hoạch",
-        .criteriaAsPlanned: ", đạt kế hoạch",
-        .criteriaBelowPlan: ", thấp hơn kế hoạch {0} tiêu chí",
-        .findingNewNTM: "Toàn tỉnh có thêm {0} xã được công nhận đạt chuẩn nông thôn mới",
+        .criteriaAsPlanned: ", bằng kế hoạch đề ra ({0} tiêu chí/xã)",
+        .criteriaWithinPlannedRange: ", đạt kế hoạch đề ra ({0} tiêu chí/xã)",
+        .criteriaBelowPlan: ", thấp hơn {0} tiêu chí so với kế hoạch",
+        .findingNewNTM: "Năm {0} có thêm {1} xã được công nhận đạt chuẩn nông thôn mới",
+        .findingNewNTMOne: "Năm {0} có thêm {1} xã được công nhận đạt chuẩn nông thôn mới",
         .newNTMAbovePlan: " (vượt kế hoạch {0} xã)", .newNTMAsPlanned: " (đạt kế hoạch)",
         .newNTMBelowPlan: " (thấp hơn kế hoạch {0} xã)",
         .ntmTotalNow: ", nâng tổng số xã đạt chuẩn lên {0} xã",
+        .ntmTotalNowInUnits: ", nâng tổng số xã đạt chuẩn lên {0} xã theo đơn vị hành chính {1}",
+        .ntmTotalInOtherUnits: " ({0} xã {1})",
+        .unitsAfterMerger: "sau sắp xếp", .unitsBeforeMerger: "trước sắp xếp",
         .advancedNew: "; có {0} xã được công nhận đạt chuẩn nông thôn mới nâng cao",
-        .atEndOfYear: "Đến hết năm {0}: ",
+        .advancedNewOne: "; có {0} xã được công nhận đạt chuẩn nông thôn mới nâng cao",
+        .bandsAtEndOfYear: "Đến hết năm {0}, trong {1} xã có ",
         .bandAllCriteria: "{0} xã đạt {1} tiêu chí", .bandUnder: "{0} xã đạt dưới {1} tiêu chí",
-        .bandRange: "{0} xã đạt {1}–{2} tiêu chí",
-        .noCommuneLostCriteria: "Không có xã nào bị giảm tiêu chí so với năm {0}.",
-        .communesLostCriteria: "Có {0} xã bị giảm tiêu chí so với năm {1}, cần rà soát, củng cố.",
+        .bandRange: "{0} xã đạt {1}–{2} tiêu chí", .listLastJoin: " và ",
+        .noCommuneLostCriteria: "Không có xã nào bị mất tiêu chí đã đạt năm {0}",
+        .communesLostCriteria: "Có {0} xã bị mất ít nhất một tiêu chí đã đạt năm {1}",
+        .communeLostCriteriaOne: "Có {0} xã bị mất ít nhất một tiêu chí đã đạt năm {1}",
+        .lostCriteriaNeedReview: ", cần rà soát, củng cố",
         .findingEstimatedMean: "Ước năm {0}, bình quân 01 xã đạt {1} tiêu chí",
         .expectedNewNTM: "; dự kiến có thêm {0} xã đạt chuẩn, nâng tổng số lên {1} xã",
-        .againstPlanOf: " (kế hoạch {0} xã: {1})",
+        .countAbovePlan: ", vượt {1} xã so với kế hoạch đề ra ({0} xã)",
+        .countAsPlanned: ", bằng kế hoạch đề ra ({0} xã)",
+        .countBelowPlan: ", thấp hơn {1} xã so với kế hoạch đề ra ({0} xã)",
         .recognisedBelowStandard: "; {0} xã đã đạt chuẩn nhưng chưa duy trì đủ 19 tiêu chí",
-        .findingCapitalNeed: "Tổng nhu cầu vốn năm {0} ước khoảng {1} tỷ đồng, trong đó ngân sách đầu tư trực tiếp {2} tỷ đồng ({3}).",
-        .findingIllustrativeCommuneData: "(Số liệu cấp xã trong phụ lục là số liệu minh họa, được hiệu chỉnh theo các số liệu tổng hợp của thông báo.)",
+        .recognisedBelowStandardOne: "; {0} xã đã đạt chuẩn nhưng chưa duy trì đủ 19 tiêu chí",
+        .findingCapitalNeed: "Tổng nhu cầu vốn năm {0} ước khoảng {1} tỷ đồng, trong đó ngân sách đầu tư trực tiếp {2} tỷ đồng ({3})",
+        .illustrativeMark: " (số liệu minh họa)",
+        .illustrativeNoteMarked: "Ghi chú: {0} là số liệu minh họa, không phải số liệu thống kê; các số liệu có ghi \"số liệu minh họa\" được tính từ các số liệu này.",
+        .illustrativeNoteOmitted: "Ghi chú: {0} là số liệu minh họa, không phải số liệu thống kê; các nhận định trên không dùng các số liệu này.",
+        .illustrativeCalibratedTo: " Số liệu minh họa được hiệu chỉnh để các số liệu tổng hợp khớp với: {0}.",
+        .illustrativeGroups: "danh sách xã thuộc các nhóm", .illustrativeCriteria: "số tiêu chí đạt của từng xã",
+        .illustrativeRecognitions: "năm công nhận đạt chuẩn của từng xã",
         // The annex document
         .keyFindings: "Nhận định chính", .sourcesAndNotes: "Nguồn số liệu và ghi chú",
         .actualFiguresTo: "; số liệu thực hiện đến ngày {0}",
@@ -535,30 +599,48 @@ public enum Strings {
         .criterion17: "Environment and food safety", .criterion18: "Political system and access to law",
         .criterion19: "Defence and security",
         // Key findings
-        .findingProvinceMean: "In {0} a commune met {1} criteria on average",
-        .findingGroupMean: "The {0} {1} met {2} criteria on average",
-        .findingNumberedGroupMean: "The {0} met {1} criteria on average",
+        .findingProvinceMean: "In {0}, communes met an average of {1} criteria",
+        .findingGroupMean: "The {0} {1} met an average of {2} criteria",
+        .findingNumberedGroupMean: "The {0} met an average of {1} criteria",
+        .findingPartOfGroupMean: "The communes of the group “{0}” met an average of {1} criteria",
+        .findingUncountedGroupMean: "The {0} met an average of {1} criteria",
         .criteriaUpSince: ", {0} more than in {1}",
         .criteriaDownSince: ", {0} fewer than in {1}",
         .criteriaAbovePlan: ", {0} above the plan of {1}",
         .criteriaAsPlanned: ", meeting the plan of {0}",
+        .criteriaWithinPlannedRange: ", within the planned {0}",
         .criteriaBelowPlan: ", {0} below the plan of {1}",
-        .findingNewNTM: "{0} more communes were recognised as meeting the NTM standard",
+        .findingNewNTM: "In {0}, {1} more communes were recognised as meeting the NTM standard",
+        .findingNewNTMOne: "In {0}, {1} more commune was recognised as meeting the NTM standard",
         .newNTMAbovePlan: " ({0} more than planned)", .newNTMAsPlanned: " (as planned)",
         .newNTMBelowPlan: " ({0} fewer than planned)",
-        .ntmTotalNow: ", {0} in all",
-        .advancedNew: "; {0} reached the advanced (nâng cao) standard",
-        .atEndOfYear: "At the end of {0}: ",
-        .bandAllCriteria: "{0} met all {1}", .bandUnder: "{0} met fewer than {1}",
-        .bandRange: "{0} met {1}–{2}",
-        .noCommuneLostCriteria: "No commune lost a criterion it met in {0}.",
-        .communesLostCriteria: "{0} communes lost at least one criterion they met in {1} and need review.",
-        .findingEstimatedMean: "For {0} an average of {1} criteria per commune is estimated",
-        .expectedNewNTM: "; {0} more NTM communes are expected, {1} in all",
-        .againstPlanOf: " (plan {0}: {1})",
-        .recognisedBelowStandard: "; {0} recognised communes are expected below 19 criteria",
-        .findingCapitalNeed: "The {0} capital need is about {1} billion VND, of which {2} billion ({3}) is direct state budget.",
-        .findingIllustrativeCommuneData: "(Commune-level figures in this annex are illustrative, calibrated to the notices' aggregates.)",
+        .ntmTotalNow: ", bringing the total to {0}",
+        .ntmTotalNowInUnits: ", bringing the total to {0} in {1} units",
+        .ntmTotalInOtherUnits: " ({0} in {1} units)",
+        .unitsAfterMerger: "post-merger", .unitsBeforeMerger: "pre-merger",
+        .advancedNew: "; {0} communes reached the advanced (nâng cao) standard",
+        .advancedNewOne: "; {0} commune reached the advanced (nâng cao) standard",
+        .bandsAtEndOfYear: "At the end of {0}, of {1} communes, ",
+        .bandAllCriteria: "{0} met all {1} criteria", .bandUnder: "{0} met fewer than {1}",
+        .bandRange: "{0} met {1}–{2}", .listLastJoin: " and ",
+        .noCommuneLostCriteria: "No commune lost a criterion it met in {0}",
+        .communesLostCriteria: "{0} communes lost at least one criterion they met in {1}",
+        .communeLostCriteriaOne: "{0} commune lost at least one criterion it met in {1}",
+        .lostCriteriaNeedReview: ", to be reviewed and consolidated",
+        .findingEstimatedMean: "In {0}, communes are estimated to meet an average of {1} criteria",
+        .expectedNewNTM: "; {0} more communes are expected to meet the NTM standard, bringing the total to {1}",
+        .countAbovePlan: ", {1} more than the {0} planned",
+        .countAsPlanned: ", as planned ({0})",
+        .countBelowPlan: ", {1} fewer than the {0} planned",
+        .recognisedBelowStandard: "; {0} recognised communes are expected to fall below 19 criteria",
+        .recognisedBelowStandardOne: "; {0} recognised commune is expected to fall below 19 criteria",
+        .findingCapitalNeed: "The {0} capital need is about {1} billion VND, of which {2} billion ({3}) is direct state budget",
+        .illustrativeMark: " (illustrative)",
+        .illustrativeNoteMarked: "Note: {0} are illustrative, not statistics; figures marked \"illustrative\" are computed from them.",
+        .illustrativeNoteOmitted: "Note: {0} are illustrative, not statistics; these findings do not use them.",
+        .illustrativeCalibratedTo: " The illustrative data were calibrated so that their aggregates match: {0}.",
+        .illustrativeGroups: "the communes' group memberships", .illustrativeCriteria: "the criteria each commune met",
+        .illustrativeRecognitions: "the year each commune was recognised",
         // The annex document
         .keyFindings: "Key findings", .sourcesAndNotes: "Sources and notes",
         .actualFiguresTo: "; actual figures to {0}",

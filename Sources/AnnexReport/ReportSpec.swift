@@ -104,6 +104,7 @@ public struct ReportSpec: @unchecked Sendable {
             try item.onlyKeys(["figure", "table", "findings"])
             let kinds = ["figure", "table", "findings"].filter { item.child($0) != nil }
             guard kinds.count == 1 else { throw SpecError(item.location, "one of figure, table or findings", kinds.joined(separator: " and ")) }
+            if let f = item.child("findings") { _ = try Findings.illustrativeOption(f) }
             for k in ["figure", "table"] {
                 guard let n = item.child(k) else { continue }
                 var num = (k == "figure" ? nf : nt) + 1
@@ -176,6 +177,7 @@ public struct ReportSpec: @unchecked Sendable {
         }
         var figures: [BuiltReport.Figure] = [], tables: [(Int, TableContent)] = [], order: [BuiltReport.Item] = []
         var nf = 0, nt = 0
+        var findingsMode = IllustrativeFigures.mark
         // Every item's problems in one run, not the first item's only.
         var problems: [DataIssue] = []
         for item in try root.require("items").list() {
@@ -190,6 +192,7 @@ public struct ReportSpec: @unchecked Sendable {
                     nt = try t.child("number")?.int(1...999) ?? nt + 1
                     tables.append((nt, try TableSpec.build(t, number: nt, baseFolder: baseFolder, context: ctx, language: lang))); order.append(.table(nt))
                 } else {
+                    findingsMode = try Findings.illustrativeOption(try item.require("findings"))
                     order.append(.findings)
                 }
             } catch let e as SpecError { problems += e.issues }
@@ -202,8 +205,8 @@ public struct ReportSpec: @unchecked Sendable {
         let subtitle = try root.child("subtitle")?.text().replacingOccurrences(of: "{region}", with: region)
         var built = BuiltReport(title: title, shortTitle: title, subtitle: subtitle, author: try root.child("author")?.text() ?? "Annex",
                            date: date, language: lang, figures: figures, tables: tables, order: order,
-                           findings: (period.map { PeriodFindings.sentences(ds, analysis, period: $0.period, language: lang) } ?? [])
-                               + Findings.sentences(ds, analysis, language: lang), dataset: ds,
+                           findings: (period.map { PeriodFindings.sentences(ds, analysis, period: $0.period, language: lang, illustrative: findingsMode) } ?? [])
+                               + Findings.sentences(ds, analysis, language: lang, illustrative: findingsMode), dataset: ds,
                            inputs: ctx.inputs.filter { $0 != datasetPath }.sorted())
         built.warnings = ctx.warnings
         built.period = period?.period
