@@ -162,10 +162,6 @@ public struct TableLayout {
         flow(left: 0, width: width, firstTop: 0, top: 0, bottom: .infinity, measurer: measurer).endY
     }
 
-    /// The width the table needs without wrapping any body cell: wider than the page's text, it may turn the page
-    /// (landscape) rather than wrap or shrink.
-    public func naturalWidth(_ measurer: TextMeasurer) -> Double { naturalWidths(measurer).reduce(0, +) }
-
     /// The height the table's start needs on a page `width` wide: its caption and unit line, the header row and the
     /// first two body rows (or as many as it has). A page with less room left starts the table on the next page,
     /// so that a caption never stands alone at the foot of a page.

@@ -205,8 +205,6 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case sourcesAndNotes
     /// The clause after a source's citation, `{0}` its cut-off date: `; số liệu thực hiện đến ngày 30/6/2020`.
     case actualFiguresTo
-    /// The note on the dataset, `{0}` its title, `{1}` its provenance: `Bộ dữ liệu: …. …`, `Dataset: …. …`.
-    case datasetNote
     /// The note that explains estimated figures and how charts draw them (hatched bars, dashed lines).
     case estimatesExplained
     /// The date line of the title page, `{0}` the date: `Ngày 21/7/2020`, `21 July 2020`.
@@ -442,7 +440,6 @@ public enum Strings {
         // The annex document
         .keyFindings: "Nhận định chính", .sourcesAndNotes: "Nguồn số liệu và ghi chú",
         .actualFiguresTo: "; số liệu thực hiện đến ngày {0}",
-        .datasetNote: "Bộ dữ liệu: {0}. {1}",
         .estimatesExplained: "Số liệu năm có ghi \"ước\" là ước thực hiện đến hết năm; các hình gạch chéo và đường nét đứt biểu thị số ước.",
         .reportDate: "Ngày {0}", .communeDataIllustrative: "Số liệu cấp xã là số liệu minh họa",
         .annexHeading: "PHỤ LỤC", .reportDocument: "Báo cáo", .attachedTo: "(Kèm theo {0} số {1} {2} của {3})", .contents: "Mục lục",
@@ -535,7 +532,6 @@ public enum Strings {
         // The annex document
         .keyFindings: "Key findings", .sourcesAndNotes: "Sources and notes",
         .actualFiguresTo: "; actual figures to {0}",
-        .datasetNote: "Dataset: {0}. {1}",
         .estimatesExplained: "Figures marked \"estimate\" are estimated to the end of the year; hatched bars and dashed lines show estimates.",
         .reportDate: "{0}", .communeDataIllustrative: "Commune-level data are illustrative",
         .annexHeading: "ANNEX", .reportDocument: "Report", .attachedTo: "(Accompanying {0} No. {1} of {2}, issued by {3})", .contents: "Contents",

@@ -18,7 +18,7 @@ extension DecreeAnnex {
 
         static var font: Font { theme.font(bodySize) }
         /// The room kept for page numbers at the right, and the least run of dots before them.
-        static let numberColumn = 28.0, leastLeader = 24.0
+        static let numberColumn = 28.0, leastLeader = 44.0
 
         /// Lays out the heading and takes the room of every entry; returns the entries' places.
         static func reserve(_ entries: [String], _ lang: Language, _ flow: inout PageFlow, _ m: TextMeasurer) -> [Slot] {
