@@ -185,7 +185,8 @@ public struct TableLayout {
             TextMark(cell.text, font: f, color: theme.text, at: .zero, baseline: .top, maxWidth: widths[c] - 2 * padX,
                      overflow: .wrap(maxLines: header ? 4 : 3), id: "\(id)/\(c)")
         }
-        let h = (texts.map { measurer.measure($0).height }.max() ?? fontSize) + 2 * padY
+        let heights = texts.map { measurer.measure($0).height }
+        let h = (heights.max() ?? fontSize) + 2 * padY
         var marks: [Mark] = []
         if ruled {}
         else if header { marks.append(.rect(RectMark(Rect(x: left, y: y, width: width, height: h), fill: .hex("#E9EEF3")))) }
@@ -204,6 +205,8 @@ public struct TableLayout {
             case .right: t.position = Point(xs[c] + widths[c] - padX, y + padY); t.horizontalAnchor = .end
             case .center: t.position = Point(xs[c] + widths[c] / 2, y + padY); t.horizontalAnchor = .middle
             }
+            // Ruled cells stand in the middle of their row's height.
+            if ruled { t.position.y += (h - 2 * padY - heights[c]) / 2 }
             marks.append(.text(t))
         }
         if ruled { return (marks + gridMarks(xs: xs, widths: widths, y: y, h: h), h) }

@@ -98,7 +98,6 @@ enum AnnexDocument {
         }
         newPage()
         // Sources and notes.
-        let ds = r.dataset
         let notesTitle = lang.text(.sourcesAndNotes)
         toc.append((notesTitle, content.count + 2))
         heading(notesTitle)
@@ -107,8 +106,13 @@ enum AnnexDocument {
             current.append(.text(t)); y += measurer.measure(t).height + 8
         }
         newPage()
+        return classicFrontAndNumbers(r, content: content, toc: toc, lang: lang)
+    }
 
-        // Title page with contents.
+    /// The classic title page with the contents before `content` (contents that do not fit continue on further
+    /// pages), every page numbered "3 / 12" at its foot, and the running head from page 2.
+    static func classicFrontAndNumbers(_ r: BuiltReport, content: [[Mark]], toc: [(String, Int)], lang: Language) -> [Scene] {
+        let measurer = PangoTextMeasurer(), ds = r.dataset, contentWidth = w - 2 * m
         var title: [Mark] = []
         var ty = h * 0.16
         let tt = TextMark(r.title, font: theme.font(26, .bold), color: theme.text, at: Point(m, ty), baseline: .top, maxWidth: contentWidth, overflow: .wrap(maxLines: 4), id: "report-title")

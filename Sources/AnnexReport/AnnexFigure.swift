@@ -50,8 +50,8 @@ enum AnnexFigure {
         try ReportRunner.sceneOf(chart.sized(width: canvasWidth, height: height, theme: .reportVN), "a figure of the annex")
     }
 
-    /// A plot's height to its width under a horizontal value axis: 0,4 (bars and lines neither squat nor steep).
-    static let plotShape = 0.4
+    /// A plot's height to its width under a horizontal value axis: 0,45 (bars and lines neither squat nor steep).
+    static let plotShape = 0.45
 
     /// The plot's width and height (the span of its value axis's grid lines, `grid/<i>`) when its grid lines run
     /// across it (a value axis upright); nil for other charts.
