@@ -43,10 +43,11 @@ struct PageFlow {
     /// True while nothing has been placed on the last page.
     var atTop: Bool { y <= geometry.top + 0.01 }
 
-    /// Starts a new page of `geometry` (the last page's when nil).
+    /// Starts a new page of `geometry` (the last page's when nil); a last page still without marks is turned to it
+    /// instead, so that no page is left blank.
     mutating func newPage(_ geometry: PageGeometry? = nil) {
         let g = geometry ?? self.geometry
-        pages.append((g, []))
+        if pages[pages.count - 1].marks.isEmpty { pages[pages.count - 1].geometry = g } else { pages.append((g, [])) }
         y = g.top
     }
 

@@ -235,6 +235,32 @@ func pageText(_ page: Scene, _ id: String) -> TextMark? {
         #expect(try ReportSpec.load(path: dir + "/ok.yaml").layout == .classic)
     }
 
+    /// The flow: a block goes where the last ended, or on a new page when it does not fit; no gap at a page's top; an
+    /// empty page turns rather than stay blank; a block taller than a page starts at a page's top.
+    @Test func pageFlowPlacesBlocksWhereTheyFit() {
+        let g = PageGeometry.decree30Portrait
+        let block = Mark.rect(RectMark(Rect(x: g.left, y: 0, width: 10, height: 10), fill: .black))
+        var f = PageFlow(g)
+        #expect(abs(g.textWidth - 165 * Self.mm) < 0.6 && abs(g.top - 20 * Self.mm) < 1e-9 && abs(g.left - 30 * Self.mm) < 1e-9)
+        f.reserve(100, on: g); f.add([block]); f.y += 100
+        f.gap(10)
+        #expect(f.pageNumber == 1 && abs(f.y - (g.top + 110)) < 1e-9)
+        f.reserve(g.textHeight - 110, on: g)
+        #expect(f.pageNumber == 1, "it fits exactly")
+        f.reserve(g.textHeight - 100, on: g)
+        #expect(f.pageNumber == 2 && f.y == g.top)
+        f.gap(10)
+        #expect(f.y == g.top)
+        f.reserve(10, on: .decree30Landscape)
+        #expect(f.pageNumber == 2 && f.geometry == .decree30Landscape, "the empty page turned")
+        f.add([block]); f.y += 10
+        f.reserve(5000, on: .decree30Landscape)
+        #expect(f.pageNumber == 3 && f.atTop)
+        f.reserve(5000, on: .decree30Landscape)
+        #expect(f.pageNumber == 3, "a block taller than a page starts on the empty page")
+        #expect(PageFlow.lines("một hai ba bốn năm", font: DecreeAnnex.Contents.font, width: 80, indent: 20, PangoTextMeasurer()).count >= 2)
+    }
+
     /// `theme: report-vn` in a chart spec: Liberation Serif, black text; the other themes are as they were.
     @Test func reportVNIsAThemeOfChartSpecs() throws {
         let path = repoRoot + "/docs/examples/notices-groups.yaml"
