@@ -191,7 +191,7 @@ enum DecreeAnnex {
     static let paragraphIndent = 10 * PageGeometry.mm
 
     /// A section: its bold heading kept with the first two lines of its first paragraph, then paragraphs of body
-    /// text, first lines indented, broken across pages between lines (never leaving one line of a paragraph alone
+    /// text, justified, first lines indented, broken across pages between lines (never leaving one line of a paragraph alone
     /// at the foot or the head of a page). Marks `section/<id>`, `<id>/<i>` (a paragraph's first line),
     /// `<id>/<i>/<line>`. Returns the page it starts on.
     static func section(_ title: String, _ paragraphs: [String], id: String, _ flow: inout PageFlow, _ m: TextMeasurer) -> Int {
@@ -211,12 +211,30 @@ enum DecreeAnnex {
                 // Two lines together at a paragraph's start and end; one line at a time in between.
                 let together = j == 0 || j == lines.count - 2 ? min(2, lines.count - j) : 1
                 flow.reserve(lineH * Double(together), on: g)
-                flow.add([.text(TextMark(line, font: font, color: theme.text, at: Point(g.left + (j == 0 ? paragraphIndent : 0), flow.y),
-                                         baseline: .top, id: j == 0 ? "\(id)/\(i)" : "\(id)/\(i)/\(j)"))])
+                let indent = j == 0 ? paragraphIndent : 0
+                flow.add(justified(line, font: font, at: Point(g.left + indent, flow.y), width: g.textWidth - indent,
+                                   last: j == lines.count - 1, id: j == 0 ? "\(id)/\(i)" : "\(id)/\(i)/\(j)", m))
                 flow.y += lineH
             }
             flow.y += 2
         }
         return page
+    }
+
+    /// A line of a paragraph set justified, as documents set their body text: its words spread so that it fills
+    /// `width`, each word a mark of its own (the first carries `id`). A paragraph's last line, a line of one word,
+    /// and a line whose spaces would grow past three times their width stay as they are, at the left.
+    static func justified(_ line: String, font: Font, at p: Point, width: Double, last: Bool, id: String, _ m: TextMeasurer) -> [Mark] {
+        let words = line.split(separator: " ").map(String.init)
+        let widths = words.map { m.measure($0, font: font).width }
+        let gap = words.count > 1 ? (width - widths.reduce(0, +)) / Double(words.count - 1) : 0
+        guard !last, words.count > 1, gap <= 3 * m.measure("a a", font: font).width - 2 * m.measure("a", font: font).width else {
+            return [.text(TextMark(line, font: font, color: theme.text, at: p, baseline: .top, id: id))]
+        }
+        var x = p.x
+        return words.enumerated().map { k, word in
+            defer { x += widths[k] + gap }
+            return .text(TextMark(word, font: font, color: theme.text, at: Point(x, p.y), baseline: .top, id: k == 0 ? id : nil))
+        }
     }
 }

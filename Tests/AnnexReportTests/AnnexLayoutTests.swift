@@ -235,6 +235,21 @@ func pageText(_ page: Scene, _ id: String) -> TextMark? {
         #expect(try ReportSpec.load(path: dir + "/ok.yaml").layout == .classic)
     }
 
+    /// Findings and sources are set as body text: first lines indented 1 cm, lines justified to both margins but a
+    /// paragraph's last; the text extracts with its spaces.
+    @Test func paragraphsAreJustifiedWithTheirFirstLineIndented() throws {
+        let (_, pages) = try defaultAnnexPages(.vi)
+        let g = PageGeometry.decree30Portrait, m = PangoTextMeasurer()
+        let page = try #require(pages.first { $0.mark(id: "finding/1") != nil })
+        let first = try #require(pageText(page, "finding/1"))
+        #expect(abs(first.position.x - (g.left + 10 * Self.mm)) < 1e-9 && first.text == "-")
+        let line = page.textBoxes(m).filter { $0.mark.position.y == first.position.y }
+        #expect(line.count > 5)
+        #expect(abs((line.map(\.box.maxX).max() ?? 0) - (g.left + g.textWidth)) < 0.5, "the line reaches the right margin")
+        let last = try #require(pageText(page, "finding/0"))   // one line: its paragraph's last, not spread
+        #expect(last.text.hasPrefix("- Năm 2019, bình quân 01 xã đạt 11,54 tiêu chí"))
+    }
+
     /// The flow: a block goes where the last ended, or on a new page when it does not fit; no gap at a page's top; an
     /// empty page turns rather than stay blank; a block taller than a page starts at a page's top.
     @Test func pageFlowPlacesBlocksWhereTheyFit() {
