@@ -7,7 +7,7 @@ BUILD_FLAGS  ?=
 ANNEX        := .build/$(CONFIG)/annex
 
 # Debian packages Annex needs to build and run, and the extra tools its tests use.
-RUN_PACKAGES  := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-dev libxml2-dev fonts-dejavu-core
+RUN_PACKAGES  := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-dev libxml2-dev fonts-dejavu-core fonts-liberation2
 TEST_PACKAGES := poppler-utils libxml2-utils python3 pngcheck
 
 .PHONY: report test build deps test-deps gallery clean help bench fuzz docs doc-check symbol-graphs example data-check

@@ -204,8 +204,23 @@ public struct Theme: Hashable, Sendable {
         return t
     }()
 
+    /// Vietnamese administrative documents (Decree 30/2020/NĐ-CP): Liberation Serif (metric-compatible with Times New
+    /// Roman), black text, sized for a figure 1200 px wide printed at a 165 mm text width, where its text reads beside
+    /// 13 pt body text (1 pt there is 2,56 px here): the title 13 pt bold, labels, legend and axis titles 10,5–11 pt,
+    /// the footer (notes and source) 8,4 pt. Its sizes follow the canvas's width for any canvas at least 267 px tall
+    /// (a short figure keeps its text size). The annex's figures use it in the `decree30` layout.
+    public static let reportVN = Theme(
+        name: "report-vn", fontFamily: "Liberation Serif", titleFontFamily: "Liberation Serif", background: .white,
+        text: .hex("#000000"), mutedText: .hex("#333333"), grid: .hex("#DADADA"), axis: .hex("#000000"),
+        palette: colourBlindSafe, sequential: [.hex("#C6DBEF"), .hex("#9CC3E4"), .hex("#2B6A9E")], ramp: blues,
+        positive: .hex("#2166AC"), negative: .hex("#B2182B"), target: .hex("#C0392B"),
+        nominalWidth: 1200, nominalHeight: 400,
+        padding: 26, titleSize: 33.3, subtitleSize: 30.8, axisTitleSize: 28.2, tickLabelSize: 26.9,
+        categoryLabelSize: 28.2, valueLabelSize: 26.9, legendSize: 28.2, footerSize: 21.5,
+        gridWidth: 1.2, axisWidth: 2, targetWidth: 5, lineWidth: 4.5, markerRadius: 8)
+
     /// Every built-in theme, in the order specs list them.
-    public static let all: [Theme] = [report, reportSerif, slide, slideDark, reportPrint]
+    public static let all: [Theme] = [report, reportSerif, slide, slideDark, reportPrint, reportVN]
 
     /// The built-in theme called `name` (`report`, `slide`, …), or nil.
     public static func named(_ name: String) -> Theme? { all.first { $0.name == name } }

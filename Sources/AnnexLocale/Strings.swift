@@ -251,8 +251,6 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case sourcesAndNotes
     /// The clause after a source's citation, `{0}` its cut-off date: `; số liệu thực hiện đến ngày 30/6/2020`.
     case actualFiguresTo
-    /// The note on the dataset, `{0}` its title, `{1}` its provenance: `Bộ dữ liệu: …. …`, `Dataset: …. …`.
-    case datasetNote
     /// The note that explains estimated figures and how charts draw them (hatched bars, dashed lines).
     case estimatesExplained
     /// The date line of the title page, `{0}` the date: `Ngày 21/7/2020`, `21 July 2020`.
@@ -299,6 +297,15 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case contents
     /// The page number at the foot of every page, `{0}` the page, `{1}` the number of pages: `3 / 12`.
     case pageOfPages
+    /// The header of a table's row-number column (Decree 30 tables): `STT`, `No.`.
+    case rowNumberHeader
+    /// The sources' entry for the list of administrative units, `{0}` the list's date:
+    /// `Danh mục và mã đơn vị hành chính Việt Nam, Tổng cục Thống kê (ngày 1/1/2020)`.
+    case unitListSource
+    /// The sources' entry saying that the commune-level figures are illustrative, calibrated to the documents above.
+    case illustrativeCommuneDataSource
+    /// The sources' entry for commune-level figures that are real, `{0}` the dataset's title.
+    case communeDataSource
     // The notices' own figure and table (DefaultAnnex)
     /// The title of the notices' figure, `{0}`–`{1}` the years shown, `{2}` the plan's year.
     case groupMeansWithPlanTitle
@@ -525,7 +532,6 @@ public enum Strings {
         // The annex document
         .keyFindings: "Nhận định chính", .sourcesAndNotes: "Nguồn số liệu và ghi chú",
         .actualFiguresTo: "; số liệu thực hiện đến ngày {0}",
-        .datasetNote: "Bộ dữ liệu: {0}. {1}",
         .estimatesExplained: "Số liệu năm có ghi \"ước\" là ước thực hiện đến hết năm; các hình gạch chéo và đường nét đứt biểu thị số ước.",
         .reportDate: "Ngày {0}", .communeDataIllustrative: "Số liệu cấp xã là số liệu minh họa",
         .annexHeading: "PHỤ LỤC", .reportDocument: "Báo cáo", .attachedTo: "(Kèm theo {0} số {1} {2} của {3})",
@@ -542,6 +548,10 @@ public enum Strings {
         .disbursedSameTimeLastYear: "; cùng kỳ năm {0} giải ngân {1} tỷ đồng",
         .ofYearPlan: ", bằng {0} kế hoạch vốn năm {1} ({2} tỷ đồng)", .contents: "Mục lục",
         .pageOfPages: "{0} / {1}",
+        .rowNumberHeader: "STT",
+        .unitListSource: "Danh mục và mã đơn vị hành chính Việt Nam, Tổng cục Thống kê (ngày {0})",
+        .illustrativeCommuneDataSource: "Số liệu cấp xã (nhóm xã, số tiêu chí đạt, xã được công nhận) là số liệu minh họa, được hiệu chỉnh để các số liệu tổng hợp khớp với các văn bản nêu trên; chưa có số liệu cấp xã công khai.",
+        .communeDataSource: "Số liệu cấp xã: {0}",
         // The notices' own figure and table
         .groupMeansWithPlanTitle: "Bình quân tiêu chí/xã theo nhóm xã, {0}–{1} và kế hoạch {2}",
         .provinceProgrammeSubtitle: "Tỉnh {0}, Chương trình mục tiêu quốc gia xây dựng nông thôn mới (19 tiêu chí)",
@@ -644,7 +654,6 @@ public enum Strings {
         // The annex document
         .keyFindings: "Key findings", .sourcesAndNotes: "Sources and notes",
         .actualFiguresTo: "; actual figures to {0}",
-        .datasetNote: "Dataset: {0}. {1}",
         .estimatesExplained: "Figures marked \"estimate\" are estimated to the end of the year; hatched bars and dashed lines show estimates.",
         .reportDate: "{0}", .communeDataIllustrative: "Commune-level data are illustrative",
         .annexHeading: "ANNEX", .reportDocument: "Report", .attachedTo: "(Accompanying {0} No. {1} of {2}, issued by {3})",
@@ -661,6 +670,10 @@ public enum Strings {
         .disbursedSameTimeLastYear: "; {1} billion VND in the same months of {0}",
         .ofYearPlan: ", {0} of the plan for {1} ({2} billion VND)", .contents: "Contents",
         .pageOfPages: "{0} / {1}",
+        .rowNumberHeader: "No.",
+        .unitListSource: "List of administrative units of Viet Nam and their codes, General Statistics Office ({0})",
+        .illustrativeCommuneDataSource: "Commune-level figures (groups, criteria met, communes recognised) are illustrative, calibrated so that their aggregates match the documents above; no public commune-level data exist.",
+        .communeDataSource: "Commune-level figures: {0}",
         // The notices' own figure and table
         .groupMeansWithPlanTitle: "Mean criteria met per commune by group of communes, {0}–{1} and the {2} plan",
         .provinceProgrammeSubtitle: "{0} province, National Target Programme on New Rural Development (19 criteria)",

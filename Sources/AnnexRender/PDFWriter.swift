@@ -340,7 +340,12 @@ struct PDFFont {
     init(number: Int, font: TrueTypeFont) { self.number = number; self.font = font }
 
     mutating func use(_ gid: UInt16) { used.insert(gid) }
-    mutating func noteText(_ gid: UInt16, _ s: String) { if text[gid] == nil { text[gid] = s } }
+    /// Notes the text glyph `gid` stands for (the first seen). No entry for a glyph standing for no text, or for a
+    /// long run of it (the "…" that ends a text cut short stands for all that was left out): a ToUnicode map holds
+    /// neither (poppler: "Illegal entry in bfchar block").
+    mutating func noteText(_ gid: UInt16, _ s: String) {
+        if !s.isEmpty, s.utf16.count <= 32, text[gid] == nil { text[gid] = s }
+    }
 
     /// Six capital letters from the glyphs used: the same subset gets the same name.
     var subsetTag: String {

@@ -4,9 +4,9 @@ import AnnexRender
 import AnnexScene
 import Foundation
 
-/// Lays out the pages of the A4 annex: a title page with contents, the figures (two to a page) and tables
-/// (headers repeated across page breaks) in the spec's order, the key findings, and notes on the sources;
-/// every page numbered.
+/// Lays out the pages of the A4 annex in the report's layout: `decree30` (`DecreeAnnex`), or `classic`: a title page
+/// with contents, the figures (two to a page) and tables (headers repeated across page breaks) in the spec's order,
+/// the key findings, and notes on the sources; every page numbered at its foot.
 enum AnnexDocument {
     static let w = ReportRunner.pageWidth, h = ReportRunner.pageHeight, m = ReportRunner.margin
     static let theme = Theme.report
@@ -20,13 +20,26 @@ enum AnnexDocument {
         Scene(width: w, height: h, background: .white, marks: marks, metadata: md)
     }
 
-    static func tablePages(_ table: TableContent, lang: Language, header: String) -> [[Mark]] {
-        let measurer = PangoTextMeasurer()
-        let pages = TableLayout(table, theme: theme, language: lang, fontSize: 11).pages(left: m, width: w - 2 * m, firstTop: m, top: m, bottom: h - m, measurer: measurer)
-        return pages
+    /// The pages of a table's own PDF (`tables/tabNN.pdf`), in the report's layout.
+    static func tablePages(_ table: TableContent, _ r: BuiltReport, lang: Language) -> [Scene] {
+        switch r.layout {
+        case .decree30: return DecreeAnnex.tablePages(table, r, lang: lang)
+        case .classic:
+            let pages = TableLayout(table, theme: theme, language: lang, fontSize: 11)
+                .pages(left: m, width: w - 2 * m, firstTop: m, top: m, bottom: h - m, measurer: PangoTextMeasurer())
+            return pages.map { stamp($0, r.metadata(table.caption)) }
+        }
     }
 
+    /// The annex's pages in the report's layout; `figures` are the annex's figure scenes by number.
     static func pages(_ r: BuiltReport, figures: [(Int, Scene)], lang: Language) -> [Scene] {
+        switch r.layout {
+        case .decree30: DecreeAnnex.pages(r, figures: figures, lang: lang)
+        case .classic: classicPages(r, figures: figures, lang: lang)
+        }
+    }
+
+    static func classicPages(_ r: BuiltReport, figures: [(Int, Scene)], lang: Language) -> [Scene] {
         let measurer = PangoTextMeasurer()
         var content: [[Mark]] = []
         var toc: [(String, Int)] = []   // entry, page number (the title page is 1)
@@ -85,25 +98,21 @@ enum AnnexDocument {
         }
         newPage()
         // Sources and notes.
-        let ds = r.dataset
         let notesTitle = lang.text(.sourcesAndNotes)
         toc.append((notesTitle, content.count + 2))
         heading(notesTitle)
-        var lines: [String] = []
-        for src in ds.sources.values.sorted(by: { $0.id < $1.id }) {
-            lines.append(src.citation(lang) + (src.dataCutoff.isEmpty ? "" : lang.text(.actualFiguresTo, humanDate(src.dataCutoff, lang))))
-        }
-        lines.append(lang.text(.datasetNote, ds.manifest.title[lang] ?? ds.manifest.name,
-                               (ds.manifest.provenanceText[lang] ?? ds.manifest.provenance).trimmingCharacters(in: .whitespacesAndNewlines)))
-        if let a = ds.manifest.boundaries?.attribution[lang] { lines.append(a) }
-        lines.append(lang.text(.estimatesExplained))
-        for (i, l) in lines.enumerated() {
+        for (i, l) in SourcesPage.entries(r, lang).enumerated() {
             let t = TextMark(l, font: theme.font(11), color: theme.text, at: Point(m, y), baseline: .top, maxWidth: contentWidth, overflow: .wrap(maxLines: nil), id: "note/\(i)")
             current.append(.text(t)); y += measurer.measure(t).height + 8
         }
         newPage()
+        return classicFrontAndNumbers(r, content: content, toc: toc, lang: lang)
+    }
 
-        // Title page with contents.
+    /// The classic title page with the contents before `content` (contents that do not fit continue on further
+    /// pages), every page numbered "3 / 12" at its foot, and the running head from page 2.
+    static func classicFrontAndNumbers(_ r: BuiltReport, content: [[Mark]], toc: [(String, Int)], lang: Language) -> [Scene] {
+        let measurer = PangoTextMeasurer(), ds = r.dataset, contentWidth = w - 2 * m
         var title: [Mark] = []
         var ty = h * 0.16
         let tt = TextMark(r.title, font: theme.font(26, .bold), color: theme.text, at: Point(m, ty), baseline: .top, maxWidth: contentWidth, overflow: .wrap(maxLines: 4), id: "report-title")

@@ -403,9 +403,8 @@ public enum ReportRunner {
             tasks.append(RenderTask(name: "table \(n)") {
                 let csv = CSVWriter.encode(header: table.columns.map(\.header), rows: table.rows.map { $0.map(\.text) } + (table.totals.map { [$0.map(\.text)] } ?? []),
                                            delimiter: lang.csvDelimiter)
-                let pages = AnnexDocument.tablePages(table, lang: lang, header: built.shortTitle)
                 let meta = FileMeta(kind: "table", number: n, title: table.caption, alt: table.caption)
-                return [(base + ".csv", csv, meta), (base + ".pdf", try pdfOf(pages.map { AnnexDocument.stamp($0, built.metadata(table.caption)) }, "table \(n)"), meta)]
+                return [(base + ".csv", csv, meta), (base + ".pdf", try pdfOf(AnnexDocument.tablePages(table, built, lang: lang), "table \(n)"), meta)]
             })
         }
         // The annex's figures, laid out anew for an A4 page, are tasks of their own; the annex is assembled from
@@ -414,12 +413,7 @@ public enum ReportRunner {
         for fig in built.figures {
             let n = fig.number, chart = fig.chart
             tasks.append(RenderTask(name: "figure \(n) for the annex", cost: RenderTask.cost(of: chart) * 0.5) {
-                // Long lists of horizontal bars get a taller figure on the page.
-                var height = 675.0
-                if let bar = chart as? BarChart, bar.orientation == .horizontal, bar.categories.count > 8 {
-                    height = min(1350, 675 * Double(bar.categories.count) / 8)
-                }
-                annexScenes.put(n, try sceneOf(chart.sized(width: 1200, height: height, theme: .reportPrint), "\(spec.file): figure \(n) in the annex"))
+                annexScenes.put(n, try AnnexFigure.scene(chart, layout: built.layout, "\(spec.file): figure \(n) in the annex"))
                 return []
             })
         }

@@ -31,8 +31,10 @@ public struct ReportSpec: @unchecked Sendable {
     /// Figures of type `map` are left out (a district's annex: its dataset has no boundaries); their numbers
     /// are not given to other figures.
     var leavesOutMaps = false
+    /// How `annex.pdf` is laid out (`layout:`): `decree30` unless the spec says `classic`.
+    var layout: AnnexLayout = .decree30
 
-    static let keys = ["title", "subtitle", "date", "author", "dataset", "languages", "formats", "slides", "items", "each", "annex", "period"]
+    static let keys = ["title", "subtitle", "date", "author", "dataset", "languages", "formats", "slides", "items", "each", "annex", "period", "layout"]
 
     /// Reads and checks the report spec at `path`: its keys, its dataset folder (which must hold a
     /// `manifest.yaml`), languages, formats, slides, date and items, figure and table numbers used once each.
@@ -122,6 +124,7 @@ public struct ReportSpec: @unchecked Sendable {
         var spec = ReportSpec(file: file, text: text, root: root, baseFolder: base, datasetPath: dataset, languages: langs,
                               formats: formats, slides: slides, date: date, each: each)
         spec.periodRequest = try root.child("period")?.text()
+        if let l = root.child("layout") { spec.layout = AnnexLayout(rawValue: try l.oneOf(AnnexLayout.allCases.map(\.rawValue)))! }
         return spec
     }
 
@@ -211,6 +214,7 @@ public struct ReportSpec: @unchecked Sendable {
         built.warnings = ctx.warnings
         built.period = period?.period
         built.frontMatter = try FrontMatter.read(root.child("annex"), language: lang)
+        built.layout = layout
         return built
     }
 }
@@ -238,9 +242,23 @@ struct BuiltReport: @unchecked Sendable {
     var frontMatter = FrontMatter()
     /// The period of a monthly or quarterly report; nil for a report of years.
     var period: Period? = nil
+    /// How `annex.pdf` is laid out.
+    var layout: AnnexLayout = .decree30
 
     func metadata(_ title: String) -> DocumentMetadata {
         DocumentMetadata(title: title, description: self.title, author: author, creator: "Annex \(ReportRunner.toolVersion)",
                          keywords: ["nông thôn mới", "NTM", dataset.manifest.regionName], created: date + "T00:00:00", language: language.rawValue)
     }
+}
+
+/// How `annex.pdf` is laid out (a report spec's `layout:`).
+enum AnnexLayout: String, CaseIterable, Sendable {
+    /// As a Vietnamese office files an annex (Decree 30/2020/NĐ-CP): A4 with margins of 20 mm top and bottom, 30 mm
+    /// left and 15 mm right, Liberation Serif at 13 pt, `PHỤ LỤC` and the line naming the report it accompanies,
+    /// contents with dot leaders, figures and tables flowing one after another at the text's width, page numbers
+    /// centred in the top margin from page 2.
+    case decree30
+    /// The earlier look: DejaVu Sans, a title page with contents, figures two to a page in a frame, each table and
+    /// the findings on pages of their own, page numbers at the foot.
+    case classic
 }

@@ -121,7 +121,7 @@ private func problems(_ yaml: String, over base: Theme = .report) -> [String] {
 
     @Test func refusesUnknownPalettesAndThemesWithAHint() {
         #expect(problems("style:\n  palette: set3\n  extends: slides\n") == [
-            "s.yaml:3: key 'style.extends': expected one of the themes report, report-serif, slide, slide-dark, report-print; "
+            "s.yaml:3: key 'style.extends': expected one of the themes report, report-serif, slide, slide-dark, report-print, report-vn; "
                 + "did you mean 'slide'?, found 'slides'",
             "s.yaml:2: key 'style.palette': expected one of the palettes okabe-ito, blues, set2, dark2, tableau10, or a list of colours "
                 + "such as [\"#0072B2\", \"#E69F00\"]; did you mean 'set2'?, found 'set3'",

@@ -11,7 +11,8 @@ import Testing
     static let cleaned = [
         "AnnexReport/Findings.swift", "AnnexReport/AnnexDocument.swift", "AnnexReport/DefaultAnnex.swift",
         "AnnexReport/ReportRunner.swift", "AnnexReport/ReportSpec.swift", "AnnexReport/ResultFormatter.swift",
-        "AnnexReport/CSVWriter.swift",
+        "AnnexReport/CSVWriter.swift", "AnnexReport/DecreeAnnex.swift", "AnnexReport/AnnexContents.swift",
+        "AnnexReport/SourcesPage.swift", "AnnexReport/PageFlow.swift", "AnnexReport/AnnexFigure.swift",
         "AnnexAnalytics/Analysis.swift", "AnnexAnalytics/GroupTrends.swift", "AnnexAnalytics/PlanComparison.swift",
         "AnnexAnalytics/ResultRecord.swift",
         "AnnexData/Boundaries.swift", "AnnexData/CSVCell.swift", "AnnexData/CSVTable.swift", "AnnexData/DataError.swift",

@@ -87,9 +87,10 @@ public struct Footer: Sendable {
         }
         if let src = texts.source, !src.isEmpty { lines.append(("source", language.text(.sourcePrefix) + " " + src, false)) }
         var y = bottom, marks: [Mark] = []
+        // A note may run to six lines (a heat map's key to its columns), never cut short where three would do.
         for (id, line, strong) in lines.reversed() {
             let m = TextMark(line, font: t.font(t.footerSize, strong ? .bold : .regular), color: strong ? t.target : t.mutedText,
-                             at: Point(left, y), baseline: .bottom, maxWidth: width, overflow: .wrap(maxLines: 3), id: id)
+                             at: Point(left, y), baseline: .bottom, maxWidth: width, overflow: .wrap(maxLines: 6), id: id)
             y -= measurer.measure(m).height + t.footerSize * 0.25
             marks.append(.text(m))
         }
