@@ -83,7 +83,8 @@ extension MapChart {
         let pad = 3.0
         let dot = Rect(x: pole.x - 4, y: pole.y - 4, width: 8, height: 8)
         guard !placed.contains(where: { $0.intersects(dot) }) else { return nil }
-        let reach = max(space.panel.width, space.panel.height)
+        // Leaders stay short (a fifth of the panel's larger side at most): a long one reads as belonging elsewhere.
+        let reach = max(60, 0.2 * max(space.panel.width, space.panel.height))
         for withName in [true, false] {
             let (nameFont, valueFont, nameHeight, textW, textH) = label.block(withName, 0.85)
             let w = textW + 2 * pad, h = textH + 2 * pad

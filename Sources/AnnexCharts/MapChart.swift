@@ -124,7 +124,9 @@ public struct MapChart: SizedChart {
         var (scene, omitted) = layoutScene(texts, measurer)
         if !omitted.isEmpty {
             var withNote = texts
-            withNote.notes.append(language.text(.labelsNotShown, omitted.joined(separator: "; ")))
+            // Listed when few; counted when a list would outgrow a note (a national map on a slide).
+            withNote.notes.append(omitted.count <= 12 ? language.text(.labelsNotShown, omitted.joined(separator: "; "))
+                                  : language.text(.labelsNotShownCount, NumberFormat(language, fractionDigits: 0...0)(Double(omitted.count))))
             scene = layoutScene(withNote, measurer).scene
         }
         return scene
@@ -205,7 +207,7 @@ public struct MapChart: SizedChart {
     /// The size a map takes when fitted into `box`: its projected extent plus a little margin, and the column
     /// of insets beside it.
     func mapSize(in box: Rect, _ main: Boundaries, _ t: Theme, _ measurer: TextMeasurer) -> (width: Double, height: Double) {
-        let g = panelGeometry(box, main, t, titleHeight: insetTitleHeight(t, measurer))
+        let g = panelGeometry(box, main, t, measurer)
         let e = g.insets.reduce(g.mainExtent) { $0.union($1.frame) }
         return (e.width + t.padding * 0.4, e.height + t.padding * 0.4)
     }
@@ -267,7 +269,7 @@ public struct MapChart: SizedChart {
             rect = Rect(x: rect.minX, y: rect.minY + h + t.padding * 0.2, width: rect.width, height: rect.height - h - t.padding * 0.2)
         }
         if style == .tiles { return marks + tiles(panel, pi, rect, b, classes, t, fmt, measurer, &labelBoxes) }
-        let g = panelGeometry(rect, main, t, titleHeight: insetTitleHeight(t, measurer))
+        let g = panelGeometry(rect, main, t, measurer)
         let proj = g.main
         // Drawn at the panel's resolution: borders simplified once per boundary set and scale, shared ones shared.
         let shown = drawn(main, proj)
@@ -394,8 +396,8 @@ public struct MapChart: SizedChart {
                     for (dx, dy) in offsets {
                         let box = Rect(x: pole.x - w / 2 + dx, y: top0 + dy, width: w, height: h)
                         if dx != 0 || dy != 0, !PlaneGeometry.contains(rings, Point(box.midX, box.midY)) { continue }
-                        // The ink, not the line box: a little in from the box's edges.
-                        if fit, !inside(box.insetBy(dx: 2, dy: h * 0.12), rings) { continue }
+                        // The whole line box, bar a pixel at its edges.
+                        if fit, !inside(box.insetBy(dx: 0.5, dy: 0.5), rings) { continue }
                         if placed.contains(where: { $0.intersects(box) }) { continue }
                         placed.append(box)
                         return texts(box, withName, nameFont, valueFont, nameHeight, ink)
@@ -408,7 +410,7 @@ public struct MapChart: SizedChart {
 
     /// Whether a label box lies inside the area: its outline, sampled every few pixels, all inside the rings.
     func inside(_ box: Rect, _ rings: [[Point]]) -> Bool {
-        let step = 6.0
+        let step = 4.0
         let nx = max(1, Int((box.width / step).rounded(.up))), ny = max(1, Int((box.height / step).rounded(.up)))
         for i in 0...nx {
             let x = box.minX + box.width * Double(i) / Double(nx)

@@ -87,38 +87,57 @@ extension MapChart {
 
     /// The geometry of a panel of box `rect`: the main map fitted into it (less a column for insets beside it),
     /// the insets beside it stacked level with their place, or in their own frames.
-    func panelGeometry(_ rect: Rect, _ main: Boundaries, _ t: Theme, titleHeight: Double) -> PanelGeometry {
+    func panelGeometry(_ rect: Rect, _ main: Boundaries, _ t: Theme, _ measurer: TextMeasurer) -> PanelGeometry {
         let cw = insetColumnWidth(rect), gap = cw > 0 ? t.padding * 0.4 : 0
+        let titleHeight = insetTitleHeight(t, measurer, width: cw > 0 ? cw : rect.width * 0.25)
         let mainRect = Rect(x: rect.minX, y: rect.minY, width: rect.width - cw - gap, height: rect.height)
         let proj = FittedProjection(projection, fitting: main, into: mainRect, margin: t.padding * 0.2)
         let extent = projectedExtent(main, proj) ?? mainRect
         var out = PanelGeometry(main: proj, mainExtent: extent, insets: [])
+        let colX = min(rect.maxX - cw, extent.maxX + gap), space = t.padding * 0.4
+        // The frames beside the map: at the given scale (never wider than the column), else the column's width;
+        // all shrunk alike when the column is too short for them.
+        var sizes: [Int: (w: Double, mapH: Double)] = [:]
+        for (i, inset) in insets.enumerated() where inset.frame == nil {
+            var w = cw
+            if let s = inset.scale {
+                let a = proj(lon: inset.west, lat: inset.south), b = proj(lon: inset.east, lat: inset.north)
+                w = min(cw, abs(b.x - a.x) * s + space)
+            }
+            sizes[i] = (w, w * aspect(of: inset) + space)
+        }
+        let fixed = Double(sizes.count) * titleHeight + Double(max(0, sizes.count - 1)) * space
+        let needed = sizes.keys.sorted().map { sizes[$0]!.mapH }.reduce(0, +)
+        if needed > 0, fixed + needed > rect.height {
+            let f = max(0.1, (rect.height - fixed) / needed)
+            sizes = sizes.mapValues { ($0.w * f, $0.mapH * f) }
+        }
         var nextTop = rect.minY
-        let colX = min(rect.maxX - cw, extent.maxX + gap)
-        for inset in insets {
-            let own = FittedProjection(projection, fitting: inset.box, into: Rect(x: 0, y: 0, width: 1000, height: 1000))
-            let corners = [own(lon: inset.west, lat: inset.south), own(lon: inset.east, lat: inset.north)]
-            let aspect = max(1e-6, abs(corners[1].y - corners[0].y)) / max(1e-6, abs(corners[1].x - corners[0].x))
+        var below = sizes.keys.sorted().map { sizes[$0]!.mapH + titleHeight + space }.reduce(0, +)
+        for (i, inset) in insets.enumerated() {
             var frame: Rect
             if let f = inset.frame {
                 frame = Rect(x: rect.minX + f.minX * rect.width, y: rect.minY + f.minY * rect.height, width: f.width * rect.width, height: f.height * rect.height)
             } else {
-                // At the given scale (never wider than the column), else the column's width.
-                var w = cw
-                if let s = inset.scale {
-                    let a = proj(lon: inset.west, lat: inset.south), b = proj(lon: inset.east, lat: inset.north)
-                    w = min(cw, abs(b.x - a.x) * s + t.padding * 0.4)
-                }
-                let h = min(rect.height, w * aspect + titleHeight + t.padding * 0.4)
+                // Level with the archipelago's place on the main map, below the frame before, above those after.
+                let (w, mapH) = sizes[i]!, h = mapH + titleHeight
                 let level = proj(lon: (inset.west + inset.east) / 2, lat: (inset.south + inset.north) / 2).y
-                let top = min(rect.maxY - h, max(nextTop, level - h / 2))
+                let top = max(rect.minY, min(rect.maxY - below + space, max(nextTop, level - h / 2)))
                 frame = Rect(x: colX + (cw - w) / 2, y: top, width: w, height: h)
-                nextTop = frame.maxY + t.padding * 0.4
+                nextTop = frame.maxY + space
+                below -= h + space
             }
             let map = Rect(x: frame.minX, y: frame.minY + titleHeight, width: frame.width, height: max(1, frame.height - titleHeight))
             out.insets.append((frame, map, FittedProjection(projection, fitting: inset.box, into: map, margin: t.padding * 0.2)))
         }
         return out
+    }
+
+    /// An inset box's height over its width, projected.
+    func aspect(of inset: Inset) -> Double {
+        let own = FittedProjection(projection, fitting: inset.box, into: Rect(x: 0, y: 0, width: 1000, height: 1000))
+        let a = own(lon: inset.west, lat: inset.south), b = own(lon: inset.east, lat: inset.north)
+        return max(1e-6, abs(b.y - a.y)) / max(1e-6, abs(b.x - a.x))
     }
 
     /// The box the outer rings of `b` take on the canvas under `proj`; nil for no positions.
@@ -148,9 +167,7 @@ extension MapChart {
             let (frame, _, proj) = g.insets[i]
             marks.append(.rect(RectMark(frame, fill: t.background, stroke: Stroke(color: t.mutedText, width: max(1, t.gridWidth)), id: "inset/\(pi)/\(i)")))
             if let title = inset.title, !title.isEmpty {
-                marks.append(.text(TextMark(title, font: t.font(t.categoryLabelSize * 0.8), color: t.mutedText, at: Point(frame.midX, frame.minY + t.padding * 0.15),
-                                            anchor: .middle, baseline: .top, maxWidth: frame.width - t.padding * 0.2, overflow: .wrap(maxLines: 2),
-                                            id: "inset-title/\(pi)/\(i)")))
+                marks.append(.text(insetTitle(title, t, width: frame.width, at: Point(frame.midX, frame.minY + t.padding * 0.15), id: "inset-title/\(pi)/\(i)")))
             }
             let parts = drawn(insetBoundaries(i), proj)
             marks.append(.group(GroupMark(areaMarks(panel, pi, proj, t, parts, idPrefix: "inset-area/\(pi)/\(i)", smallPrefix: "inset\(i)-"), clip: frame)))
@@ -158,9 +175,16 @@ extension MapChart {
         return marks
     }
 
-    /// The height of an inset's heading (its title in two lines at most, and a little space).
-    func insetTitleHeight(_ t: Theme, _ measurer: TextMeasurer) -> Double {
-        guard insets.contains(where: { !($0.title ?? "").isEmpty }) else { return 0 }
-        return measurer.measure("Ag", font: t.font(t.categoryLabelSize * 0.8)).height * 2 + t.padding * 0.25
+    /// An inset's heading, wrapped to at most three lines in a frame `width` px wide.
+    func insetTitle(_ text: String, _ t: Theme, width: Double, at p: Point, id: String? = nil) -> TextMark {
+        TextMark(text, font: t.font(t.categoryLabelSize * 0.8), color: t.mutedText, at: p, anchor: .middle, baseline: .top,
+                 maxWidth: width - t.padding * 0.2, overflow: .wrap(maxLines: 3), id: id)
+    }
+
+    /// The height of the insets' headings in frames `width` px wide (the tallest, and a little space).
+    func insetTitleHeight(_ t: Theme, _ measurer: TextMeasurer, width: Double) -> Double {
+        let titles = insets.compactMap(\.title).filter { !$0.isEmpty }
+        guard !titles.isEmpty else { return 0 }
+        return titles.map { measurer.measure(insetTitle($0, t, width: width, at: Point(0, 0))).height }.max()! + t.padding * 0.3
     }
 }
