@@ -92,12 +92,15 @@ public struct Boundaries: Hashable, Sendable {
         func bad(_ path: String, _ expected: String, _ found: String?) {
             issues.append(DataIssue(SourceLocation(file: file, column: path), expected: expected, found: found))
         }
+        // The fast reader first (national files are mostly numbers); JSONSerialization for what it does not take,
+        // and for the message of what is not JSON.
         let json: Any
-        do { json = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
+        if let fast = FastJSON.parse(data) { json = fast }
+        else { do { json = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
             let ns = error as NSError
             let detail = (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ns.localizedDescription
             throw DataError([DataIssue(SourceLocation(file: file), expected: "valid JSON", found: detail)])
-        }
+        } }
         guard let root = json as? [String: Any] else {
             throw DataError([DataIssue(SourceLocation(file: file), expected: "a GeoJSON object", found: describe(json))])
         }
