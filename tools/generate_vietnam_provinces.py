@@ -13,6 +13,7 @@ offshore (Hoàng Sa, part of Đà Nẵng; Trường Sa, part of Khánh Hòa) for
 
 Outputs (same bytes on every run: seeded, rounded to 5 decimals):
     provinces.geojson   FeatureCollection, properties code (GSO two-digit code), name (NFC), region
+    provinces.topojson  the same as a Topology (object `provinces`; each border once, quantised to 1e-5 degrees)
     provinces.csv       code,province,value: a made-up share of communes meeting the NTM standard (%)
 Licence: CC0 1.0 (public-domain dedication); see LICENCE.md next to the outputs.
 """
@@ -315,44 +316,51 @@ def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "Tests", "Fixtures", "vietnam-provinces")
     owner, lon0, lat0 = partition()
     rings, own = rings_of(owner)
-    cache = {}
+    cache, arcs = {}, []
 
-    def chain_points(chain, closed):
+    def chain_arc(chain, closed):
+        """The chain's arc index (~index when the ring runs it backwards) and its points in the ring's direction."""
         key = (min(chain[0], chain[-1]), max(chain[0], chain[-1]), frozenset(chain))
         if key not in cache:
-            cache[key] = (chain, roughen(chain, lon0, lat0, closed))
-        first, pts = cache[key]
+            cache[key] = (chain, len(arcs))
+            arcs.append(roughen(chain, lon0, lat0, closed))
+        first, index = cache[key]
         same = first == chain or (closed and set(first) == set(chain) and _same_direction(first, chain))
-        return pts if same else pts[::-1]
+        return (index, arcs[index]) if same else (~index, arcs[index][::-1])
 
-    polygons = {}
+    polygons, topo = {}, {}
     for k, rs in sorted(rings.items()):
         outers, holes = [], []
         for ring in rs:
             chains, closed = split_chains(ring, own)
-            pts = []
+            pts, refs = [], []
             for c in chains:
-                p = chain_points(c, closed)
-                if closed:
-                    # Start where the ring starts, in the ring's direction.
-                    pts = p
-                else:
-                    pts += p if not pts else p[1:]
+                ref, p = chain_arc(c, closed)
+                refs.append(ref)
+                pts = p if closed else (pts + (p if not pts else p[1:]))
             area = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(pts, pts[1:]))
-            (outers if area > 0 else holes).append(pts)
-        polygons[k] = [[o] for o in outers]
-        for h in holes:
-            for p in polygons[k]:
+            (outers if area > 0 else holes).append((pts, refs))
+        polygons[k] = [[o[0]] for o in outers]
+        topo[k] = [[o[1]] for o in outers]
+        for h, hrefs in holes:
+            for p, t in zip(polygons[k], topo[k]):
                 if inside(p[0], *h[0]):
                     p.append(h)
+                    t.append(hrefs)
                     break
     rng = random.Random(SEED + 1)
     index = {p[0]: n for n, p in enumerate(PROVINCES)}
     for code, x, y, r, e in ISLANDS:
-        polygons[index[code]].append([blob(rng, x, y, r, e, max(12, int(r * 2400)))])
+        b = blob(rng, x, y, r, e, max(12, int(r * 2400)))
+        polygons[index[code]].append([b])
+        topo[index[code]].append([[len(arcs)]])
+        arcs.append(b)
     for code, x0, y0, x1, y1, n in ARCHIPELAGOS:
         for _ in range(n):
-            polygons[index[code]].append([blob(rng, rng.uniform(x0, x1), rng.uniform(y0, y1), rng.uniform(0.004, 0.012), 1.0, 10)])
+            b = blob(rng, rng.uniform(x0, x1), rng.uniform(y0, y1), rng.uniform(0.004, 0.012), 1.0, 10)
+            polygons[index[code]].append([b])
+            topo[index[code]].append([[len(arcs)]])
+            arcs.append(b)
     features, vertices = [], 0
     for n, (code, name, region, _, _) in enumerate(PROVINCES):
         polys = [[[[round(x, 5), round(y, 5)] for x, y in ring] for ring in poly] for poly in polygons[n]]
@@ -366,6 +374,7 @@ def main():
         f.write('{"type":"FeatureCollection","name":"vietnam-provinces-synthetic","features":[\n')
         f.write(",\n".join(json.dumps(ft, ensure_ascii=False, separators=(",", ":")) for ft in features))
         f.write("\n]}\n")
+    write_topojson(os.path.join(out_dir, "provinces.topojson"), arcs, topo)
     vr = random.Random(SEED + 2)
     with open(os.path.join(out_dir, "provinces.csv"), "w", encoding="utf-8") as f:
         f.write("code,province,value\n")
@@ -375,6 +384,30 @@ def main():
             v = max(5.0, min(100.0, base + vr.gauss(0, 10)))
             f.write(f"{code},{name},{v:.1f}\n")
     print(f"{len(features)} provinces, {sum(len(p) for p in polygons.values())} polygons, {vertices} vertices", file=sys.stderr)
+
+
+def write_topojson(path, arcs, topo):
+    """The same provinces as a TopoJSON topology: each border once, quantised to 1e-5 degrees, delta-encoded."""
+    def q(v, o):
+        return int(round((v - o) * 100000))
+    out_arcs = []
+    for a in arcs:
+        pts = [(q(x, 100.0), q(y, 5.0)) for x, y in a]
+        enc = [list(pts[0])] + [[x1 - x0, y1 - y0] for (x0, y0), (x1, y1) in zip(pts, pts[1:])]
+        out_arcs.append(enc)
+    geoms = []
+    for n, (code, name, region, _, _) in enumerate(PROVINCES):
+        polys = topo[n]
+        g = {"type": "MultiPolygon", "arcs": polys} if len(polys) > 1 else {"type": "Polygon", "arcs": polys[0]}
+        g["properties"] = {"code": code, "name": unicodedata.normalize("NFC", name), "region": region}
+        geoms.append(g)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('{"type":"Topology","transform":{"scale":[0.00001,0.00001],"translate":[100,5]},')
+        f.write('"objects":{"provinces":{"type":"GeometryCollection","geometries":[\n')
+        f.write(",\n".join(json.dumps(g, ensure_ascii=False, separators=(",", ":")) for g in geoms))
+        f.write('\n]}},"arcs":[\n')
+        f.write(",\n".join(json.dumps(a, separators=(",", ":")) for a in out_arcs))
+        f.write("\n]}\n")
 
 
 def _same_direction(a, b):

@@ -27,8 +27,11 @@ struct BoundaryTopology: Sendable {
     var cosLat: Double
 
     init(_ b: Boundaries) {
+        let total = b.features.reduce(0) { n, f in f.polygons.reduce(n) { m, p in ([p.outer] + p.holes).reduce(m) { $0 + $1.points.count } } }
         var ids: [VertexKey: Int32] = [:]
+        ids.reserveCapacity(total)
         var positions: [(lon: Double, lat: Double)] = []
+        positions.reserveCapacity(total)
         var lat0 = Double.infinity, lat1 = -Double.infinity
         // Rings as vertex ids, without the closing repeat and without repeated positions in a row.
         var idRings: [[Int32]] = []

@@ -28,6 +28,23 @@ let provinceFolder = repoRoot + "/Tests/Fixtures/vietnam-provinces"
         #expect(b.feature("01")?.name == "Hà Nội" && b.feature("79")?.name == "Hồ Chí Minh")
     }
 
+    /// The TopoJSON twin of the fixture (each border once, quantised, delta-encoded) reads as the GeoJSON does.
+    @Test func theTopoJSONTwinReadsAsTheGeoJSON() throws {
+        let g = try Boundaries.load(path: provinceFolder + "/provinces.geojson", key: "code")
+        let t = try Boundaries.load(path: provinceFolder + "/provinces.topojson", key: "code", strict: true)
+        #expect(t.features.map(\.key) == g.features.map(\.key) && t.features.map(\.name) == g.features.map(\.name))
+        var worst = 0.0, counts = true
+        for (a, b) in zip(g.features, t.features) {
+            for (p, q) in zip(a.polygons, b.polygons) {
+                for (r, s) in zip([p.outer] + p.holes, [q.outer] + q.holes) {
+                    if r.points.count != s.points.count { counts = false }
+                    for (u, v) in zip(r.points, s.points) { worst = max(worst, abs(u.lon - v.lon), abs(u.lat - v.lat)) }
+                }
+            }
+        }
+        #expect(counts && worst < 1e-7, "positions differ by up to \(worst)°")
+    }
+
     /// Simplified to a drawing's resolution, a border shared by two provinces keeps the same vertices on both
     /// sides (no sliver opens between neighbours), and most vertices go.
     @Test func simplificationKeepsSharedBordersShared() throws {
