@@ -5,6 +5,23 @@
 import Foundation
 
 enum FastJSON {
+    /// A list of exactly two numbers (a position, most of a boundary file), kept as two Doubles instead of a list
+    /// of NSNumbers; `list(_:)` gives the list JSONSerialization would have given.
+    struct Position {
+        let x: Double, y: Double
+        /// Whether each number was written as an integer (JSONSerialization gives those as integer NSNumbers).
+        let integralX: Bool, integralY: Bool
+        var list: [Any] {
+            [integralX ? NSNumber(value: Int(x)) : NSNumber(value: x), integralY ? NSNumber(value: Int(y)) : NSNumber(value: y)]
+        }
+    }
+
+    /// `v` as a list: a list, or a position's two numbers; nil for anything else.
+    static func list(_ v: Any?) -> [Any]? {
+        if let p = v as? Position { return p.list }
+        return v as? [Any]
+    }
+
     /// JSONSerialization's own `true` and `false` (the readers tell booleans from numbers by their type).
     nonisolated(unsafe) static let booleans: (Any, Any) = {
         let a = (try? JSONSerialization.jsonObject(with: Data("[true,false]".utf8))) as? [Any] ?? [true, false]
@@ -75,6 +92,9 @@ enum FastJSON {
 
         mutating func array(depth: Int) -> Any? {
             at += 1
+            let start = at
+            if let p = position() { return p }
+            at = start
             var out: [Any] = []
             skipSpace()
             if at < bytes.count, bytes[at] == UInt8(ascii: "]") { at += 1; return out }
@@ -106,11 +126,33 @@ enum FastJSON {
             return nil
         }
 
+        /// Two numbers and the closing bracket: a position; nil (having read some) for anything else.
+        mutating func position() -> Position? {
+            skipSpace()
+            guard let (x, ix) = scanNumber() else { return nil }
+            skipSpace()
+            guard at < bytes.count, bytes[at] == UInt8(ascii: ",") else { return nil }
+            at += 1
+            skipSpace()
+            guard let (y, iy) = scanNumber() else { return nil }
+            skipSpace()
+            guard at < bytes.count, bytes[at] == UInt8(ascii: "]") else { return nil }
+            at += 1
+            return Position(x: x, y: y, integralX: ix, integralY: iy)
+        }
+
         /// A number as JSON writes it: an integer NSNumber when it has no fraction or exponent and fits, else a Double.
         mutating func number() -> Any? {
+            guard let (v, integral) = scanNumber() else { return nil }
+            return integral ? NSNumber(value: Int(v)) : NSNumber(value: v)
+        }
+
+        /// A number's value, and whether it was written as an integer that fits (under 19 digits).
+        mutating func scanNumber() -> (Double, Bool)? {
+            guard at < bytes.count else { return nil }
             let start = at
             var integral = true
-            if at < bytes.count, bytes[at] == UInt8(ascii: "-") { at += 1 }
+            if bytes[at] == UInt8(ascii: "-") { at += 1 }
             guard at < bytes.count, (0x30...0x39).contains(bytes[at]) else { return nil }
             if bytes[at] == 0x30, at + 1 < bytes.count, (0x30...0x39).contains(bytes[at + 1]) { return nil }   // no leading zeros
             while at < bytes.count, (0x30...0x39).contains(bytes[at]) { at += 1 }
@@ -131,12 +173,12 @@ enum FastJSON {
                 var v = 0, k = start, negative = false
                 if bytes[k] == UInt8(ascii: "-") { negative = true; k += 1 }
                 while k < at { v = v * 10 + Int(bytes[k] - 0x30); k += 1 }
-                return NSNumber(value: negative ? -v : v)
+                return (Double(negative ? -v : v), true)
             }
             var buffer = [CChar](repeating: 0, count: 48)
             for i in 0..<n { buffer[i] = CChar(bitPattern: bytes[start + i]) }
             let d = buffer.withUnsafeBufferPointer { strtod($0.baseAddress!, nil) }
-            return d.isFinite ? NSNumber(value: d) : nil
+            return d.isFinite ? (d, false) : nil
         }
     }
 }
