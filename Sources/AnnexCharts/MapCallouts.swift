@@ -57,6 +57,18 @@ struct LandMask {
         land[r * cols + c] = true
     }
 
+    /// How many px of the segment from `a` to `b` lie over land (sampled every 2 px).
+    func landLength(_ a: Point, _ b: Point) -> Double {
+        let n = max(1, Int((hypot(b.x - a.x, b.y - a.y) / 2).rounded(.up)))
+        var count = 0
+        for s in 0...n {
+            let t = Double(s) / Double(n)
+            let c = Int(((a.x + (b.x - a.x) * t - origin.x) / cell).rounded(.down)), r = Int(((a.y + (b.y - a.y) * t - origin.y) / cell).rounded(.down))
+            if c >= 0, c < cols, r >= 0, r < rows, land[r * cols + c] { count += 1 }
+        }
+        return Double(count) * hypot(b.x - a.x, b.y - a.y) / Double(n + 1)
+    }
+
     /// Whether `box` lies over no area (every cell it touches is free); boxes outside the mask count as free.
     func isFree(_ box: Rect) -> Bool {
         let c0 = max(0, Int(((box.minX - origin.x) / cell).rounded(.down))), c1 = min(cols - 1, Int(((box.maxX - origin.x) / cell).rounded(.down)))
@@ -75,8 +87,8 @@ struct CalloutSpace {
 }
 
 extension MapChart {
-    /// A callout: the label on a background box outside the map (over no area), at the free place nearest the
-    /// area's pole, clear of every label, callout, leader dot and inset placed before, its leader line crossing none
+    /// A callout: the label on a background box outside the map (over no area), near the area's pole (of the free
+    /// places within 48 px of the nearest, the one whose leader runs least over land), clear of every label, callout, leader dot and inset placed before, its leader line crossing none
     /// of them; a dot at the pole. Nil when no such place is in the panel.
     func placeCallout(_ label: MapLabel, _ pole: Point, _ space: CalloutSpace, _ placed: inout [Rect]) -> [Mark]? {
         let t = label.theme, f = label.feature, pi = label.panelIndex
@@ -88,9 +100,12 @@ extension MapChart {
         for withName in [true, false] {
             let (nameFont, valueFont, nameHeight, textW, textH) = label.block(withName, 0.85)
             let w = textW + 2 * pad, h = textH + 2 * pad
-            // Nearest first: rings of growing distance, 24 directions each, starting up-right.
-            var d = 12.0
-            while d < reach {
+            // The free places within 48 px of the nearest one (rings of growing distance, 24 directions each,
+            // up-right first); of those, the one whose leader runs least over land (towards the nearest coast
+            // rather than across the neighbours), then the nearest.
+            var best: (cost: Double, box: Rect, end: Point)? = nil
+            var d = 12.0, limit = reach
+            while d < limit {
                 for k in 0..<24 {
                     let a = -Double.pi / 4 + Double(k) * Double.pi / 12
                     let c = Point(pole.x + cos(a) * (d + w / 2), pole.y + sin(a) * (d + h / 2))
@@ -100,20 +115,25 @@ extension MapChart {
                     let end = Point(min(max(pole.x, box.minX), box.maxX), min(max(pole.y, box.minY), box.maxY))
                     // The leader crosses no other label, callout or dot.
                     guard !placed.contains(where: { MapChart.segment(pole, end, crosses: $0) }) else { continue }
-                    placed.append(box)
-                    placed.append(dot)
-                    let text = Rect(x: box.minX + pad, y: box.minY + pad, width: w - 2 * pad, height: h - 2 * pad)
-                    return [
-                        // Dark on a light halo, so that leader and dot show on dark fills as on light ones.
-                        .path(PathMark([.move(pole), .line(end)], stroke: Stroke(color: t.background.withAlpha(0.85), width: 3))),
-                        .path(PathMark([.move(pole), .line(end)], stroke: Stroke(color: t.text, width: 1), id: "label-leader/\(pi)/\(f.key)")),
-                        .path(Shapes.circle(center: pole, radius: 2.4, fill: t.text, stroke: Stroke(color: t.background, width: 1.2),
-                                            id: "label-dot/\(pi)/\(f.key)")),
-                        .rect(RectMark(box, fill: t.background, stroke: Stroke(color: t.text.withAlpha(0.35), width: 0.8),
-                                       id: "label-box/\(pi)/\(f.key)")),
-                    ] + label.texts(text, withName, nameFont, valueFont, nameHeight, t.text)
+                    let cost = d + 2 * space.land.landLength(pole, end)
+                    if best == nil { limit = min(reach, d + 48) }
+                    if best == nil || cost < best!.cost - 1e-9 { best = (cost, box, end) }
                 }
                 d += 8
+            }
+            if let (_, box, end) = best {
+                placed.append(box)
+                placed.append(dot)
+                let text = Rect(x: box.minX + pad, y: box.minY + pad, width: w - 2 * pad, height: h - 2 * pad)
+                return [
+                    // Dark on a light halo, so that leader and dot show on dark fills as on light ones.
+                    .path(PathMark([.move(pole), .line(end)], stroke: Stroke(color: t.background.withAlpha(0.85), width: 3))),
+                    .path(PathMark([.move(pole), .line(end)], stroke: Stroke(color: t.text, width: 1), id: "label-leader/\(pi)/\(f.key)")),
+                    .path(Shapes.circle(center: pole, radius: 2.4, fill: t.text, stroke: Stroke(color: t.background, width: 1.2),
+                                        id: "label-dot/\(pi)/\(f.key)")),
+                    .rect(RectMark(box, fill: t.background, stroke: Stroke(color: t.text.withAlpha(0.35), width: 0.8),
+                                   id: "label-box/\(pi)/\(f.key)")),
+                ] + label.texts(text, withName, nameFont, valueFont, nameHeight, t.text)
             }
         }
         return nil
