@@ -45,8 +45,10 @@ public struct FittedProjection: Sendable {
         let lats = boundaries.features.flatMap { $0.polygons.flatMap { $0.outer.points.map(\.lat) } }
         let lat0 = ((lats.min() ?? 0) + (lats.max() ?? 0)) / 2
         var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
+        // Equirectangular with the cosine computed once (the same numbers as project(), without a cosine a point).
+        let d = Double.pi / 180, c0 = cos(lat0 * d)
         for f in boundaries.features { for p in f.polygons { for q in p.outer.points {
-            let (x, y) = projection.project(lon: q.lon, lat: q.lat, standardLatitude: lat0)
+            let (x, y) = projection == .equirectangular ? (q.lon * d * c0, q.lat * d) : projection.project(lon: q.lon, lat: q.lat, standardLatitude: lat0)
             minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
         } } }
         let inner = rect.insetBy(dx: margin, dy: margin)

@@ -67,6 +67,11 @@ public struct MapChart: SizedChart {
     public var closedBelow = false
     /// Explicit geometry for the components instead of the automatic layout.
     public var pins: ChartPins? = nil
+    /// Islands far offshore drawn in framed boxes of their own instead of on the main map.
+    public var insets: [Inset] = []
+    /// Whether a label that fits nowhere inside its area becomes a callout outside the map (true, the default) or
+    /// is left out and listed in a note.
+    public var callouts = true
 
     /// A map of `boundaries` showing `panels`; a choropleth of five natural-breaks classes unless told otherwise;
     /// sizes in px.
@@ -119,7 +124,9 @@ public struct MapChart: SizedChart {
         var (scene, omitted) = layoutScene(texts, measurer)
         if !omitted.isEmpty {
             var withNote = texts
-            withNote.notes.append(language.text(.labelsNotShown, omitted.joined(separator: "; ")))
+            // Listed when few; counted when a list would outgrow a note (a national map on a slide).
+            withNote.notes.append(omitted.count <= 12 ? language.text(.labelsNotShown, omitted.joined(separator: "; "))
+                                  : language.text(.labelsNotShownCount, NumberFormat(language, fractionDigits: 0...0)(Double(omitted.count))))
             scene = layoutScene(withNote, measurer).scene
         }
         return scene
@@ -128,32 +135,15 @@ public struct MapChart: SizedChart {
     /// The map's scene with `texts`, and the labels it could not place.
     func layoutScene(_ texts: ChartTexts, _ measurer: TextMeasurer) -> (scene: Scene, omitted: [String]) {
         let t = theme.fitted(width: width, height: height)
-        // The canvas fits the map: a one-panel map narrower than its canvas loses the empty width (text keeps the
-        // size of the canvas asked for), and the legend stands beside the map, top-aligned with it.
-        var w = width
-        if panels.count == 1, style != .tiles, !theme.keepsCanvas {
-            let (_, area, _) = ChartFrame(texts: texts, legend: [], theme: t, width: w, height: height, language: language).layout(measurer)
-            let legendW = classLegend(t, circleRadius: 0).width(maxTitle: area.width * 0.28, measurer)
-            let used = mapSize(in: Rect(x: area.minX, y: area.minY, width: area.width - legendW - t.padding * 0.5, height: area.height), t).width
-            w = max(width * 0.55, (used + t.padding * 0.5 + legendW + 2 * t.padding).rounded(.up))
-        }
-        // Small multiples fill their panels: a canvas taller than the maps need loses the empty height.
-        var h = height
-        if panels.count > 1, style != .tiles, !theme.keepsCanvas {
-            let (_, area, _) = ChartFrame(texts: texts, legend: [], theme: t, width: w, height: h, language: language).layout(measurer)
-            let legendW = classLegend(t, circleRadius: 0).width(maxTitle: area.width * 0.28, measurer), gapX = t.padding * 0.4
-            let panelW = (area.width - legendW - t.padding * 0.5 - gapX * Double(panels.count - 1)) / Double(panels.count)
-            let titleH = measurer.measure("Ag", font: t.font(t.subtitleSize, .semibold)).height + t.padding * 0.2
-            let used = mapSize(in: Rect(x: 0, y: 0, width: panelW, height: area.height - titleH), t).height
-            h = max(height * 0.5, (h - (area.height - titleH - used)).rounded(.up))
-        }
+        let main = mainBoundaries
+        let (w, h) = fittedCanvas(texts, main, t, measurer)
         let frame = ChartFrame(texts: texts, legend: [], theme: t, width: w, height: h, language: language)
         var (marks, area, titleText) = frame.layout(measurer)
         var legend = classLegend(t, circleRadius: 0)
         let legendW = legend.width(maxTitle: area.width * 0.28, measurer)
         var mapsArea = Rect(x: area.minX, y: area.minY, width: area.width - legendW - t.padding * 0.5, height: area.height)
         if panels.count == 1, style != .tiles {
-            let used = mapSize(in: mapsArea, t).width
+            let used = mapSize(in: mapsArea, main, t, measurer).width
             mapsArea = Rect(x: area.minX + max(0, (area.width - used - t.padding * 0.5 - legendW) / 2), y: area.minY, width: min(used, mapsArea.width), height: area.height)
         }
         var labelBoxes: [Rect] = [], maxCircle = 0.0, omitted: [String] = []
@@ -161,13 +151,40 @@ public struct MapChart: SizedChart {
         let panelW = (mapsArea.width - gapX * (n - 1)) / n
         for (pi, panel) in panels.enumerated() {
             let rect = Rect(x: mapsArea.minX + Double(pi) * (panelW + gapX), y: mapsArea.minY, width: panelW, height: mapsArea.height)
-            marks += panelMarks(panel, pi, rect, t, measurer, &labelBoxes, &maxCircle, &omitted)
+            marks += panelMarks(panel, pi, rect, main, t, measurer, &labelBoxes, &maxCircle, &omitted)
         }
         if style == .circles { legend = classLegend(t, circleRadius: maxCircle) }
         let titleH = panels.first?.title != nil ? measurer.measure("Ag", font: t.font(t.subtitleSize, .semibold)).height : 0
         marks += legend.layout(at: Point(mapsArea.maxX + t.padding * 0.5, area.minY + titleH), width: legendW, measurer).marks
         return (Scene(width: w, height: h, background: t.background, marks: marks,
                       metadata: DocumentMetadata(title: titleText, description: altText(), language: language.rawValue)), omitted)
+    }
+
+    /// The canvas fitted to the map's shape (text keeps the size of the canvas asked for; a theme that keeps its
+    /// canvas, as slides do, keeps it). One panel: a tall map (projected height over width above 1.25) gets a
+    /// portrait canvas, up to 1.6 times the height asked for and no taller than the width asked for, and the canvas
+    /// then loses the width the map and its legend beside it do not use. Several panels (small multiples) fill
+    /// their panels: the canvas loses the height the maps do not use.
+    func fittedCanvas(_ texts: ChartTexts, _ main: Boundaries, _ t: Theme, _ measurer: TextMeasurer) -> (Double, Double) {
+        var w = width, h = height
+        guard style != .tiles, !theme.keepsCanvas else { return (w, h) }
+        let legendW = { (area: Rect) in self.classLegend(t, circleRadius: 0).width(maxTitle: area.width * 0.28, measurer) }
+        if panels.count == 1 {
+            let square = mapSize(in: Rect(x: 0, y: 0, width: 1000, height: 1000), main, t, measurer)
+            if square.height / max(1, square.width) > 1.25 { h = max(height, min(width, height * 1.6)).rounded() }
+            let (_, area, _) = ChartFrame(texts: texts, legend: [], theme: t, width: w, height: h, language: language).layout(measurer)
+            let lw = legendW(area)
+            let used = mapSize(in: Rect(x: area.minX, y: area.minY, width: area.width - lw - t.padding * 0.5, height: area.height), main, t, measurer).width
+            w = max(width * 0.55, (used + t.padding * 0.5 + lw + 2 * t.padding).rounded(.up))
+        } else {
+            let (_, area, _) = ChartFrame(texts: texts, legend: [], theme: t, width: w, height: h, language: language).layout(measurer)
+            let lw = legendW(area), gapX = t.padding * 0.4
+            let panelW = (area.width - lw - t.padding * 0.5 - gapX * Double(panels.count - 1)) / Double(panels.count)
+            let titleH = measurer.measure("Ag", font: t.font(t.subtitleSize, .semibold)).height + t.padding * 0.2
+            let used = mapSize(in: Rect(x: 0, y: 0, width: panelW, height: area.height - titleH), main, t, measurer).height
+            h = max(height * 0.5, (h - (area.height - titleH - used)).rounded(.up))
+        }
+        return (w, h)
     }
 
     /// Whether no change (zero) is a class of its own: on a diverging (change) map with a value of exactly 0.
@@ -187,12 +204,12 @@ public struct MapChart: SizedChart {
         return NumberFormat(language, fractionDigits: d...d).typographic
     }
 
-    /// The size a map takes when fitted into `box` (its projected extent plus a little margin).
-    func mapSize(in box: Rect, _ t: Theme) -> (width: Double, height: Double) {
-        let probe = FittedProjection(projection, fitting: boundaries, into: box, margin: t.padding * 0.2)
-        let pts = boundaries.features.flatMap { $0.polygons.flatMap { $0.outer.points.map { probe(lon: $0.lon, lat: $0.lat) } } }
-        let xs = pts.map(\.x), ys = pts.map(\.y)
-        return ((xs.max() ?? box.maxX) - (xs.min() ?? box.minX) + t.padding * 0.4, (ys.max() ?? box.maxY) - (ys.min() ?? box.minY) + t.padding * 0.4)
+    /// The size a map takes when fitted into `box`: its projected extent plus a little margin, and the column
+    /// of insets beside it.
+    func mapSize(in box: Rect, _ main: Boundaries, _ t: Theme, _ measurer: TextMeasurer) -> (width: Double, height: Double) {
+        let g = panelGeometry(box, main, t, measurer)
+        let e = g.insets.reduce(g.mainExtent) { $0.union($1.frame) }
+        return (e.width + t.padding * 0.4, e.height + t.padding * 0.4)
     }
 
     /// The legend column: classes with their counts and a no-data row, or reference circles of the largest value
@@ -239,9 +256,9 @@ public struct MapChart: SizedChart {
         return snap(lo) >= snap(hi) ? fmt(hi) : fmt(lo) + dash + fmt(hi)
     }
 
-    /// One panel: its title, then tiles, or the areas with their fills, borders, circles and labels.
-    func panelMarks(_ panel: Panel, _ pi: Int, _ rectIn: Rect, _ t: Theme, _ measurer: TextMeasurer, _ labelBoxes: inout [Rect],
-                    _ maxCircle: inout Double, _ omitted: inout [String]) -> [Mark] {
+    /// One panel: its title, then tiles, or the areas with their fills, borders, circles and labels, and the insets.
+    func panelMarks(_ panel: Panel, _ pi: Int, _ rectIn: Rect, _ main: Boundaries, _ t: Theme, _ measurer: TextMeasurer,
+                    _ labelBoxes: inout [Rect], _ maxCircle: inout Double, _ omitted: inout [String]) -> [Mark] {
         var rect = rectIn, marks: [Mark] = []
         let fmt = valueFormat, b = breaks, classes = max(1, b.count - 1)
         if let pt = panel.title, !pt.isEmpty {
@@ -252,12 +269,21 @@ public struct MapChart: SizedChart {
             rect = Rect(x: rect.minX, y: rect.minY + h + t.padding * 0.2, width: rect.width, height: rect.height - h - t.padding * 0.2)
         }
         if style == .tiles { return marks + tiles(panel, pi, rect, b, classes, t, fmt, measurer, &labelBoxes) }
-        let proj = FittedProjection(projection, fitting: boundaries, into: rect, margin: t.padding * 0.2)
-        marks += areaMarks(panel, pi, proj, t)
+        let g = panelGeometry(rect, main, t, measurer)
+        let proj = g.main
+        // Drawn at the panel's resolution: borders simplified once per boundary set and scale, shared ones shared.
+        let shown = drawn(main, proj)
+        marks += areaMarks(panel, pi, proj, t, shown) + insetMarks(panel, pi, g, t, measurer)
+        labelBoxes += g.insets.map(\.frame)
         let rMax = min(rect.width, rect.height) * 0.065, vMax = max(panels.flatMap { $0.values.values }.max() ?? 1, 1e-9)
         maxCircle = rMax
-        for f in boundaries.features.sorted(by: { projectedArea(proj, $0) > projectedArea(proj, $1) }) {
-            let (pole, rings) = labelPoint(proj, f)
+        let projected = shown.features.map { f in f.polygons.map { p in ([p.outer] + p.holes).map { r in r.points.dropLast().map { proj(lon: $0.lon, lat: $0.lat) } } } }
+        let space = CalloutSpace(panel: rect, land: LandMask(projected.flatMap { $0.flatMap { $0 } }, over: rect))
+        let order = shown.features.indices.sorted { projected[$0].map { PlaneGeometry.area($0[0]) }.reduce(0, +) > projected[$1].map { PlaneGeometry.area($0[0]) }.reduce(0, +) }
+        for fi in order {
+            let f = shown.features[fi]
+            let rings = projected[fi].max { PlaneGeometry.area($0[0]) < PlaneGeometry.area($1[0]) }!
+            let pole = PlaneGeometry.poleOfInaccessibility(rings, precision: 0.5).point
             let v = panel.values[f.key]
             if style == .circles, let v {
                 marks.append(.path(Shapes.circle(center: pole, radius: rMax * (v / vMax).squareRoot(), fill: t.palette[0].withAlpha(0.55),
@@ -267,20 +293,22 @@ public struct MapChart: SizedChart {
             let fill = style == .circles || v == nil ? t.background : fillColor(v!, b, classes, t)
             let ink = style == .circles || v == nil ? t.text : fill.readableInk
             let label = placeLabel(f, v, pole, rings, ink, t, fmt, measurer, &labelBoxes, pi, below: style == .circles ? rMax * ((v ?? 0) / vMax).squareRoot() : 0,
-                                   panel: rect, calloutsAllowed: boundaries.features.count <= 40)
+                                   space: space, manyAreas: shown.features.count > 40)
             if label.isEmpty { omitted.append("\(f.name) \(v.map(fmt.format) ?? language.text(.noData))") }
             marks += label
         }
         return marks
     }
 
-    /// The areas of a panel: a dark outline under everything, fills by class (hatched where there is no value; a
-    /// neutral fill under circles), borders between areas in the background colour.
-    func areaMarks(_ panel: Panel, _ pi: Int, _ proj: FittedProjection, _ t: Theme) -> [Mark] {
-        let b = breaks, classes = max(1, b.count - 1)
+    /// The areas of a panel (or of an inset): a dark outline under everything, fills by class (hatched where there
+    /// is no value; a neutral fill under circles), borders between areas in the background colour, discs for parts
+    /// too small to see. Ids `<idPrefix>/<key>` (`area/<panel>/<key>` on the main map).
+    func areaMarks(_ panel: Panel, _ pi: Int, _ proj: FittedProjection, _ t: Theme, _ shown: Boundaries, idPrefix: String? = nil,
+                   smallPrefix: String = "") -> [Mark] {
+        let b = breaks, classes = max(1, b.count - 1), prefix = idPrefix ?? "area/\(pi)"
         var under: [Mark] = [], fills: [Mark] = [], borders: [Mark] = []
-        for f in boundaries.features {
-            let path = proj.path(f), id = "area/\(pi)/\(f.key)"
+        for f in shown.features {
+            let path = proj.path(f), id = "\(prefix)/\(f.key)"
             under.append(.path(PathMark(path, fillRule: .evenOdd, stroke: Stroke(color: t.axis, width: t.axisWidth * 2.2, join: .round))))
             if style == .circles {
                 fills.append(.path(PathMark(path, fill: t.grid.mixed(with: t.background, amount: 0.3), fillRule: .evenOdd, id: id)))
@@ -289,28 +317,28 @@ public struct MapChart: SizedChart {
             } else {
                 fills.append(.path(PathMark(path, fill: t.background, fillRule: .evenOdd, id: id)))
                 fills.append(.group(GroupMark([.path(PathMark(hatchLines(path), stroke: Stroke(color: t.mutedText.withAlpha(0.6), width: 1.2)))],
-                                              clipPath: path, id: "no-data/\(pi)/\(f.key)")))
+                                              clipPath: path, id: "no-data/\(idPrefix == nil ? "\(pi)" : prefix)/\(f.key)")))
             }
             borders.append(.path(PathMark(path, fillRule: .evenOdd, stroke: Stroke(color: t.background, width: max(1, t.gridWidth * 1.5), join: .round))))
         }
-        return under + fills + borders + smallAreaMarks(panel, pi, proj, t)
+        return under + fills + borders + smallAreaMarks(panel, pi, proj, t, shown, smallPrefix)
     }
 
     /// Areas too small to see (an island of a few pixels) are drawn at a minimum size: a disc in their class
     /// colour at each small part's centroid, outlined so that it shows on any neighbour, so that their value is
     /// not lost to an outline-only speck.
-    func smallAreaMarks(_ panel: Panel, _ pi: Int, _ proj: FittedProjection, _ t: Theme) -> [Mark] {
+    func smallAreaMarks(_ panel: Panel, _ pi: Int, _ proj: FittedProjection, _ t: Theme, _ shown: Boundaries, _ prefix: String) -> [Mark] {
         guard style != .circles else { return [] }
         let b = breaks, classes = max(1, b.count - 1)
         let minimum = max(3, t.markerRadius * 0.75), threshold = pow(minimum * 1.6, 2)
         var marks: [Mark] = []
-        for f in boundaries.features {
+        for f in shown.features {
             for (k, p) in f.polygons.enumerated() {
                 let ring = p.outer.points.map { proj(lon: $0.lon, lat: $0.lat) }
                 guard ring.count > 2, PlaneGeometry.area(ring) < threshold else { continue }
                 let fill = panel.values[f.key].map { fillColor($0, b, classes, t) } ?? t.background
                 marks.append(.path(Shapes.circle(center: PlaneGeometry.areaCentroid(ring), radius: minimum, fill: fill,
-                                                 stroke: Stroke(color: t.axis, width: max(0.75, t.gridWidth)), id: "small-area/\(pi)/\(f.key)/\(k)")))
+                                                 stroke: Stroke(color: t.axis, width: max(0.75, t.gridWidth)), id: "small-area/\(pi)/\(prefix)\(f.key)/\(k)")))
             }
         }
         return marks
@@ -334,37 +362,27 @@ public struct MapChart: SizedChart {
         return Classification.classIndex(v, b)
     }
 
-    func projectedArea(_ proj: FittedProjection, _ f: BoundaryFeature) -> Double {
-        f.polygons.map { p in PlaneGeometry.area(p.outer.points.map { proj(lon: $0.lon, lat: $0.lat) }) }.reduce(0, +)
-    }
-
-    /// The pole of inaccessibility of the feature's largest polygon, and that polygon's projected rings.
-    func labelPoint(_ proj: FittedProjection, _ f: BoundaryFeature) -> (Point, [[Point]]) {
-        let polys = f.polygons.map { p in ([p.outer] + p.holes).map { r in r.points.dropLast().map { proj(lon: $0.lon, lat: $0.lat) } } }
-        let largest = polys.max { PlaneGeometry.area($0[0]) < PlaneGeometry.area($1[0]) }!
-        return (PlaneGeometry.poleOfInaccessibility(largest, precision: 0.5).point, largest)
-    }
-
     /// Name over value at the pole, inside the area, smaller when it would not fit inside or would overlap a label
-    /// already placed. On a map of few areas (districts), an area too small for its name (a city inside its
-    /// district) gets a callout: the label on a background box beside the area, clear of other labels and inside
-    /// the panel, with a leader line to a dot at the pole; on a map of many, the value alone.
+    /// already placed. A label that fits nowhere inside becomes a callout outside the map (``placeCallout``). The
+    /// order of tries: on a map of few areas (40 or fewer: districts), the name inside, then a callout, then the
+    /// value alone inside; on a map of many, names where they fit, the value alone where the name does not, and a
+    /// callout only where not even the value fits. With `callouts` off, a label that fits nowhere inside is left
+    /// out (and listed in a note by the caller).
     func placeLabel(_ f: BoundaryFeature, _ v: Double?, _ pole: Point, _ rings: [[Point]], _ ink: Color, _ t: Theme,
                     _ fmt: NumberFormat, _ measurer: TextMeasurer, _ placed: inout [Rect], _ pi: Int, below: Double,
-                    panel: Rect, calloutsAllowed: Bool) -> [Mark] {
+                    space: CalloutSpace, manyAreas: Bool) -> [Mark] {
         let label = MapLabel(feature: f, valueText: v.map(fmt.format) ?? "–", panelIndex: pi, theme: t, measurer: measurer)
         let block = label.block, texts = label.texts
-        // Inside with the name; then (few areas: a district map) a callout with the name; then inside with the
-        // value only; then, as a last resort, over the edge. Labels below circles need not fit.
         enum Step { case inside(withName: Bool), callout, anywhere }
         // Labels under circles stand on the neutral fill and need not fit; other labels are inside their area, in
         // a callout, or not drawn at all (never over another area or the sea).
-        let steps: [Step] = below > 0 ? [.anywhere]
-            : calloutsAllowed ? [.inside(withName: true), .callout, .inside(withName: false)]
-            : [.inside(withName: true), .inside(withName: false)]
+        var steps: [Step] = below > 0 ? [.anywhere]
+            : manyAreas ? [.inside(withName: true), .inside(withName: false), .callout]
+            : [.inside(withName: true), .callout, .inside(withName: false)]
+        if !callouts { steps.removeAll { if case .callout = $0 { return true }; return false } }
         for step in steps {
             if case .callout = step {
-                if let callout = placeCallout(label, pole, panel, &placed) { return callout }
+                if let callout = placeCallout(label, pole, space, &placed) { return callout }
                 continue
             }
             let fit: Bool, names: [Bool]
@@ -378,8 +396,8 @@ public struct MapChart: SizedChart {
                     for (dx, dy) in offsets {
                         let box = Rect(x: pole.x - w / 2 + dx, y: top0 + dy, width: w, height: h)
                         if dx != 0 || dy != 0, !PlaneGeometry.contains(rings, Point(box.midX, box.midY)) { continue }
-                        // The ink, not the line box: a little in from the box's edges.
-                        if fit, !inside(box.insetBy(dx: 2, dy: h * 0.12), rings) { continue }
+                        // The whole line box, bar a pixel at its edges.
+                        if fit, !inside(box.insetBy(dx: 0.5, dy: 0.5), rings) { continue }
                         if placed.contains(where: { $0.intersects(box) }) { continue }
                         placed.append(box)
                         return texts(box, withName, nameFont, valueFont, nameHeight, ink)
@@ -390,43 +408,9 @@ public struct MapChart: SizedChart {
         return []
     }
 
-    /// A callout: the label on a background box beside the area, clear of other labels and inside the panel, with
-    /// a leader line to a dot at the pole.
-    func placeCallout(_ label: MapLabel, _ pole: Point, _ panel: Rect, _ placed: inout [Rect]) -> [Mark]? {
-    let t = label.theme, f = label.feature, pi = label.panelIndex
-        let pad = 3.0, gap = 26.0
-        for withName in [true, false] {
-            let (nameFont, valueFont, nameHeight, textW, textH) = label.block(withName, 0.85)
-            let w = textW + 2 * pad, h = textH + 2 * pad
-            // Up-right first (the usual place for a callout), then round the compass.
-            let directions: [(Double, Double)] = [(1, -1), (1, 0), (-1, -1), (-1, 0), (1, 1), (-1, 1), (0, -1), (0, 1)]
-            for (dx, dy) in directions {
-                let cx = pole.x + dx * (gap + w / 2), cy = pole.y + dy * (gap + h / 2)
-                let box = Rect(x: cx - w / 2, y: cy - h / 2, width: w, height: h)
-                guard box.minX >= panel.minX, box.maxX <= panel.maxX, box.minY >= panel.minY, box.maxY <= panel.maxY,
-                      !placed.contains(where: { $0.intersects(box) }) else { continue }
-                // The box and the leader's dot: later labels and callouts keep clear of both.
-                placed.append(box)
-                placed.append(Rect(x: pole.x - 4, y: pole.y - 4, width: 8, height: 8))
-                let end = Point(min(max(pole.x, box.minX), box.maxX), min(max(pole.y, box.minY), box.maxY))
-                let text = Rect(x: box.minX + pad, y: box.minY + pad, width: w - 2 * pad, height: h - 2 * pad)
-                return [
-                    // Dark on a light halo, so that leader and dot show on dark fills as on light ones.
-                    .path(PathMark([.move(pole), .line(end)], stroke: Stroke(color: t.background.withAlpha(0.85), width: 3))),
-                    .path(PathMark([.move(pole), .line(end)], stroke: Stroke(color: t.text, width: 1), id: "label-leader/\(pi)/\(f.key)")),
-                    .path(Shapes.circle(center: pole, radius: 2.4, fill: t.text, stroke: Stroke(color: t.background, width: 1.2),
-                                        id: "label-dot/\(pi)/\(f.key)")),
-                    .rect(RectMark(box, fill: t.background.withAlpha(0.92), stroke: Stroke(color: t.text.withAlpha(0.35), width: 0.8),
-                                   id: "label-box/\(pi)/\(f.key)")),
-                ] + label.texts(text, withName, nameFont, valueFont, nameHeight, t.text)
-            }
-        }
-        return nil
-    }
-
     /// Whether a label box lies inside the area: its outline, sampled every few pixels, all inside the rings.
     func inside(_ box: Rect, _ rings: [[Point]]) -> Bool {
-        let step = 6.0
+        let step = 4.0
         let nx = max(1, Int((box.width / step).rounded(.up))), ny = max(1, Int((box.height / step).rounded(.up)))
         for i in 0...nx {
             let x = box.minX + box.width * Double(i) / Double(nx)

@@ -92,12 +92,15 @@ public struct Boundaries: Hashable, Sendable {
         func bad(_ path: String, _ expected: String, _ found: String?) {
             issues.append(DataIssue(SourceLocation(file: file, column: path), expected: expected, found: found))
         }
+        // The fast reader first (national files are mostly numbers); JSONSerialization for what it does not take,
+        // and for the message of what is not JSON.
         let json: Any
-        do { json = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
+        if let fast = FastJSON.parse(data) { json = fast }
+        else { do { json = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
             let ns = error as NSError
             let detail = (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ns.localizedDescription
             throw DataError([DataIssue(SourceLocation(file: file), expected: "valid JSON", found: detail)])
-        }
+        } }
         guard let root = json as? [String: Any] else {
             throw DataError([DataIssue(SourceLocation(file: file), expected: "a GeoJSON object", found: describe(json))])
         }
@@ -110,7 +113,7 @@ public struct Boundaries: Hashable, Sendable {
             guard root["type"] as? String == "FeatureCollection" else {
                 throw DataError([DataIssue(SourceLocation(file: file, column: "type"), expected: "'FeatureCollection'", found: describe(root["type"]))])
             }
-            guard let feats = root["features"] as? [Any] else {
+            guard let feats = FastJSON.list(root["features"]) else {
                 throw DataError([DataIssue(SourceLocation(file: file, column: "features"), expected: "a list of features", found: describe(root["features"]))])
             }
             if feats.isEmpty { bad("features", "at least one feature", "an empty list") }
@@ -144,14 +147,14 @@ public struct Boundaries: Hashable, Sendable {
             var polys: [Polygon] = []
             switch type {
             case "Polygon":
-                guard let coords = g["coordinates"] as? [Any] else { if !(g["coordinates"] is NSNull) { bad(cat, "a list of rings", describe(g["coordinates"])) }; continue }
+                guard let coords = FastJSON.list(g["coordinates"]) else { if !(g["coordinates"] is NSNull) { bad(cat, "a list of rings", describe(g["coordinates"])) }; continue }
                 if let p = polygon(coords, cat, &issues, &ctx) { polys.append(p) }
             case "MultiPolygon":
-                guard let coords = g["coordinates"] as? [Any], !coords.isEmpty else {
+                guard let coords = FastJSON.list(g["coordinates"]), !coords.isEmpty else {
                     if !(g["coordinates"] is NSNull) { bad(cat, "a list of polygons", describe(g["coordinates"])) }; continue
                 }
                 for (j, pc) in coords.enumerated() {
-                    guard let rings = pc as? [Any] else { bad("\(cat)[\(j)]", "a list of rings", describe(pc)); continue }
+                    guard let rings = FastJSON.list(pc) else { bad("\(cat)[\(j)]", "a list of rings", describe(pc)); continue }
                     if let p = polygon(rings, "\(cat)[\(j)]", &issues, &ctx) { polys.append(p) }
                 }
             default:
@@ -192,13 +195,15 @@ public struct Boundaries: Hashable, Sendable {
         var outerDropped = false
         for (r, ring) in rings.enumerated() {
             let rp = "\(at)[\(r)]"
-            guard let positions = ring as? [Any] else {
+            guard let positions = FastJSON.list(ring) else {
                 issues.append(DataIssue(SourceLocation(file: file, column: rp), expected: "a ring (a list of positions)", found: describe(ring))); return nil
             }
             var pts: [(lon: Double, lat: Double)] = []
             pts.reserveCapacity(positions.count)
             for (k, pos) in positions.enumerated() {
-                guard let pair = pos as? [Any], pair.count >= 2, let lon = (pair[0] as? NSNumber)?.doubleValue,
+                // A position from the fast reader: two numbers, in range (else the general path says what is wrong).
+                if let p = pos as? FastJSON.Position, (-180...180).contains(p.x), (-90...90).contains(p.y) { pts.append((p.x, p.y)); continue }
+                guard let pair = FastJSON.list(pos), pair.count >= 2, let lon = (pair[0] as? NSNumber)?.doubleValue,
                       let lat = (pair[1] as? NSNumber)?.doubleValue, !isJSONBool(pair[0]), !isJSONBool(pair[1]), lon.isFinite, lat.isFinite else {
                     issues.append(DataIssue(SourceLocation(file: file, column: "\(rp)[\(k)]"), expected: "a position [longitude, latitude]",
                                             found: describe(pos)))
@@ -278,6 +283,7 @@ public struct Boundaries: Hashable, Sendable {
         case is NSNull: return "null"
         case let s as String: return s
         case let n as NSNumber: return isJSONBool(n) ? (n.boolValue ? "true" : "false") : n.stringValue
+        case let p as FastJSON.Position: return describe(p.list)
         case let a as [Any]:
             if a.isEmpty { return "an empty list" }
             if a.count <= 4, a.allSatisfy({ $0 is NSNumber || $0 is String || $0 is NSNull }) {

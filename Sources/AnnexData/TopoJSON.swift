@@ -30,7 +30,7 @@ enum TopoJSON {
         guard let obj = objects[name] as? [String: Any] else { bad(at, "a geometry object", Boundaries.describe(objects[name])); return nil }
         let list: [(String, Any)]
         if obj["type"] as? String == "GeometryCollection" {
-            guard let gs = obj["geometries"] as? [Any] else { bad("\(at).geometries", "a list of geometries", Boundaries.describe(obj["geometries"])); return nil }
+            guard let gs = FastJSON.list(obj["geometries"]) else { bad("\(at).geometries", "a list of geometries", Boundaries.describe(obj["geometries"])); return nil }
             list = gs.enumerated().map { ("\(at).geometries[\($0.offset)]", $0.element) }
         } else {
             list = [(at, obj)]
@@ -56,7 +56,8 @@ enum TopoJSON {
     static func decodeArcs(_ root: [String: Any], file: String, _ issues: inout [DataIssue]) -> [[(Double, Double)]]? {
         func bad(_ at: String, _ expected: String, _ found: String?) { issues.append(DataIssue(SourceLocation(file: file, column: at), expected: expected, found: found)) }
         func pair(_ v: Any?) -> (Double, Double)? {
-            guard let a = v as? [Any], a.count >= 2, let x = a[0] as? NSNumber, let y = a[1] as? NSNumber,
+            if let p = v as? FastJSON.Position { return (p.x, p.y) }
+            guard let a = FastJSON.list(v), a.count >= 2, let x = a[0] as? NSNumber, let y = a[1] as? NSNumber,
                   !Boundaries.isJSONBool(x), !Boundaries.isJSONBool(y), x.doubleValue.isFinite, y.doubleValue.isFinite else { return nil }
             return (x.doubleValue, y.doubleValue)
         }
@@ -67,11 +68,11 @@ enum TopoJSON {
             }
             scale = s; translate = tr; quantised = true
         }
-        guard let raw = root["arcs"] as? [Any] else { bad("arcs", "a list of arcs", Boundaries.describe(root["arcs"])); return nil }
+        guard let raw = FastJSON.list(root["arcs"]) else { bad("arcs", "a list of arcs", Boundaries.describe(root["arcs"])); return nil }
         var out: [[(Double, Double)]] = []
         out.reserveCapacity(raw.count)
         for (i, a) in raw.enumerated() {
-            guard let positions = a as? [Any], !positions.isEmpty else { bad("arcs[\(i)]", "an arc (a list of positions)", Boundaries.describe(a)); return nil }
+            guard let positions = FastJSON.list(a), !positions.isEmpty else { bad("arcs[\(i)]", "an arc (a list of positions)", Boundaries.describe(a)); return nil }
             var arc: [(Double, Double)] = []
             arc.reserveCapacity(positions.count)
             var x = 0.0, y = 0.0
@@ -85,9 +86,9 @@ enum TopoJSON {
         return out
     }
 
-    /// A geometry's `arcs` (rings of arc indexes, `depth` lists deep) as GeoJSON coordinates of NSNumbers.
+    /// A geometry's `arcs` (rings of arc indexes, `depth` lists deep) as GeoJSON coordinates (positions as the fast reader gives them).
     static func coordinates(_ v: Any?, depth: Int, _ arcs: [[(Double, Double)]], _ at: String, _ file: String, _ issues: inout [DataIssue]) -> [Any]? {
-        guard let list = v as? [Any] else {
+        guard let list = FastJSON.list(v) else {
             issues.append(DataIssue(SourceLocation(file: file, column: at), expected: depth == 2 ? "a list of rings of arc indexes" : "a list of polygons",
                                     found: Boundaries.describe(v)))
             return nil
@@ -110,7 +111,7 @@ enum TopoJSON {
             }
             let arc = i >= 0 ? arcs[i] : arcs[~i].reversed()
             for (m, p) in arc.enumerated() where m > 0 || ring.isEmpty {
-                ring.append([NSNumber(value: p.0), NSNumber(value: p.1)] as [Any])
+                ring.append(FastJSON.Position(x: p.0, y: p.1, integralX: false, integralY: false))
             }
         }
         return ring

@@ -439,6 +439,8 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case dateLongPattern
     /// The label of a cut-off date, `{0}` the date: `đến 30/6/2020`, `to 30 Jun 2020`.
     case upToDate
+    /// The note under a map of many areas when too many labels found no room to list them: `{0}` areas.
+    case labelsNotShownCount
 
     /// The name of national criterion `number` (1…19): `.criterion(2)` is Giao thông, Transport.
     public static func criterion(_ number: Int) -> Phrase {
@@ -581,6 +583,7 @@ public enum Strings {
         .unitLine: "Đơn vị tính: {0}", .unitCommunes: "xã", .unitCriteriaPerCommune: "tiêu chí/xã", .unitPercent: "%", .unitCriteria: "tiêu chí",
         .labelsNotShown: "Không đủ chỗ ghi nhãn trên bản đồ: {0}.",
         .partialPeriod: "Số liệu đến ngày báo cáo (kỳ chưa kết thúc)",
+        .labelsNotShownCount: "{0} khu vực không ghi nhãn trên bản đồ (không đủ chỗ).",
     ]
 
     /// English.
@@ -703,6 +706,7 @@ public enum Strings {
         .unitLine: "Unit: {0}", .unitCommunes: "communes", .unitCriteriaPerCommune: "criteria per commune", .unitPercent: "%", .unitCriteria: "criteria",
         .labelsNotShown: "Not labelled on the map (no room): {0}.",
         .partialPeriod: "Figures to the cut-off date (period not over)",
+        .labelsNotShownCount: "{0} areas not labelled on the map (no room).",
     ]
 
     /// The table of a language.

@@ -11,11 +11,39 @@ package struct Gallery {
     package var dataset: Dataset
     package var analysis: Analysis
     package var boundaries: Boundaries?
+    /// The synthetic national map (63 provinces, islands, two archipelagos; `Tests/Fixtures/vietnam-provinces`),
+    /// when found: its boundaries and values by province code.
+    package var provinces: (boundaries: Boundaries, values: [String: Double])?
 
-    package init(dataset: Dataset) throws {
+    /// The gallery of `dataset`; the national province map too when `provinceFolder` (by default
+    /// `Tests/Fixtures/vietnam-provinces` under the current folder or two folders above the dataset's) holds it.
+    package init(dataset: Dataset, provinceFolder: String? = nil) throws {
         self.dataset = dataset
         self.analysis = try Analysis.run(dataset)
         self.boundaries = try dataset.loadBoundaries()
+        let fixture = "Tests/Fixtures/vietnam-provinces"
+        let candidates = provinceFolder.map { [$0] } ?? [fixture, ((dataset.folder as NSString).appendingPathComponent("../..") as NSString).appendingPathComponent(fixture)]
+        if let folder = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/provinces.geojson") }) {
+            self.provinces = try Gallery.loadProvinces(folder)
+        }
+    }
+
+    /// The province fixture's boundaries and its `code,province,value` table.
+    package static func loadProvinces(_ folder: String) throws -> (boundaries: Boundaries, values: [String: Double]) {
+        let b = try Boundaries.load(path: folder + "/provinces.geojson", key: "code")
+        let text = try String(contentsOfFile: folder + "/provinces.csv", encoding: .utf8)
+        var values: [String: Double] = [:]
+        for line in text.split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            if cells.count == 3, let v = Double(cells[2]) { values[String(cells[0])] = v }
+        }
+        return (b, values)
+    }
+
+    /// The insets of the national map: the Hoàng Sa and Trường Sa archipelagos.
+    package static func vietnamInsets(_ lang: Language) -> [MapChart.Inset] {
+        [MapChart.Inset(title: lang == .vi ? "Quần đảo Hoàng Sa (Đà Nẵng)" : "Hoàng Sa archipelago (Đà Nẵng)", west: 110.9, south: 15.5, east: 113.1, north: 17.3, features: ["48"]),
+         MapChart.Inset(title: lang == .vi ? "Quần đảo Trường Sa (Khánh Hòa)" : "Trường Sa archipelago (Khánh Hòa)", west: 111.5, south: 7.5, east: 116.2, north: 11.8, features: ["56"])]
     }
 
     package struct Entry: Sendable {
@@ -230,14 +258,25 @@ package struct Gallery {
                 language: lang, valueDigits: 0...0, width: w, height: h, theme: theme)))
         }
 
-        // 16. Heat map: districts × criteria, the share of each district's communes meeting each criterion.
+        // 16. The national map: 63 provinces, islands, two archipelagos in insets (synthetic boundaries).
+        if let (pb, pv) = provinces {
+            var map = MapChart(boundaries: pb, panels: [.init(values: pv)], legendTitle: vi ? "Tỷ lệ xã đạt chuẩn (%)" : "Communes meeting the standard (%)",
+                               texts: texts(16, vi ? "Tỷ lệ xã đạt chuẩn nông thôn mới theo tỉnh, năm 2020" : "Share of communes meeting the NTM standard by province, 2020",
+                                            sub: vi ? "Số liệu và ranh giới tổng hợp (minh họa)" : "Synthetic data and boundaries (illustrative)", illustrative: false,
+                                            source: vi ? "Ranh giới tổng hợp, không phải số liệu đo đạc (CC0)" : "Synthetic boundaries, not survey data (CC0)"),
+                               language: lang, width: w, height: h, theme: theme)
+            map.insets = Gallery.vietnamInsets(lang)
+            out.append(Entry(name: "map-provinces", chart: map))
+        }
+
+        // 17. Heat map: districts × criteria, the share of each district's communes meeting each criterion.
         var cells: [String: [String: Double]] = [:]
         for d in districts { for i in 0..<19 { if let r = v(.district, d, "criterion_share", lastActual, NationalCriteria.column(i)) { cells[d, default: [:]][NationalCriteria.column(i)] = r.value } } }
         if !cells.isEmpty {
             out.append(Entry(name: "heatmap-criteria", chart: HeatmapChart(
                 rows: districts.filter { cells[$0] != nil }.map { ChartKey($0, districtName($0)) },
                 columns: (0..<19).map { ChartKey(NationalCriteria.column($0), "\($0 + 1). \(names[$0])") }, values: cells,
-                texts: texts(16, vi ? "Tỷ lệ xã đạt từng tiêu chí theo huyện, năm \(lastActual)" : "Share of communes meeting each criterion by district, \(lastActual)"),
+                texts: texts(17, vi ? "Tỷ lệ xã đạt từng tiêu chí theo huyện, năm \(lastActual)" : "Share of communes meeting each criterion by district, \(lastActual)"),
                 language: lang, width: w, height: h, theme: theme)))
         }
         return out

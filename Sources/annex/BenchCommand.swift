@@ -21,7 +21,7 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Only chart types whose name contains this.")
     var only: String?
 
-    @Option(name: .long, help: "What to time: reference, charts, annex, parallel, analytics, import, each or all.")
+    @Option(name: .long, help: "What to time: reference, charts, annex, parallel, analytics, import, each, maps or all.")
     var suite: String = "all"
 
     @Option(name: .long, help: "Reference charts: charts per format in each round (as the peer scripts' N).")
@@ -46,8 +46,8 @@ struct Bench: ParsableCommand {
         guard (1...100_000).contains(iterations) else { throw ValidationError("--iterations must be 1 to 100000, found \(iterations)") }
         guard (1...100_000).contains(count) else { throw ValidationError("--count must be 1 to 100000, found \(count)") }
         guard (1...100).contains(rounds) else { throw ValidationError("--rounds must be 1 to 100, found \(rounds)") }
-        guard ["reference", "charts", "annex", "parallel", "analytics", "import", "each", "all"].contains(suite) else {
-            throw ValidationError("--suite must be reference, charts, annex, parallel, analytics, import, each or all, found \(suite)")
+        guard ["reference", "charts", "annex", "parallel", "analytics", "import", "each", "maps", "all"].contains(suite) else {
+            throw ValidationError("--suite must be reference, charts, annex, parallel, analytics, import, each, maps or all, found \(suite)")
         }
     }
 
@@ -117,6 +117,49 @@ struct Bench: ParsableCommand {
         }
         if suite == "import" || suite == "all" { try importSuite(row) }
         if suite == "each" || suite == "all" { try eachSuite(row) }
+        if suite == "maps" || suite == "all" { try mapsSuite(row) }
+    }
+}
+
+extension Bench {
+    /// `annex chart` on the national province map (`Tests/Fixtures/vietnam-provinces/provinces-map.yaml`: 63
+    /// provinces, about 74,000 vertices, two insets) as a cold process per format: wall time, peak memory and the
+    /// file's size. Goal: at most 0.3 s and 120 MB per chart.
+    func mapsSuite(_ row: (Timing) -> Void) throws {
+        guard let spec = BundledData.findFile("Tests/Fixtures/vietnam-provinces/provinces-map.yaml") else {
+            throw ValidationError("cannot find Tests/Fixtures/vietnam-provinces/provinces-map.yaml (run from the project folder)")
+        }
+        let runs = smoke ? 1 : max(3, min(iterations, 7))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("annex-bench-maps-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        print("-- national province map (63 provinces, 2 insets), `annex chart` as a cold process per format, \(runs) runs; goal ≤ 300 ms, ≤ 120 MB")
+        for format in ["png", "svg", "pdf"] {
+            let out = dir + "/provinces." + format
+            var t = Timing(name: "province map → \(format.uppercased()), whole process")
+            var cpu = Timing(name: "   CPU time of the process (user + system)")
+            var peakKiB = 0
+            // The children's CPU time (getrusage), beside the wall time: on a busy machine the wall time also
+            // counts the time the process waited for a processor.
+            func childCPU() -> Double {
+                var u = rusage()
+                getrusage(RUSAGE_CHILDREN.rawValue, &u)
+                return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000 + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000
+            }
+            for _ in 0..<runs {
+                let before = childCPU()
+                let (status, ms, rss) = try ChildProcess.run(exe, ["chart", spec, "-o", out])
+                guard status == 0 else { throw ExitCode(AnnexExit(childStatus: status)) }
+                t.samples.append(ms)
+                cpu.samples.append(childCPU() - before)
+                peakKiB = max(peakKiB, rss)
+            }
+            t.bytes = ((try? FileManager.default.attributesOfItem(atPath: out)[.size]) as? Int) ?? 0
+            row(t)
+            row(cpu)
+            print("   peak memory (largest of \(runs)): \(peakKiB / 1024) MB; goal " + (t.median <= 300 && peakKiB <= 120 * 1024 ? "met" : "not met (wall time)"))
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 import AnnexCharts
 import AnnexData
 import AnnexLocale
+import AnnexScene
 import AnnexSpec
 import Foundation
 
@@ -10,7 +11,7 @@ package enum MapKind: ChartKind {
     package static let name = "map"
     package static let channels = ["key", "panel", "value"]
     package static let optionKeys = ["boundaries", "key", "name", "attribution", "style", "classes", "palette", "projection", "labels",
-                                     "legend_title", "allow_missing", "strict", "object"]
+                                     "legend_title", "allow_missing", "strict", "object", "insets", "callouts"]
 
     package static func build(_ input: ChartInput) throws -> any ChartDescription {
         let root = input.model.root, enc = input.model.encoding, table = input.table, valueEnc = input.value
@@ -88,7 +89,51 @@ package enum MapKind: ChartKind {
                         legendTitle: try m.child("legend_title")?.text() ?? valueEnc.title, texts: texts, language: lang,
                         valueDigits: try valueEnc.digits, width: width, height: height, theme: theme)
         chart.closedBelow = closedBelow
+        chart.callouts = try m.child("callouts")?.bool() ?? true
+        chart.insets = try m.child("insets").map { try insets($0, boundaries) } ?? []
         return chart
+    }
+
+    /// `insets:` a list of `{title, box: [west, south, east, north], features: [keys], at: beside | [x, y, width,
+    /// height], scale}`; each box must take at least one part of the named features.
+    static func insets(_ node: SpecNode, _ boundaries: Boundaries) throws -> [MapChart.Inset] {
+        try node.list().map { n in
+            try n.onlyKeys(["title", "box", "features", "at", "scale"])
+            let bn = try n.require("box")
+            let box = try bn.list().map { try $0.number() }
+            guard box.count == 4, box[0] < box[2], box[1] < box[3], (-180...180).contains(box[0]), (-180...180).contains(box[2]),
+                  (-90...90).contains(box[1]), (-90...90).contains(box[3]) else {
+                throw SpecError(bn.location, "[west, south, east, north] in degrees, west < east and south < north, such as [111, 15.6, 113, 17.2]", bn.describe)
+            }
+            var features: [String]? = nil
+            if let fn = n.child("features") {
+                features = try fn.list().map { try $0.text() }
+                for (i, k) in features!.enumerated() where boundaries.feature(k) == nil {
+                    let hint = Spelling.nearest(to: k, in: boundaries.features.map(\.key)).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw SpecError(try fn.list()[i].location, "the key of a feature of \(boundaries.file)\(hint)", k)
+                }
+            }
+            var frame: Rect? = nil
+            if let at = n.child("at"), at.string != "beside" {
+                let f = try at.list().map { try $0.number() }
+                guard f.count == 4, f.allSatisfy({ (0...1).contains($0) }), f[2] > 0, f[3] > 0, f[0] + f[2] <= 1, f[1] + f[3] <= 1 else {
+                    throw SpecError(at.location, "beside, or [x, y, width, height] as fractions (0 to 1) of the map's panel", at.describe)
+                }
+                frame = Rect(x: f[0], y: f[1], width: f[2], height: f[3])
+            }
+            var scale: Double? = nil
+            if let sn = n.child("scale") {
+                scale = try sn.number()
+                guard scale! > 0, scale! <= 100 else { throw SpecError(sn.location, "a scale above 0 and at most 100 (times the main map's)", sn.describe) }
+            }
+            let inset = MapChart.Inset(title: try n.child("title")?.text(), west: box[0], south: box[1], east: box[2], north: box[3],
+                                       features: features, frame: frame, scale: scale)
+            guard boundaries.features.contains(where: { f in f.polygons.contains { inset.takes($0, of: f.key) } }) else {
+                throw SpecError(bn.location, "a box that holds at least one whole part (island) of " + (features.map { "the features " + $0.joined(separator: ", ") } ?? "the boundaries"),
+                                "none inside [" + box.map { String($0) }.joined(separator: ", ") + "]")
+            }
+            return inset
+        }
     }
 
     package static func pinned(_ chart: any ChartDescription, _ pins: ChartPins) -> (any ChartDescription)? {
