@@ -223,6 +223,8 @@ public enum Phrase: String, Sendable, CaseIterable, Hashable {
     case attachedTo
     /// The heading of the table of contents: `Mục lục`, `Contents`.
     case contents
+    /// The header of a table's column of row numbers in a Word annex: `STT`, `No.`.
+    case rowNumber
     /// The page number at the foot of every page, `{0}` the page, `{1}` the number of pages: `3 / 12`.
     case pageOfPages
     // The notices' own figure and table (DefaultAnnex)
@@ -436,7 +438,7 @@ public enum Strings {
         .datasetNote: "Bộ dữ liệu: {0}. {1}",
         .estimatesExplained: "Số liệu năm có ghi \"ước\" là ước thực hiện đến hết năm; các hình gạch chéo và đường nét đứt biểu thị số ước.",
         .reportDate: "Ngày {0}", .communeDataIllustrative: "Số liệu cấp xã là số liệu minh họa",
-        .annexHeading: "PHỤ LỤC", .reportDocument: "Báo cáo", .attachedTo: "(Kèm theo {0} số {1} {2} của {3})", .contents: "Mục lục",
+        .annexHeading: "PHỤ LỤC", .reportDocument: "Báo cáo", .attachedTo: "(Kèm theo {0} số {1} {2} của {3})", .contents: "Mục lục", .rowNumber: "STT",
         .pageOfPages: "{0} / {1}",
         // The notices' own figure and table
         .groupMeansWithPlanTitle: "Bình quân tiêu chí/xã theo nhóm xã, {0}–{1} và kế hoạch {2}",
@@ -525,7 +527,7 @@ public enum Strings {
         .datasetNote: "Dataset: {0}. {1}",
         .estimatesExplained: "Figures marked \"estimate\" are estimated to the end of the year; hatched bars and dashed lines show estimates.",
         .reportDate: "{0}", .communeDataIllustrative: "Commune-level data are illustrative",
-        .annexHeading: "ANNEX", .reportDocument: "Report", .attachedTo: "(Accompanying {0} No. {1} of {2}, issued by {3})", .contents: "Contents",
+        .annexHeading: "ANNEX", .reportDocument: "Report", .attachedTo: "(Accompanying {0} No. {1} of {2}, issued by {3})", .contents: "Contents", .rowNumber: "No.",
         .pageOfPages: "{0} / {1}",
         // The notices' own figure and table
         .groupMeansWithPlanTitle: "Mean criteria met per commune by group of communes, {0}–{1} and the {2} plan",
