@@ -66,7 +66,7 @@ example: deps
 
 # Documentation (README, "Annex as a Swift library"): symbol graphs of the debug build's public API, made by
 # `swift package dump-symbol-graph` (no plugin, nothing to fetch), turned into DocC archives by docc.
-DOCS_MODULES      := AnnexData AnnexAnalytics AnnexScene AnnexLocale AnnexCharts AnnexSpec AnnexChartSpec AnnexRender AnnexReport AnnexIO
+DOCS_MODULES      := AnnexData AnnexAnalytics AnnexScene AnnexLocale AnnexCharts AnnexSpec AnnexChartSpec AnnexRender AnnexReport AnnexIO AnnexOffice
 # The modules whose every public declaration must have a doc comment: every library product (DOCS_MODULES), the
 # modules their public API comes from (AnnexSpec's SpecError, AnnexChartSpec's ChartSpec) and the importers
 # (`make doc-check DOC_CHECK_MODULES=` checks every module, tools and executables too).

@@ -6,7 +6,7 @@ import Foundation
 /// A 16:9 deck of figure slides; ``data()`` writes it as a `.pptx` file.
 public struct SlideDeck: Sendable {
     /// One slide: a title, a picture, a sentence under it, a source line, and the speaker's notes.
-    public struct Slide: Sendable, Hashable {
+    public struct Slide: Sendable {
         /// The title, editable text in the layout's title placeholder.
         public var title: String
         /// The picture's PNG bytes.
@@ -28,13 +28,6 @@ public struct SlideDeck: Sendable {
             self.title = title; self.png = png; self.pixelSize = pixelSize; self.altText = altText; self.body = body
             self.source = source; self.notes = notes
         }
-
-        public static func == (a: Slide, b: Slide) -> Bool {
-            a.title == b.title && a.png == b.png && a.pixelSize == b.pixelSize && a.altText == b.altText && a.body == b.body
-                && a.source == b.source && a.notes == b.notes
-        }
-
-        public func hash(into h: inout Hasher) { h.combine(title); h.combine(png); h.combine(body) }
     }
 
     /// The deck's properties (title, author, language, date: never the clock).

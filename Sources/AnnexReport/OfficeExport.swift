@@ -65,8 +65,8 @@ struct OfficeExport: Sendable {
         return 675
     }
 
-    /// The tasks that draw the pictures: each figure for Word (PNG at 300 dpi across the text width, and SVG), each
-    /// slide's figure (PNG).
+    /// The tasks that draw the pictures: each figure for Word (PNG at 300 dpi across the text width, and SVG with
+    /// text as glyph outlines), each slide's figure (PNG).
     func tasks() -> [RenderTask] {
         var tasks: [RenderTask] = []
         let file = spec.file, images = images
@@ -78,7 +78,10 @@ struct OfficeExport: Sendable {
                     let sized = chart.sized(width: Self.figureWidth, height: Self.annexHeight(chart), theme: .reportPrint)
                     let scene = try ReportRunner.sceneOf(sized, "\(file): figure \(n) in the Word annex")
                     let png = try ReportRunner.bytesOf(scene, .png, "figure \(n) (Word, png)", scale: scale)
-                    let svg = try ReportRunner.bytesOf(scene, .svg, "figure \(n) (Word, svg)")
+                    // Text as glyph outlines: Word draws the SVG the same where DejaVu Sans is not installed.
+                    let svg: [UInt8]
+                    do throws(RenderError) { svg = try Renderer().render(scene, as: .svg, options: RenderOptions(svgText: .paths)) }
+                    catch { throw ReportError.render("figure \(n) (Word, svg)", error) }
                     images.put(n, word: .init(png: png, svg: svg, width: scene.width, height: scene.height, alt: scene.metadata.description))
                     return []
                 })

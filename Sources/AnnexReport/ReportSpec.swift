@@ -96,7 +96,7 @@ public struct ReportSpec: @unchecked Sendable {
             guard let d = ReportDocument(rawValue: s) else {
                 let options = ReportDocument.allCases.map(\.rawValue)
                 let hint = Spelling.nearest(to: s.lowercased(), in: options).map { "; did you mean '\($0)'?" } ?? ""
-                throw SpecError(root.child("documents")!.location, options.joined(separator: ", ") + hint, s)
+                throw SpecError(root.child("documents")!.location, "one of " + options.joined(separator: ", ") + hint, s)
             }
             return d
         } ?? ReportDocument.allCases
