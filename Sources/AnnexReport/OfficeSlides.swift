@@ -27,10 +27,10 @@ extension OfficeExport {
         return deck
     }
 
-    /// The key finding a figure supports: the one that states the most of the figure's figures (the numbers of its
-    /// alt text, read in the report's language: `11,54` and `11,5` differ, `10,6` and `10,60` do not); on a tie one
-    /// not yet on an earlier slide, then the first. Nil when no finding states any of them. Counts below 10 are left
-    /// out (`01 xã`, `2 tiêu chí` match too much), years too.
+    /// The key finding a figure supports: of those that state any of the figure's figures (the numbers of its alt
+    /// text: `11,54` and `11,5` differ, `10,6` and `10,60` do not), one not yet on an earlier slide if there is one,
+    /// the one that states the most, then the first. Nil when no finding states any of them. Whole numbers below 10
+    /// are left out (`01 xã`, `2 tiêu chí` match too much), years too.
     static func finding(for alt: String, in findings: [String], avoiding used: Set<Int>) -> Int? {
         let figures = numbers(alt)
         var best: (score: Int, fresh: Bool, index: Int)? = nil
@@ -38,7 +38,8 @@ extension OfficeExport {
             let score = numbers(f).intersection(figures).count
             guard score > 0 else { continue }
             let fresh = !used.contains(i)
-            if best == nil || score > best!.score || (score == best!.score && fresh && !best!.fresh) { best = (score, fresh, i) }
+            // One not yet on a slide first, then the most figures stated, then the first.
+            if best == nil || (fresh && !best!.fresh) || (fresh == best!.fresh && score > best!.score) { best = (score, fresh, i) }
         }
         return best?.index
     }

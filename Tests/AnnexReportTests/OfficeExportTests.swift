@@ -171,3 +171,24 @@ func officeText(_ path: String) throws -> [String: Any] {
         #expect(text.contains("PHỤ LỤC") && text.contains("Biểu 01."))
     }
 }
+
+/// The finding a slide shows: the one that states the most of its figure's numbers, one per slide where possible.
+@Suite struct SlideFindingTests {
+    let findings = ["Năm 2019, bình quân 01 xã đạt 11,54 tiêu chí, tăng 1,5 tiêu chí so với năm 2018.",
+                    "20 xã biên giới đạt bình quân 10,6 tiêu chí/xã, vượt 0,2 tiêu chí so với kế hoạch 10,4.",
+                    "Tổng nhu cầu vốn năm 2020 ước khoảng 4.111,5 tỷ đồng."]
+
+    @Test func numbersAreReadInEitherLanguage() {
+        #expect(OfficeExport.numbers("4.111,5 tỷ; 10,60; 01 xã; năm 2019; 12") == [411_150, 1_060, 1_200])
+        #expect(OfficeExport.numbers("4,111.5 billion; 10.6; 2019") == [411_150, 1_060])
+    }
+
+    @Test func theFindingStatingTheMostFiguresFreshFirst() {
+        let alt = "Toàn tỉnh: 2019: 11,54. Xã biên giới: 2019: 10,60; KH 10,40."
+        #expect(OfficeExport.finding(for: alt, in: findings, avoiding: []) == 1)
+        #expect(OfficeExport.finding(for: alt, in: findings, avoiding: [1]) == 0)
+        #expect(OfficeExport.finding(for: alt, in: findings, avoiding: [0, 1]) == 1)
+        #expect(OfficeExport.finding(for: "2018: 9; 2019: 13", in: findings, avoiding: []) == nil)
+        #expect(OfficeExport.finding(for: "Vốn: 4.111,5", in: findings, avoiding: []) == 2)
+    }
+}
