@@ -29,7 +29,7 @@ report: deps build
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product annex $(BUILD_FLAGS)
 
-test: deps test-deps office-env
+test: deps test-deps
 	$(SWIFT) test $(BUILD_FLAGS)
 	$(SWIFT) build --product annex $(BUILD_FLAGS)
 	.build/debug/annex bench --smoke
@@ -87,7 +87,7 @@ doc-check: symbol-graphs
 deps:
 	@scripts/ensure-packages.sh $(RUN_PACKAGES)
 
-test-deps:
+test-deps: office-env
 	@scripts/ensure-packages.sh $(TEST_PACKAGES)
 
 clean:
