@@ -75,7 +75,7 @@ example: deps
 
 # Documentation (README, "Annex as a Swift library"): symbol graphs of the debug build's public API, made by
 # `swift package dump-symbol-graph` (no plugin, nothing to fetch), turned into DocC archives by docc.
-DOCS_MODULES      := AnnexData AnnexAnalytics AnnexScene AnnexLocale AnnexCharts AnnexSpec AnnexChartSpec AnnexRender AnnexReport AnnexIO
+DOCS_MODULES      := AnnexData AnnexAnalytics AnnexScene AnnexLocale AnnexCharts AnnexSpec AnnexChartSpec AnnexRender AnnexReport AnnexIO AnnexOffice
 # The modules whose every public declaration must have a doc comment: every library product (DOCS_MODULES), the
 # modules their public API comes from (AnnexSpec's SpecError, AnnexChartSpec's ChartSpec) and the importers
 # (`make doc-check DOC_CHECK_MODULES=` checks every module, tools and executables too).
@@ -96,7 +96,7 @@ doc-check: symbol-graphs
 deps:
 	@scripts/ensure-packages.sh $(RUN_PACKAGES)
 
-test-deps:
+test-deps: office-env
 	@scripts/ensure-packages.sh $(TEST_PACKAGES)
 
 clean:
@@ -107,7 +107,20 @@ PYTHON3        ?= python3
 PEERS_VENV     := .venv-peers
 PEERS_PACKAGES := matplotlib==3.11.2 vl-convert-python==1.9.0
 
-.PHONY: peers-env
+.PHONY: peers-env office-env
+
+# The readers the tests of the Word annex and the slide deck use (tools/office-text.py): python-docx and python-pptx,
+# in their own virtual environment (Debian's python3-docx is not seen by every python3, and it has no python-pptx).
+OFFICE_VENV     := .venv-office
+OFFICE_PACKAGES := python-docx==1.2.0 python-pptx==1.0.2
+
+office-env:
+	@$(OFFICE_VENV)/bin/python -c 'import docx, pptx' 2>/dev/null || { \
+	  $(PYTHON3) -c 'import venv, ensurepip' 2>/dev/null || scripts/ensure-packages.sh python3-venv; \
+	  echo "annex: making $(OFFICE_VENV) with $(OFFICE_PACKAGES)" >&2 && \
+	  $(PYTHON3) -m venv $(OFFICE_VENV) && \
+	  $(OFFICE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(OFFICE_PACKAGES) && \
+	  $(OFFICE_VENV)/bin/python -c 'import docx, pptx'; }
 
 peers-env:
 	@$(PEERS_VENV)/bin/python -c 'import matplotlib, vl_convert' 2>/dev/null || { \

@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "AnnexSpec", targets: ["AnnexSpec"]),
         .library(name: "AnnexReport", targets: ["AnnexReport"]),
         .library(name: "AnnexIO", targets: ["AnnexIO"]),
+        .library(name: "AnnexOffice", targets: ["AnnexOffice"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,7 +43,9 @@ let package = Package(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibDeflate", path: "Sources/CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
-        .target(name: "AnnexSheets", dependencies: ["CLibXML2", "CLibDeflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Word and PowerPoint packages (and the zip of every Office file Annex writes): no charts, no reports.
+        .target(name: "AnnexOffice", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "AnnexSheets", dependencies: ["CLibXML2", "CLibDeflate", "AnnexOffice", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "AnnexImport", dependencies: ["AnnexData", "AnnexIO", "AnnexSheets", .product(name: "Yams", package: "Yams")]),
         .target(name: "AnnexScene"),
         .target(name: "AnnexCharts", dependencies: ["AnnexScene", "AnnexLocale", "AnnexData", "AnnexSpec"]),
@@ -52,7 +55,7 @@ let package = Package(
             dependencies: ["AnnexData", "AnnexSpec", "AnnexAnalytics", "AnnexCharts", "AnnexLocale", "AnnexScene", "AnnexIO"]),
         .target(
             name: "AnnexReport",
-            dependencies: ["AnnexData", "AnnexSpec", "AnnexChartSpec", "AnnexAnalytics", "AnnexCharts", "AnnexRender", "AnnexIO", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["AnnexData", "AnnexSpec", "AnnexChartSpec", "AnnexAnalytics", "AnnexCharts", "AnnexRender", "AnnexIO", "AnnexOffice", .product(name: "Yams", package: "Yams")]),
         // The gallery and the benchmarks: tools of this package (`annex gallery`, `annex bench`, tests), not a product.
         .target(
             name: "AnnexTools",
@@ -74,6 +77,7 @@ let package = Package(
         .testTarget(name: "AnnexRenderTests", dependencies: ["AnnexRender", "AnnexScene", "AnnexIO", "CCairo", "CPNGEncoder"]),
         .testTarget(name: "AnnexReportTests", dependencies: ["AnnexReport", "AnnexChartSpec", "AnnexTools", "AnnexSpec", "AnnexRender", "AnnexCharts", "CCairo"]),
         .testTarget(name: "AnnexFuzzTests", dependencies: ["AnnexFuzz"]),
+        .testTarget(name: "AnnexOfficeTests", dependencies: ["AnnexOffice", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ],
     swiftLanguageModes: [.v6]
 )

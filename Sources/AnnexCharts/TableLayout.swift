@@ -88,7 +88,7 @@ public struct TableLayout {
     }
 
     /// Colours of status cells: exceeded green, met blue, missed red.
-    static func statusColors(_ status: String) -> (fill: Color, text: Color) {
+    public static func statusColors(_ status: String) -> (fill: Color, text: Color) {
         switch status {
         case "exceeded": (.hex("#DFF1E4"), .hex("#1B6B35"))
         case "met": (.hex("#DCEAF7"), .hex("#1F4E79"))

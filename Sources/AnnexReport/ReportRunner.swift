@@ -417,6 +417,9 @@ public enum ReportRunner {
                 return []
             })
         }
+        // The Word annex's and the slide deck's pictures (OfficeExport.swift).
+        let office = OfficeExport(spec: spec, built: built, lang: lang)
+        tasks += office.tasks()
         let findings = built.findings.joined(separator: "\n") + "\n"
         var files: [(path: String, bytes: [UInt8], meta: FileMeta)]
         do {
@@ -425,8 +428,11 @@ public enum ReportRunner {
                 options.log("[\(lang.rawValue)] \(name)")
             }
         } catch { throw (error as? ReportError) ?? .output("\(error)") }
-        let pages = AnnexDocument.pages(built, figures: annexScenes.all(), lang: lang)
-        files.append(("annex.pdf", try pdfOf(pages, "annex"), FileMeta(kind: "annex", number: nil, title: built.title, alt: built.title)))
+        if spec.documents.contains(.pdf) {
+            let pages = AnnexDocument.pages(built, figures: annexScenes.all(), lang: lang)
+            files.append(("annex.pdf", try pdfOf(pages, "annex"), FileMeta(kind: "annex", number: nil, title: built.title, alt: built.title)))
+        }
+        files += try office.files()
         options.log("[\(lang.rawValue)] annex")
         files.append(("findings.txt", Array(findings.utf8), FileMeta(kind: "findings", number: nil, title: lang.text(.keyFindings), alt: "")))
         return files.sorted { $0.path < $1.path }

@@ -19,6 +19,9 @@ public struct ReportSpec: @unchecked Sendable {
     var datasetPath: String
     var languages: [Language]
     var formats: [OutputFormat]
+    /// `documents:`: which whole documents each language gets (default all three: the PDF annex, its Word version
+    /// and the slide deck).
+    var documents: [ReportDocument] = ReportDocument.allCases
     var slides: [Int]
     var date: String
     /// `each:`: one annex per district or province (a partitioned run); nil for one annex.
@@ -34,7 +37,8 @@ public struct ReportSpec: @unchecked Sendable {
     /// How `annex.pdf` is laid out (`layout:`): `decree30` unless the spec says `classic`.
     var layout: AnnexLayout = .decree30
 
-    static let keys = ["title", "subtitle", "date", "author", "dataset", "languages", "formats", "slides", "items", "each", "annex", "period", "layout"]
+    static let keys = ["title", "subtitle", "date", "author", "dataset", "languages", "formats", "documents", "slides", "items", "each", "annex",
+                       "period", "layout"]
 
     /// Reads and checks the report spec at `path`: its keys, its dataset folder (which must hold a
     /// `manifest.yaml`), languages, formats, slides, date and items, figure and table numbers used once each.
@@ -94,6 +98,14 @@ public struct ReportSpec: @unchecked Sendable {
             guard let f = OutputFormat(rawValue: s) else { throw SpecError(root.child("formats")!.location, "png, svg or pdf", s) }
             return f
         } ?? OutputFormat.allCases
+        let documents = try root.child("documents")?.texts().map { s -> ReportDocument in
+            guard let d = ReportDocument(rawValue: s) else {
+                let options = ReportDocument.allCases.map(\.rawValue)
+                let hint = Spelling.nearest(to: s.lowercased(), in: options).map { "; did you mean '\($0)'?" } ?? ""
+                throw SpecError(root.child("documents")!.location, "one of " + options.joined(separator: ", ") + hint, s)
+            }
+            return d
+        } ?? ReportDocument.allCases
         let slides = try root.child("slides")?.list().map { try $0.int(1...999) } ?? []
         let date = try root.child("date")?.text() ?? "2020-01-01"
         guard DatasetChecks.isISODate(date) else { throw SpecError(root.child("date")!.location, "a date as YYYY-MM-DD", date) }
@@ -122,7 +134,7 @@ public struct ReportSpec: @unchecked Sendable {
             throw SpecError(root.child("slides")!.location, "numbers of figures of the report (\(figs.keys.sorted().map(String.init).joined(separator: ", ")))", String(s))
         }
         var spec = ReportSpec(file: file, text: text, root: root, baseFolder: base, datasetPath: dataset, languages: langs,
-                              formats: formats, slides: slides, date: date, each: each)
+                              formats: formats, documents: documents, slides: slides, date: date, each: each)
         spec.periodRequest = try root.child("period")?.text()
         if let l = root.child("layout") { spec.layout = AnnexLayout(rawValue: try l.oneOf(AnnexLayout.allCases.map(\.rawValue)))! }
         return spec
@@ -217,6 +229,16 @@ public struct ReportSpec: @unchecked Sendable {
         built.layout = layout
         return built
     }
+}
+
+/// A whole document a report run writes per language (spec key `documents:`).
+enum ReportDocument: String, CaseIterable, Sendable {
+    /// `annex.pdf`: the annex laid out on A4 pages.
+    case pdf
+    /// `annex.docx`: the annex as an editable Word document (native tables, figures, captions, contents).
+    case docx
+    /// `slides.pptx`: one 16:9 slide per key figure.
+    case pptx
 }
 
 /// A report of one language, ready to draw.

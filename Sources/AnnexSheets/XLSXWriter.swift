@@ -1,5 +1,5 @@
 import Foundation
-import ZIPFoundation
+import AnnexOffice
 
 /// A sheet to write: cells by row, with merges, column widths, list validations and a frozen header.
 public struct SheetSpec: Sendable {
@@ -77,27 +77,18 @@ public enum XLSXWriter {
     /// The `.xlsx` file of these sheets, in workbook order, as bytes; the same sheets always give the same bytes.
     /// Throws when ZIPFoundation cannot build the archive.
     public static func data(_ sheets: [SheetSpec]) throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        var parts: [(String, String)] = [
-            ("[Content_Types].xml", contentTypes(sheets.count)),
-            ("_rels/.rels", """
+        var parts: [OfficePart] = [
+            OfficePart("[Content_Types].xml", xml: contentTypes(sheets.count)),
+            OfficePart("_rels/.rels", xml: """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
                 """),
-            ("xl/workbook.xml", workbook(sheets)),
-            ("xl/_rels/workbook.xml.rels", workbookRels(sheets.count)),
-            ("xl/styles.xml", styles),
+            OfficePart("xl/workbook.xml", xml: workbook(sheets)),
+            OfficePart("xl/_rels/workbook.xml.rels", xml: workbookRels(sheets.count)),
+            OfficePart("xl/styles.xml", xml: styles),
         ]
-        for (i, s) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(i + 1).xml", sheet(s))) }
-        for (path, text) in parts {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: fixedDate,
-                                 permissions: 0o644, compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        for (i, s) in sheets.enumerated() { parts.append(OfficePart("xl/worksheets/sheet\(i + 1).xml", xml: sheet(s))) }
+        return try OfficePackage.zip(parts, date: fixedDate)
     }
 
     static func contentTypes(_ n: Int) -> String {
