@@ -15,6 +15,16 @@ public enum SVGText: String, Sendable, Hashable, CaseIterable, Codable {
 /// Writes a scene as SVG 1.1 directly: every mark one element, numbers to 1/100 px, text as `<text>` with
 /// Pango's line breaks. Stable bytes: no clock, ids numbered in document order.
 struct SVGWriter {
+    /// The font family of a text as a CSS list: the family, then a font of the same metrics that office computers
+    /// have (Liberation Serif → Times New Roman, Liberation Sans → Arial, DejaVu Sans → Verdana), then the generic
+    /// family, so that a viewer without the fonts Annex draws with (Word, a browser) keeps the line breaks close.
+    static func familyList(_ family: String) -> String {
+        let metricTwin = ["Liberation Serif": "Times New Roman", "Liberation Sans": "Arial", "DejaVu Sans": "Verdana",
+                          "DejaVu Serif": "Georgia"][family]
+        let generic = family.localizedCaseInsensitiveContains("serif") && !family.localizedCaseInsensitiveContains("sans") ? "serif" : "sans-serif"
+        return ([family, metricTwin].compactMap { $0 }.map { $0.contains(" ") ? "'\($0)'" : $0 } + [generic]).joined(separator: ", ")
+    }
+
     private var out: [UInt8] = []
     private var clipCount = 0
     private let text: PangoText
@@ -204,7 +214,7 @@ struct SVGWriter {
             if t.rotation != 0 { s(" rotate("); n(t.rotation); s(")") }
             s("\"")
         }
-        s(" font-family=\""); escaped(t.font.family); s("\""); attr("font-size", t.font.size)
+        s(" font-family=\""); escaped(Self.familyList(t.font.family)); s("\""); attr("font-size", t.font.size)
         if t.font.weight != .regular { s(" font-weight=\"\(t.font.weight.value)\"") }
         if t.font.italic { s(" font-style=\"italic\"") }
         switch t.horizontalAnchor {

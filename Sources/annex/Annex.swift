@@ -13,6 +13,12 @@ struct Annex: ParsableCommand {
         subcommands: [Report.self, Chart.self, Gallery.self, Analyze.self, Validate.self, Import.self, Init.self, Boundaries.self, Generate.self, Bench.self],
         defaultSubcommand: nil)
 
+    /// Sets the allocator's policy (``MemoryPolicy``), then parses the arguments and runs the subcommand.
+    static func main() {
+        MemoryPolicy.apply()
+        main(nil)
+    }
+
     /// `annex` alone is a wrong call: the help goes to standard error and the exit code is 64 (`AnnexExit.usage`).
     func run() throws {
         Stderr.print(Annex.helpMessage())

@@ -164,7 +164,9 @@ func translucentScene() -> Scene {
         let text = try svg(testScene())
         #expect(text.contains(">\(nfcLabel)</tspan>"))
         #expect(!text.unicodeScalars.contains { $0.value == 0x031B })
-        #expect(text.contains("font-family=\"DejaVu Sans\" font-size=\"24\" font-weight=\"700\" text-anchor=\"middle\""))
+        // The family, a font of its metrics that office computers have, the generic family.
+        #expect(text.contains("font-family=\"'DejaVu Sans', Verdana, sans-serif\" font-size=\"24\" font-weight=\"700\" text-anchor=\"middle\""))
+        #expect(SVGWriter.familyList("Liberation Serif") == "'Liberation Serif', 'Times New Roman', serif")
         #expect(text.contains("transform=\"translate(20 150) rotate(-90)\""))
         #expect(text.contains("data-id=\"polygon-with-hole\""))
         #expect(text.contains("fill-rule=\"evenodd\"") && text.contains("stroke-dasharray=\"4 2\""))
