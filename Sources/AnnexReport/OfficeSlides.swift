@@ -14,7 +14,7 @@ extension OfficeExport {
         for fig in slideFigures {
             guard let p = images.slide(fig.number) else { continue }
             let texts = fig.chart.chartTexts
-            let finding = Self.finding(for: p.alt, in: built.findings, avoiding: used)
+            let finding = Self.finding(for: p.alt, title: texts.title, in: built.findings, avoiding: used)
             if let f = finding { used.insert(f) }
             var notes = texts.notes.enumerated().map { ($0.offset == 0 ? lang.text(.notePrefix) + " " : "") + $0.element }
             if let sub = texts.subtitle, !sub.isEmpty { notes.insert(sub, at: 0) }
@@ -29,19 +29,29 @@ extension OfficeExport {
 
     /// The key finding a figure supports: of those that state any of the figure's figures (the numbers of its alt
     /// text: `11,54` and `11,5` differ, `10,6` and `10,60` do not), one not yet on an earlier slide if there is one,
-    /// the one that states the most, then the first. Nil when no finding states any of them. Whole numbers below 10
-    /// are left out (`01 xã`, `2 tiêu chí` match too much), years too.
-    static func finding(for alt: String, in findings: [String], avoiding used: Set<Int>) -> Int? {
-        let figures = numbers(alt)
+    /// then the one that states the most of them and shares the most pairs of words with the figure's title (a
+    /// count of communes recognised goes with "… được công nhận đạt chuẩn …", not with another sentence that happens to
+    /// name the same 13), then the first. Nil when no finding states any of them. Whole numbers below 10 are left out
+    /// (`01 xã`, `2 tiêu chí` match too much), years too.
+    static func finding(for alt: String, title: String = "", in findings: [String], avoiding used: Set<Int>) -> Int? {
+        let figures = numbers(alt), titlePairs = wordPairs(title)
         var best: (score: Int, fresh: Bool, index: Int)? = nil
         for (i, f) in findings.enumerated() {
-            let score = numbers(f).intersection(figures).count
-            guard score > 0 else { continue }
+            let shared = numbers(f).intersection(figures).count
+            guard shared > 0 else { continue }
+            let score = shared * 4 + wordPairs(f).intersection(titlePairs).count
             let fresh = !used.contains(i)
-            // One not yet on a slide first, then the most figures stated, then the first.
+            // One not yet on a slide first, then the best score, then the first.
             if best == nil || (fresh && !best!.fresh) || (fresh == best!.fresh && score > best!.score) { best = (score, fresh, i) }
         }
         return best?.index
+    }
+
+    /// The pairs of neighbouring words of a text, in small letters (`công nhận`, `đạt chuẩn`): Vietnamese words are
+    /// syllables, so pairs say what a sentence is about better than single words.
+    static func wordPairs(_ text: String) -> Set<String> {
+        let words = text.lowercased().split { !$0.isLetter }.map(String.init)
+        return Set(zip(words, words.dropFirst()).map { $0 + " " + $1 })
     }
 
     /// The numbers of a text (`4.111,5`, `11,54`, `10,6`), as values scaled to hundredths so that `10,6` and `10,60`

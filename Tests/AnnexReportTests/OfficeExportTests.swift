@@ -191,4 +191,14 @@ func officeText(_ path: String) throws -> [String: Any] {
         #expect(OfficeExport.finding(for: "2018: 9; 2019: 13", in: findings, avoiding: []) == nil)
         #expect(OfficeExport.finding(for: "Vốn: 4.111,5", in: findings, avoiding: []) == 2)
     }
+
+    /// Two findings name the same 13: the one that speaks of what the figure's title speaks of wins.
+    @Test func theTitleBreaksATieOfNumbers() {
+        let two = ["13 xã phấn đấu về đích năm 2020 đạt bình quân 12,31 tiêu chí/xã.",
+                   "Năm 2019 có thêm 13 xã được công nhận đạt chuẩn nông thôn mới (vượt kế hoạch 01 xã)."]
+        let alt = "2018: 9; 2019: 13, KH 12; 2020: 13 (ước), KH 13."
+        #expect(OfficeExport.finding(for: alt, title: "Số xã được công nhận đạt chuẩn nông thôn mới trong năm, so với kế hoạch",
+                                     in: two, avoiding: []) == 1)
+        #expect(OfficeExport.finding(for: alt, in: two, avoiding: []) == 0)   // no title: the first
+    }
 }
