@@ -299,7 +299,7 @@ package struct DataTable {
                          defaultSource: origin == "stated"
                             ? Array(Set(recs.map(\.source))).sorted().compactMap { id in ds.facts.first { $0.id == id }.flatMap { ds.sources[$0.source]?.citation(language) } }
                                 .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: "; ")
-                            : language.text(.datasetSource, ds.manifest.title[language] ?? ds.manifest.name),
+                            : language.text(.datasetSource, UnitNames.inSentence(ds.manifest.title[language] ?? ds.manifest.name)),
                          dataset: ds, notes: notes)
         table.inferTypes(computed: true)
         return table

@@ -37,3 +37,16 @@ public enum Spelling {
         return String(out)
     }
 }
+
+/// Names of administrative units inside a sentence.
+public enum UnitNames {
+    /// The words that open a Vietnamese unit's name (`Tỉnh Lạng Sơn`, `Huyện Tràng Định`, `Thành phố Lạng Sơn`).
+    public static let typeWords = ["Tỉnh", "Thành phố", "Huyện", "Thị xã", "Quận", "Xã", "Phường", "Thị trấn"]
+
+    /// `text` as it reads inside a sentence: a leading unit type word takes a small letter (`Bộ dữ liệu tỉnh Lạng
+    /// Sơn …`, as the register writes it); anything else is left as it is (`Lạng Sơn province …`).
+    public static func inSentence(_ text: String) -> String {
+        guard let word = typeWords.first(where: { text.hasPrefix($0 + " ") }) else { return text }
+        return word.lowercased() + text.dropFirst(word.count)
+    }
+}

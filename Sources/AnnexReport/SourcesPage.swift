@@ -19,7 +19,7 @@ enum SourcesPage {
             lines.append(lang.text(.unitListSource, AnnexDocument.humanDate(ds.manifest.unitVintage, lang)))
         }
         lines.append(ds.manifest.synthetic ? lang.text(.illustrativeCommuneDataSource)
-                                           : lang.text(.communeDataSource, ds.manifest.title[lang] ?? ds.manifest.regionName))
+                                           : lang.text(.communeDataSource, UnitNames.inSentence(ds.manifest.title[lang] ?? ds.manifest.regionName)))
         if r.figures.contains(where: { $0.chart is MapChart }), let a = ds.manifest.boundaries?.attribution[lang] { lines.append(a) }
         lines.append(lang.text(.estimatesExplained))
         return lines
