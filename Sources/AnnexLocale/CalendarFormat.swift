@@ -28,8 +28,10 @@ public struct PeriodFormat: Hashable, Sendable {
     public func callAsFunction(_ period: Period) -> String { format(period) }
 
     /// The period's name as it reads inside a sentence: `tháng 6/2020`, `quý II/2020`, `năm 2020`; `June 2020`.
-    public func inSentence(_ period: Period) -> String {
-        let s = format(period)
+    public func inSentence(_ period: Period) -> String { inSentence(name: format(period)) }
+
+    /// A period's name made by this format (`Năm 2020`, `6 tháng đầu năm 2020`) as it reads inside a sentence.
+    public func inSentence(name s: String) -> String {
         guard !language.capitalisesPeriodNames, let first = s.first else { return s }
         return first.lowercased() + s.dropFirst()
     }

@@ -32,19 +32,13 @@ struct ReportPeriod: Sendable, Equatable {
         func capital(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
         return [
             "period": period.description, "period_name": f.inSentence(period), "Period_name": capital(f(period)),
-            "to_date": Self.sentenceForm(f.toDate(period), lang), "To_date": capital(f.toDate(period)),
+            "to_date": f.inSentence(name: f.toDate(period)), "To_date": capital(f.toDate(period)),
             "year": String(period.year), "year_start": yearStart.description,
             "prior_period": prior.description, "prior_year": String(prior.year), "prior_year_start": yearStart.advanced(by: -per).description,
-            "prior_period_name": f.inSentence(prior), "prior_to_date": Self.sentenceForm(f.toDate(prior), lang),
+            "prior_period_name": f.inSentence(prior), "prior_to_date": f.inSentence(name: f.toDate(prior)),
             "Prior_to_date": capital(f.toDate(prior)),
             "cutoff": DayFormat(lang).format(period.end),
         ]
-    }
-
-    /// A name that may start with a capital (`Năm 2020`) in the form `inSentence` lowers.
-    static func sentenceForm(_ s: String, _ lang: Language) -> String {
-        guard !lang.capitalisesPeriodNames, let first = s.first else { return s }
-        return first.lowercased() + s.dropFirst()
     }
 
     /// The period `text` names for the dataset: `2020-06`, `2020-Q2`, `2020`, or `latest` (the last period with actual

@@ -177,19 +177,7 @@ public enum XLSXWriter {
         return x + "</worksheet>"
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                if u.value < 0x20, u != "\n", u != "\t", u != "\r" { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    /// Text for the workbook's XML: the one escaping of every Office file Annex writes (NFC, entities, no control
+    /// characters).
+    static func escape(_ s: String) -> String { OfficeXML.escape(s) }
 }
