@@ -23,9 +23,9 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
     public init(title: String = "", description: String = "", author: String = "", creator: String = "Annex",
                 keywords: [String] = [], created: String = "2020-01-01T00:00:00", modified: String? = nil,
                 language: String = "vi") {
-        self.title = title.precomposedStringWithCanonicalMapping
-        self.description = description.precomposedStringWithCanonicalMapping
-        self.author = author.precomposedStringWithCanonicalMapping
+        self.title = title.nfc
+        self.description = description.nfc
+        self.author = author.nfc
         self.creator = creator; self.keywords = keywords
         self.created = created; self.modified = modified ?? created; self.language = language
     }

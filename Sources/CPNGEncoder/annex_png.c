@@ -8,8 +8,8 @@
 
 /* PNG from a Cairo image surface: rows converted to RGB (or un-premultiplied RGBA), each filtered with Sub
  * or Up, whichever gives the smaller sum of absolute values (libpng's heuristic restricted to the two
- * cheap filters), compressed by libdeflate in two bands (on two threads when allowed) joined into one zlib
- * stream, written as one IDAT chunk. No clock, no text chunks: the same pixels give the same bytes. */
+ * cheap filters), compressed by libdeflate in strips of rows (drawn one by one on a small surface, or as two
+ * bands of strips on two threads) joined into one zlib stream, written as one IDAT chunk. No clock, no text chunks: the same pixels give the same bytes. */
 
 /* Compressors and scratch buffers, kept between images in a small pool shared by all threads: allocating
  * them costs more than compressing a chart (page faults on fresh memory), and a pool, unlike per-thread
@@ -149,39 +149,42 @@ static size_t zlib_length(const segment_t *g, int n) {
     return total;
 }
 
-/* Writes the zlib stream (header, joined segments, Adler-32) at out; zlib_length(g, n) bytes. */
-static void write_zlib(const segment_t *g, int n, int level, uint8_t *out) {
-    /* The header libdeflate writes: deflate with a 32 KiB window, the level class, the check bits. */
+/* The zlib header libdeflate writes: deflate with a 32 KiB window, the level class, the check bits. */
+static uint8_t *write_zlib_header(int level, uint8_t *out) {
     unsigned cmf = 0x78, flevel = level < 2 ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3, flg = flevel << 6;
     flg |= 31 - ((cmf << 8 | flg) % 31);
     *out++ = (uint8_t)cmf; *out++ = (uint8_t)flg;
+    return out;
+}
+
+/* Writes one compressed segment (its bytes at z) at out (g->zlen + join_padding(g) bytes): a segment that is not the last has its
+ * final-block bit cleared and is brought to a byte boundary. Returns the end. */
+static uint8_t *append_segment(const segment_t *g, const uint8_t *z, uint8_t *out) {
+    memcpy(out, z, g->zlen);
+    if (g->last) return out + g->zlen;
+    out[g->final_bit / 8] &= (uint8_t)~(1u << (g->final_bit % 8));
+    unsigned unused = (unsigned)((8 - g->end_bit % 8) % 8);
+    out += g->zlen;
+    if (unused) {
+        out[-1] &= (uint8_t)((1u << (8 - unused)) - 1);  /* the stored block's header bits are zeros */
+        if (unused < 3) *out++ = 0;
+        *out++ = 0; *out++ = 0; *out++ = 0xff; *out++ = 0xff;
+    }
+    return out;
+}
+
+/* Writes the zlib stream (header, joined segments, Adler-32) at out; zlib_length(g, n) bytes. */
+static void write_zlib(const segment_t *g, int n, int level, uint8_t *out) {
+    out = write_zlib_header(level, out);
     uLong adler = 1;
     for (int i = 0; i < n; i++) {
-        memcpy(out, g[i].slot->packed, g[i].zlen);
-        if (!g[i].last) {
-            out[g[i].final_bit / 8] &= (uint8_t)~(1u << (g[i].final_bit % 8));
-            unsigned unused = (unsigned)((8 - g[i].end_bit % 8) % 8);
-            out += g[i].zlen;
-            if (unused) {
-                out[-1] &= (uint8_t)((1u << (8 - unused)) - 1);  /* the stored block's header bits are zeros */
-                if (unused < 3) *out++ = 0;
-                *out++ = 0; *out++ = 0; *out++ = 0xff; *out++ = 0xff;
-            }
-        } else {
-            out += g[i].zlen;
-        }
+        out = append_segment(&g[i], g[i].slot->packed, out);
         adler = i == 0 ? g[i].adler : adler32_combine(adler, g[i].adler, (z_off_t)g[i].len);
     }
     put32(out, (uint32_t)adler);
 }
 
 /* ---- PNG ---- */
-
-/* One horizontal band of the image, filtered and compressed as one segment. */
-typedef struct {
-    segment_t seg;
-    uint8_t *data; int width, stride, has_alpha, y0, y1;
-} band_t;
 
 static void convert_row(const uint32_t *px, uint8_t *o, int width, int has_alpha) {
     if (!has_alpha) { to_rgb(px, o, width); return; }
@@ -195,110 +198,191 @@ static void convert_row(const uint32_t *px, uint8_t *o, int width, int has_alpha
     }
 }
 
-/* Reserves the band's buffers. */
-static int prepare_band(band_t *b) {
-    slot_t *slot = b->seg.slot;
-    const size_t bpp = b->has_alpha ? 4 : 3, rowlen = (size_t)b->width * bpp;
-    const size_t flen = (size_t)(b->y1 - b->y0) * (rowlen + 1);
-    const int in_place = rowlen + 1 <= (size_t)b->stride;
-    if (!in_place && !reserve(&slot->filtered, &slot->filtered_cap, flen)) return 1;
-    if (!reserve(&slot->rows, &slot->rows_cap, rowlen * 3)) return 1;   /* previous, current, Up */
-    b->seg.in = in_place ? b->data + (size_t)b->y0 * (size_t)b->stride : slot->filtered;
-    b->seg.len = flen;
-    return 0;
-}
-
-/* Filters the band's rows, then compresses them. */
-static void run_band(band_t *b) {
-    slot_t *slot = b->seg.slot;
-    const size_t bpp = b->has_alpha ? 4 : 3, rowlen = (size_t)b->width * bpp;
+/* Filters `count` rows of pixels (the first at `data`, image row y0) into `filtered`, each row's filter byte
+ * first. slot->rows holds the converted row above y0 when y0 > 0, and holds the last row given on return. */
+static void filter_rows(slot_t *slot, const uint8_t *data, int stride, int width, int has_alpha, int y0, int count,
+                        uint8_t *filtered) {
+    const size_t bpp = has_alpha ? 4 : 3, rowlen = (size_t)width * bpp;
     /* Opaque images are filtered in place, over the band's own pixels: a filtered row (1 + 3w bytes) ends
      * before the next unread row (at 4w bytes a row) begins, so no scratch image is needed. Rows with alpha
      * (1 + 4w bytes) would overrun: they go to a scratch buffer. */
-    uint8_t *filtered = (uint8_t *)b->seg.in, *rows = slot->rows;
+    uint8_t *rows = slot->rows;
     uint8_t *prev = rows, *cur = rows + rowlen, *up = rows + 2 * rowlen;
-    if (b->y0 == 0) memset(prev, 0, rowlen);
-    for (int y = b->y0; y < b->y1; y++) {
-        convert_row((const uint32_t *)(b->data + (size_t)y * (size_t)b->stride), cur, b->width, b->has_alpha);
+    if (y0 == 0) memset(prev, 0, rowlen);
+    for (int i = 0; i < count; i++) {
+        const int y = y0 + i;
+        convert_row((const uint32_t *)(data + (size_t)i * (size_t)stride), cur, width, has_alpha);
         /* Row y is in `cur` now: its pixels in the surface may be overwritten. */
-        uint8_t *f = filtered + (size_t)(y - b->y0) * (rowlen + 1);
+        uint8_t *f = filtered + (size_t)i * (rowlen + 1);
         if (y > 0 && memcmp(cur, prev, rowlen) == 0) {
             /* The same row again (most of a chart's background): Up makes it all zeros. */
             f[0] = 2; memset(f + 1, 0, rowlen);
         } else {
             /* Sub straight into the output; Up beside it, copied over only when it sums smaller. */
             uint8_t *fs = f + 1;
-            for (size_t i = 0; i < bpp; i++) fs[i] = cur[i];
-            for (size_t i = bpp; i < rowlen; i++) fs[i] = (uint8_t)(cur[i] - cur[i - bpp]);
+            for (size_t k = 0; k < bpp; k++) fs[k] = cur[k];
+            for (size_t k = bpp; k < rowlen; k++) fs[k] = (uint8_t)(cur[k] - cur[k - bpp]);
             f[0] = 1;
             if (y > 0) {
-                for (size_t i = 0; i < rowlen; i++) up[i] = (uint8_t)(cur[i] - prev[i]);
+                for (size_t k = 0; k < rowlen; k++) up[k] = (uint8_t)(cur[k] - prev[k]);
                 if (sum_abs(up, rowlen) <= sum_abs(fs, rowlen)) { f[0] = 2; memcpy(fs, up, rowlen); }
             }
         }
         uint8_t *t = prev; prev = cur; cur = t;
     }
-    compress_segment(&b->seg);
+    if (prev != rows) memcpy(rows, prev, rowlen);   /* the last row, above the next strip's first */
 }
 
-/* Images this tall or more are compressed as two bands (which a caller may encode on two threads); smaller
- * ones in one. */
-#define SPLIT_MIN_ROWS 64
+/* The image's rows are cut into strips, fixed by its height and row length alone; each strip is filtered and
+ * compressed as one segment of the stream. A caller may draw the image strip by strip on one small surface
+ * (annex_png_encode_strip), or draw it whole and encode it in two bands of strips, on two threads or one
+ * (annex_png_encode_band): the same segments, so the same bytes. */
+
+typedef struct {
+    uint8_t *data; int stride;          /* band mode: the whole image */
+    slot_t *slot;                       /* the band's compressor and rows */
+    int s0, s1;                         /* its strips */
+} band_t;
 
 struct annex_png_job {
-    int n, width, height, has_alpha, level, rc;
-    band_t bands[2];
+    int width, height, has_alpha, level, rc;
+    int strip_rows, n;                  /* rows of a strip (the last may have fewer), number of strips */
+    segment_t *segs;                    /* one per strip, its compressed bytes in zs[k] */
+    uint8_t **zs;
+    int bands; band_t band[2];
+    int next;                           /* strip mode: the next strip to encode */
 };
 
-int annex_png_split_row(int height) { return height >= SPLIT_MIN_ROWS ? height / 2 : 0; }
+/* About STRIP_BYTES of pixels a strip and an even number of strips (two bands of equal work), none under
+ * MIN_STRIP_ROWS rows; an image under 2 × MIN_STRIP_ROWS rows is one strip. */
+#define STRIP_BYTES ((size_t)2 << 20)
+#define MIN_STRIP_ROWS 32
+
+static int strip_count(int height, int stride) {
+    if (height < 2 * MIN_STRIP_ROWS) return 1;
+    const size_t bytes = (size_t)height * (size_t)stride;
+    size_t n = 2 * ((bytes + 2 * STRIP_BYTES - 1) / (2 * STRIP_BYTES));
+    const size_t most = ((size_t)height / MIN_STRIP_ROWS) & ~(size_t)1;
+    if (n > most) n = most;
+    return n < 2 ? 2 : (int)n;
+}
+
+int annex_png_strip_rows(int height, int stride) {
+    const int n = strip_count(height, stride);
+    return (height + n - 1) / n;
+}
+
+static int strip_top(const annex_png_job *job, int k) { return k * job->strip_rows; }
+static int strip_end(const annex_png_job *job, int k) {
+    const int e = (k + 1) * job->strip_rows;
+    return e < job->height ? e : job->height;
+}
 
 annex_png_job *annex_png_begin(uint8_t *data, int width, int height, int stride, int has_alpha, int level) {
     if (width <= 0 || height <= 0 || stride < 4 * width) return NULL;
     annex_png_job *job = calloc(1, sizeof *job);
     if (!job) return NULL;
-    const int split = annex_png_split_row(height);
-    job->n = split > 0 ? 2 : 1;
     job->width = width; job->height = height; job->has_alpha = has_alpha; job->level = level;
-    for (int i = 0; i < job->n && job->rc == 0; i++) {
-        band_t *b = &job->bands[i];
-        b->data = data; b->width = width; b->stride = stride; b->has_alpha = has_alpha;
-        b->y0 = i == 0 ? 0 : split; b->y1 = i == job->n - 1 ? height : split;
-        b->seg.last = i == job->n - 1;
-        if (!(b->seg.slot = acquire_slot(level))) job->rc = 1;
-        else job->rc = prepare_band(b);
+    job->strip_rows = annex_png_strip_rows(height, stride);
+    job->n = (height + job->strip_rows - 1) / job->strip_rows;
+    job->segs = calloc((size_t)job->n, sizeof *job->segs);
+    job->zs = calloc((size_t)job->n, sizeof *job->zs);
+    if (!job->segs || !job->zs) { annex_png_abandon(job); return NULL; }
+    for (int k = 0; k < job->n; k++) job->segs[k].last = k == job->n - 1;
+    const size_t rowlen = (size_t)width * (has_alpha ? 4 : 3);
+    /* Strip mode (no pixels given) encodes every strip with band 0's slot. */
+    job->bands = data && job->n >= 2 ? 2 : 1;
+    for (int b = 0; b < job->bands; b++) {
+        band_t *band = &job->band[b];
+        band->data = data; band->stride = stride;
+        band->s0 = b == 0 ? 0 : job->n / 2;
+        band->s1 = b == job->bands - 1 ? job->n : job->n / 2;
+        if (!(band->slot = acquire_slot(level)) || !reserve(&band->slot->rows, &band->slot->rows_cap, rowlen * 3)) {
+            annex_png_abandon(job);
+            return NULL;
+        }
     }
-    if (job->rc) { annex_png_abandon(job); return NULL; }
     return job;
 }
 
-int annex_png_bands(const annex_png_job *job) { return job->n; }
-int annex_png_band_top(const annex_png_job *job, int band) { return job->bands[band].y0; }
+int annex_png_bands(const annex_png_job *job) { return job->bands; }
+int annex_png_band_top(const annex_png_job *job, int band) { return strip_top(job, job->band[band].s0); }
 
-void annex_png_take_boundary(annex_png_job *job) {
-    if (job->n < 2) return;
-    band_t *b = &job->bands[1];
-    convert_row((const uint32_t *)(b->data + (size_t)(b->y0 - 1) * (size_t)b->stride), b->seg.slot->rows, b->width, b->has_alpha);
+/* Filters the rows of strip k (at `data`, `stride` bytes apart) with `slot`, whose rows hold the row above the
+ * strip, compresses them and keeps the compressed bytes. */
+static int encode_strip(annex_png_job *job, slot_t *slot, int k, uint8_t *data, int stride) {
+    const int y0 = strip_top(job, k), count = strip_end(job, k) - y0;
+    const size_t rowlen = (size_t)job->width * (job->has_alpha ? 4 : 3), flen = (size_t)count * (rowlen + 1);
+    const int in_place = rowlen + 1 <= (size_t)stride;
+    if (!in_place && !reserve(&slot->filtered, &slot->filtered_cap, flen)) return 1;
+    uint8_t *filtered = in_place ? data : slot->filtered;
+    filter_rows(slot, data, stride, job->width, job->has_alpha, y0, count, filtered);
+    segment_t *g = &job->segs[k];
+    g->slot = slot; g->in = filtered; g->len = flen;
+    compress_segment(g);
+    g->slot = NULL; g->in = NULL;
+    if (g->rc) return g->rc;
+    if (!(job->zs[k] = malloc(g->zlen ? g->zlen : 1))) return 1;
+    memcpy(job->zs[k], slot->packed, g->zlen);
+    return 0;
 }
 
-void annex_png_encode_band(annex_png_job *job, int band) { run_band(&job->bands[band]); }
+void annex_png_take_boundary(annex_png_job *job) {
+    if (job->bands < 2) return;
+    band_t *b = &job->band[1];
+    convert_row((const uint32_t *)(b->data + (size_t)(strip_top(job, b->s0) - 1) * (size_t)b->stride), b->slot->rows,
+                job->width, job->has_alpha);
+}
+
+void annex_png_encode_band(annex_png_job *job, int band) {
+    band_t *b = &job->band[band];
+    for (int k = b->s0; k < b->s1; k++) {
+        const int rc = encode_strip(job, b->slot, k, b->data + (size_t)strip_top(job, k) * (size_t)b->stride, b->stride);
+        if (rc) { job->segs[k].rc = rc; return; }
+    }
+}
+
+int annex_png_encode_strip(annex_png_job *job, int top, uint8_t *data, int stride, int rows) {
+    if (job->rc) return job->rc;
+    const int k = job->next;
+    if (job->band[0].data || k >= job->n || top != strip_top(job, k) || rows != strip_end(job, k) - top
+        || stride < 4 * job->width) return job->rc = 4;
+    const int rc = encode_strip(job, job->band[0].slot, k, data, stride);
+    if (rc) return job->rc = rc;
+    job->next = k + 1;
+    return 0;
+}
 
 void annex_png_abandon(annex_png_job *job) {
     if (!job) return;
-    for (int i = 0; i < job->n; i++) if (job->bands[i].seg.slot) release_slot(job->bands[i].seg.slot);
+    for (int b = 0; b < 2; b++) if (job->band[b].slot) release_slot(job->band[b].slot);
+    if (job->zs) for (int k = 0; k < job->n; k++) free(job->zs[k]);
+    free(job->zs);
+    free(job->segs);
     free(job);
 }
 
 int annex_png_finish(annex_png_job *job, uint8_t **out, size_t *out_len) {
-    int rc = job->rc, n = job->n;
-    segment_t segs[2];
-    for (int i = 0; i < n; i++) { segs[i] = job->bands[i].seg; if (segs[i].rc && !rc) rc = segs[i].rc; }
+    int rc = job->rc;
+    const int n = job->n;
+    for (int k = 0; k < n && rc == 0; k++) {
+        if (job->segs[k].rc) rc = job->segs[k].rc;
+        else if (!job->zs[k]) rc = 4;      /* a strip never encoded */
+    }
     if (rc == 0) {
-        size_t zlen = zlib_length(segs, n);
+        size_t zlen = 2 + 4;
+        for (int k = 0; k < n; k++) zlen += job->segs[k].zlen + join_padding(&job->segs[k]);
         uint8_t *png = zlen > 0x7fffffff ? NULL : malloc(8 + 25 + 12 + zlen + 12);
         if (!png) rc = zlen > 0x7fffffff ? 2 : 1;
         else {
             uint8_t *ihdr = png + 8, *idat = ihdr + 25;
-            write_zlib(segs, n, job->level, idat + 8);
+            uint8_t *z = write_zlib_header(job->level, idat + 8);
+            uLong adler = 1;
+            for (int k = 0; k < n; k++) {
+                z = append_segment(&job->segs[k], job->zs[k], z);
+                adler = k == 0 ? job->segs[k].adler : adler32_combine(adler, job->segs[k].adler, (z_off_t)job->segs[k].len);
+            }
+            put32(z, (uint32_t)adler);
             static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
             memcpy(png, signature, 8);
             put32(ihdr, 13); memcpy(ihdr + 4, "IHDR", 4);
@@ -320,11 +404,12 @@ int annex_png_finish(annex_png_job *job, uint8_t **out, size_t *out_len) {
 
 int annex_png_encode(uint8_t *data, int width, int height, int stride, int has_alpha, int level,
                      uint8_t **out, size_t *out_len) {
+    if (!data) return 1;
     annex_png_job *job = annex_png_begin(data, width, height, stride, has_alpha, level);
     if (!job) return 1;
     /* The row above the second band is read before the first band is filtered in place over it. */
     annex_png_take_boundary(job);
-    for (int i = 0; i < job->n; i++) run_band(&job->bands[i]);
+    for (int b = 0; b < job->bands; b++) annex_png_encode_band(job, b);
     return annex_png_finish(job, out, out_len);
 }
 

@@ -88,6 +88,33 @@ func translucentScene() -> Scene {
         #expect(results.allSatisfy { $0 == one })
     }
 
+    /// The strips: about 2 MiB of pixels each, an even number of them, one for an image under 64 rows; a strip
+    /// given out of turn or of the wrong height is refused, and a job finished with a strip missing gives no PNG.
+    @Test func stripsAreFixedByTheImageAndGivenInTurn() throws {
+        #expect(annex_png_strip_rows(63, 6400) == 63)
+        #expect(annex_png_strip_rows(900, 6400) == 225)           // 1600 × 900: 5,5 MiB in 4 strips
+        #expect(annex_png_strip_rows(100, 6400) == 50)            // small: two halves
+        #expect(annex_png_strip_rows(2111, 7796) == 264)          // a 300-dpi page figure: 8 strips
+        var row = [UInt8](repeating: 0xff, count: 4 * 10 * 50)
+        let job = try #require(annex_png_begin(nil, 10, 100, 40, 0, 2))
+        #expect(row.withUnsafeMutableBufferPointer { annex_png_encode_strip(job, 50, $0.baseAddress, 40, 50) } == 4)
+        var out: UnsafeMutablePointer<UInt8>? = nil
+        var len = 0
+        #expect(annex_png_finish(job, &out, &len) == 4)
+        let job2 = try #require(annex_png_begin(nil, 10, 100, 40, 0, 2))
+        #expect(row.withUnsafeMutableBufferPointer { annex_png_encode_strip(job2, 0, $0.baseAddress, 40, 50) } == 0)
+        #expect(annex_png_finish(job2, &out, &len) == 4)
+        let job3 = try #require(annex_png_begin(nil, 10, 100, 40, 0, 2))
+        for top in [Int32(0), 50] {
+            row = [UInt8](repeating: 0xff, count: 4 * 10 * 50)
+            #expect(row.withUnsafeMutableBufferPointer { annex_png_encode_strip(job3, top, $0.baseAddress, 40, 50) } == 0)
+        }
+        #expect(annex_png_finish(job3, &out, &len) == 0)
+        defer { annex_png_free(out) }
+        let png = try #require(DecodedPNG(Array(UnsafeBufferPointer(start: out, count: len))))
+        #expect(png.width == 10 && png.height == 100)
+    }
+
     /// The joining of separately compressed segments into one zlib stream (final-block bits cleared, empty stored
     /// blocks to realign) on data of every kind, cut anywhere, including empty segments: inflating gives the input
     /// back and the Adler-32 checks.
@@ -173,6 +200,20 @@ func translucentScene() -> Scene {
         #expect(text.contains("<clipPath id=\"clip1\">"))
         let (status, _, err) = try runTool("xmllint", ["--noout", "-"], stdin: Array(text.utf8))
         #expect(status == 0, "\(err)")
+    }
+
+    /// Text marks hold NFC: strings already in it (ASCII, precomposed Vietnamese, dashes) come back as they are;
+    /// decomposed letters, combining marks and singletons such as the ohm sign are normalised.
+    @Test func textMarksNormaliseToNFC() {
+        for s in ["Lạng Sơn 11,54", "Đình Lập – Hữu Lũng…", "Tiêu chí “19”", "plain ASCII", ""] {
+            #expect(s.nfc.unicodeScalars.elementsEqual(s.precomposedStringWithCanonicalMapping.unicodeScalars), "\(s)")
+        }
+        let decomposed = "Le\u{0323}ng So\u{031B}n", ohm = "10 \u{2126}", greek = "\u{03B1}\u{0301}"
+        for s in [decomposed, ohm, greek, "a\u{0300}"] {
+            #expect(s.nfc.unicodeScalars.elementsEqual(s.precomposedStringWithCanonicalMapping.unicodeScalars), "\(s)")
+            #expect(!s.nfc.unicodeScalars.elementsEqual(s.unicodeScalars))
+        }
+        #expect(TextMark(decomposed, font: Font(size: 10), at: Point(0, 0)).text.unicodeScalars.count == 8)
     }
 
     @Test func wrappedTextGivesOneLinePerTspanAndElidedTextEndsInAnEllipsis() throws {
