@@ -164,6 +164,23 @@ package struct RenderTask: Sendable {
     }
 }
 
+/// The progress of languages staged side by side, as one count: the work done and known of every language.
+final class ProgressSum: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done: [Int], total: [Int]
+    private let report: @Sendable (Int, Int) -> Void
+    init(_ count: Int, _ report: @escaping @Sendable (Int, Int) -> Void) {
+        done = Array(repeating: 0, count: count); total = done; self.report = report
+    }
+    func report(_ i: Int, _ d: Int, _ t: Int) {
+        lock.lock()
+        done[i] = d; total[i] = t
+        let sums = (done.reduce(0, +), total.reduce(0, +))
+        lock.unlock()
+        report(sums.0, sums.1)
+    }
+}
+
 final class ResultStore: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [Int: [(path: String, bytes: [UInt8], meta: FileMeta)]] = [:]
@@ -244,12 +261,9 @@ public enum ReportRunner {
             AtomicFile.syncDirectory(options.output)
             try? fm.removeItem(atPath: staging)
             return written.files
-        } catch let e as ReportError {
-            try? fm.removeItem(atPath: staging)
-            throw e
         } catch {
             try? fm.removeItem(atPath: staging)
-            throw .output("\(error)")
+            throw error
         }
     }
 
@@ -265,54 +279,105 @@ public enum ReportRunner {
     /// run skips a language whose inputs are unchanged).
     /// With `syncEach` false the files are written without syncing them one by one: the caller syncs the
     /// staging folder's file system once before swapping in (a partitioned run's thousands of files).
+    ///
+    /// Languages are staged side by side when there are jobs for it (`options.jobs` split between them): a
+    /// language's building, the assembly of its documents and the writing of its files run on one thread, so
+    /// with one language at a time the other workers would wait through them. Each language's files are the same
+    /// either way; its notices are given in language order once all are done, and the first failing language,
+    /// in language order, is the error.
     static func stage(_ spec: ReportSpec, languages: [Language], staging: String, finalRoot: String,
                       options: ReportOptions, syncEach: Bool = true) throws(ReportError) -> (Staged, [Language]) {
-        let fm = FileManager.default
-        var written = Staged()
-        var staged: [Language] = []
         let specHash = SHA256.hex(Array(spec.text.utf8))
         let datasetHash = hashFolder(spec.datasetPath)
-        for lang in languages {
-            let finalDir = (finalRoot as NSString).appendingPathComponent(lang.rawValue)
-            let built: BuiltReport
-            do { built = try spec.build(language: lang) } catch let e as SpecError { throw ReportError.spec(e) }
-            catch let e as DataError { throw ReportError.data(e) }
-            catch { throw ReportError.output("\(error)") }
-            // Boundary files read with problems Annex tolerates (sliver rings dropped, a ring crossing itself).
-            for w in built.warnings { options.notice("[\(lang.rawValue)] warning: \(w)") }
-            written.figures = max(written.figures, built.figures.count)
-            written.tables = max(written.tables, built.tables.count)
-            let inputsHash = SHA256.hex(Array((specHash + datasetHash + built.inputs.map { hashPath($0) }.joined()
-                + (built.period.map { "period " + $0.description } ?? "")).utf8))
-            if options.incremental, unchanged(finalDir, inputsHash: inputsHash) {
-                options.notice("[\(lang.rawValue)] skipped: the spec, the data it uses and the tool are unchanged since \(finalDir)/manifest.json")
-                continue
+        let lanes = max(1, min(options.jobs, languages.count))
+        var perLane = options
+        perLane.jobs = max(1, options.jobs / lanes)
+        let laneOptions = perLane
+        let sum = options.progress.map { ProgressSum(languages.count, $0) }
+        let one = { @Sendable (i: Int) -> Result<LanguageStaged?, ReportError> in
+            var o = laneOptions
+            if let sum { o.progress = { done, total in sum.report(i, done, total) } }
+            return Result { () throws(ReportError) in
+                try stageLanguage(spec, languages[i], staging: staging, finalRoot: finalRoot, options: o, syncEach: syncEach,
+                                  specHash: specHash, datasetHash: datasetHash)
             }
-            let dir = (staging as NSString).appendingPathComponent(lang.rawValue)
-            let files = try render(spec, built, lang: lang, options: options)
-            for f in files {
-                let path = (dir as NSString).appendingPathComponent(f.path)
-                do {
-                    try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                    if syncEach { try AtomicFile.write(f.bytes, to: path, syncFolder: false) }
-                    else if !fm.createFile(atPath: path, contents: Data(f.bytes)) { throw ReportError.output("\(path): cannot write the file") }
-                } catch let e as ReportError { throw e }
-                catch let e as FileWriteError { throw ReportError.output(e.description) }
-                catch { throw ReportError.output("\(path): \(error.localizedDescription)") }
-            }
-            let manifest = manifestJSON(spec, lang: lang, files: files, specHash: specHash, datasetHash: datasetHash, inputsHash: inputsHash,
-                                        period: built.period)
-            let manifestPath = (dir as NSString).appendingPathComponent("manifest.json")
-            if syncEach {
-                do { try AtomicFile.write(manifest, to: manifestPath) } catch { throw ReportError.output(error.description) }
-            } else if !fm.createFile(atPath: manifestPath, contents: Data(manifest.utf8)) {
-                throw ReportError.output("\(manifestPath): cannot write the file")
-            }
-            written.files += files.map { WrittenFile(path: (finalDir as NSString).appendingPathComponent($0.path), bytes: $0.bytes.count, title: $0.meta.title) }
-            written.files.append(WrittenFile(path: (finalDir as NSString).appendingPathComponent("manifest.json"), bytes: manifest.utf8.count, title: "manifest"))
-            staged.append(lang)
+        }
+        // One lane: on the calling thread (a partitioned run's workers keep their Pango font maps and caches).
+        let outcomes = lanes == 1 ? languages.indices.map(one) : UnitPool.run(count: languages.count, jobs: lanes, one)
+        return try gather(outcomes, languages, options)
+    }
+
+    /// What staging one language made: its files (paths under the final folder), its counts and its notices.
+    struct LanguageStaged: Sendable {
+        var files: [WrittenFile] = []
+        var figures = 0, tables = 0
+        var notices: [String] = []
+        var staged = false
+    }
+
+    /// The languages' outcomes in language order: notices given, files joined, the first failure thrown.
+    private static func gather(_ outcomes: [Result<LanguageStaged?, ReportError>], _ languages: [Language],
+                               _ options: ReportOptions) throws(ReportError) -> (Staged, [Language]) {
+        var written = Staged()
+        var staged: [Language] = []
+        for (lang, outcome) in zip(languages, outcomes) {
+            let one: LanguageStaged?
+            do { one = try outcome.get() } catch { throw error }
+            guard let one else { continue }
+            for n in one.notices { options.notice(n) }
+            written.figures = max(written.figures, one.figures)
+            written.tables = max(written.tables, one.tables)
+            written.files += one.files
+            if one.staged { staged.append(lang) }
         }
         return (written, staged)
+    }
+
+    /// Builds, draws and writes one language into `staging/<lang>` with its manifest.
+    private static func stageLanguage(_ spec: ReportSpec, _ lang: Language, staging: String, finalRoot: String,
+                                      options: ReportOptions, syncEach: Bool, specHash: String,
+                                      datasetHash: String) throws(ReportError) -> LanguageStaged? {
+        let fm = FileManager.default
+        var one = LanguageStaged()
+        let finalDir = (finalRoot as NSString).appendingPathComponent(lang.rawValue)
+        let built: BuiltReport
+        do { built = try spec.build(language: lang) } catch let e as SpecError { throw ReportError.spec(e) }
+        catch let e as DataError { throw ReportError.data(e) }
+        catch { throw ReportError.output("\(error)") }
+        // Boundary files read with problems Annex tolerates (sliver rings dropped, a ring crossing itself).
+        for w in built.warnings { one.notices.append("[\(lang.rawValue)] warning: \(w)") }
+        one.figures = built.figures.count
+        one.tables = built.tables.count
+        let inputsHash = SHA256.hex(Array((specHash + datasetHash + built.inputs.map { hashPath($0) }.joined()
+            + (built.period.map { "period " + $0.description } ?? "")).utf8))
+        if options.incremental, unchanged(finalDir, inputsHash: inputsHash) {
+            one.notices.append("[\(lang.rawValue)] skipped: the spec, the data it uses and the tool are unchanged since \(finalDir)/manifest.json")
+            return one
+        }
+        let dir = (staging as NSString).appendingPathComponent(lang.rawValue)
+        let files = try render(spec, built, lang: lang, options: options)
+        for f in files {
+            let path = (dir as NSString).appendingPathComponent(f.path)
+            do {
+                try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                if syncEach { try AtomicFile.write(f.bytes, to: path, syncFolder: false) }
+                else if !fm.createFile(atPath: path, contents: Data(f.bytes)) { throw ReportError.output("\(path): cannot write the file") }
+            } catch let e as ReportError { throw e }
+            catch let e as FileWriteError { throw ReportError.output(e.description) }
+            catch { throw ReportError.output("\(path): \(error.localizedDescription)") }
+        }
+        let manifest = manifestJSON(spec, lang: lang, files: files, specHash: specHash, datasetHash: datasetHash, inputsHash: inputsHash,
+                                    period: built.period)
+        let manifestPath = (dir as NSString).appendingPathComponent("manifest.json")
+        if syncEach {
+            do { try AtomicFile.write(manifest, to: manifestPath) } catch { throw ReportError.output(error.description) }
+        } else if !fm.createFile(atPath: manifestPath, contents: Data(manifest.utf8)) {
+            throw ReportError.output("\(manifestPath): cannot write the file")
+        }
+        one.files = files.map { WrittenFile(path: (finalDir as NSString).appendingPathComponent($0.path), bytes: $0.bytes.count, title: $0.meta.title) }
+        one.files.append(WrittenFile(path: (finalDir as NSString).appendingPathComponent("manifest.json"), bytes: manifest.utf8.count, title: "manifest"))
+        one.staged = true
+        return one
     }
 
     /// Puts every staged language in place. The staged languages and the identity (device and inode) of each new

@@ -161,8 +161,6 @@ public struct ReportSpec: @unchecked Sendable {
             return .mapping(Node.Mapping(m.map { (substitute($0.key, words), substitute($0.value, words)) }, m.tag, m.style, m.mark))
         case .sequence(let q):
             return .sequence(Node.Sequence(q.map { substitute($0, words) }, q.tag, q.style, q.mark))
-        default:
-            return node
         }
     }
 
