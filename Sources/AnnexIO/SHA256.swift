@@ -1,7 +1,8 @@
 /// SHA-256 (FIPS 180-4), for the hashes of a report's manifest. Written here rather than pulling in a crypto
 /// package for one digest: about sixty lines, tested against the standard's vectors.
 public struct SHA256: Sendable {
-    private var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+    private var s0: UInt32 = 0x6a09e667, s1: UInt32 = 0xbb67ae85, s2: UInt32 = 0x3c6ef372, s3: UInt32 = 0xa54ff53a
+    private var s4: UInt32 = 0x510e527f, s5: UInt32 = 0x9b05688c, s6: UInt32 = 0x1f83d9ab, s7: UInt32 = 0x5be0cd19
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
 
@@ -22,19 +23,30 @@ public struct SHA256: Sendable {
         for b in bytes {
             buffer.append(b)
             length &+= 1
-            if buffer.count == 64 { compress(buffer); buffer.removeAll(keepingCapacity: true) }
+            if buffer.count == 64 {
+                buffer.withUnsafeBytes { compress($0, at: 0) }
+                buffer.removeAll(keepingCapacity: true)
+            }
         }
     }
 
     /// Adds an array of bytes to the message, hashing whole 64-byte blocks directly.
     public mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { update(raw: $0) }
+    }
+
+    /// Adds bytes in memory to the message, hashing whole 64-byte blocks where they lie (no copies).
+    public mutating func update(raw bytes: UnsafeRawBufferPointer) {
         var i = 0
         length &+= UInt64(bytes.count)
         if !buffer.isEmpty {
             while i < bytes.count, buffer.count < 64 { buffer.append(bytes[i]); i += 1 }
-            if buffer.count == 64 { compress(buffer); buffer.removeAll(keepingCapacity: true) }
+            if buffer.count == 64 {
+                buffer.withUnsafeBytes { compress($0, at: 0) }
+                buffer.removeAll(keepingCapacity: true)
+            }
         }
-        while i + 64 <= bytes.count { compress(Array(bytes[i..<i + 64])); i += 64 }
+        while i + 64 <= bytes.count { compress(bytes, at: i); i += 64 }
         buffer += bytes[i...]
     }
 
@@ -47,27 +59,31 @@ public struct SHA256: Sendable {
         let saved = length
         update(pad)
         length = saved
-        return h.flatMap { w in [24, 16, 8, 0].map { UInt8((w >> UInt32($0)) & 0xff) } }
+        return [s0, s1, s2, s3, s4, s5, s6, s7].flatMap { w in [24, 16, 8, 0].map { UInt8((w >> UInt32($0)) & 0xff) } }
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
-        for i in 0..<16 {
-            w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
+    /// One 64-byte block at `offset`: the message schedule in a stack buffer, the state in locals.
+    private mutating func compress(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
+        @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+        var (a, b, c, d, e, f, g, hh) = (s0, s1, s2, s3, s4, s5, s6, s7)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            let base = bytes.baseAddress! + offset
+            for i in 0..<16 { w[i] = UInt32(bigEndian: base.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)) }
+            for i in 16..<64 {
+                let x = w[i - 15], y = w[i - 2]
+                let r0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+                let r1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
+                w[i] = w[i - 16] &+ r0 &+ w[i - 7] &+ r1
+            }
+            SHA256.k.withUnsafeBufferPointer { k in
+                for i in 0..<64 {
+                    let t1 = hh &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
+                    let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+                    hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                }
+            }
         }
-        func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-        for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-        for i in 0..<64 {
-            let t1 = hh &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ SHA256.k[i] &+ w[i]
-            let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
-            (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-        }
-        for (i, v) in [a, b, c, d, e, f, g, hh].enumerated() { h[i] &+= v }
+        s0 &+= a; s1 &+= b; s2 &+= c; s3 &+= d; s4 &+= e; s5 &+= f; s6 &+= g; s7 &+= hh
     }
 
     /// The hex digest of `bytes`.

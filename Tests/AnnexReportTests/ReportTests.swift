@@ -199,6 +199,15 @@ func runProcess(_ executable: String, _ args: [String], cwd: String? = nil) thro
         #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        // The same message fed in pieces of every awkward length (a part block kept, then whole blocks in place).
+        var pieces = SHA256(), at = 0, n = 1
+        let message = [UInt8](repeating: 0x61, count: 1_000_000)
+        while at < message.count {
+            let end = min(message.count, at + n)
+            if n % 3 == 0 { pieces.update(message[at..<end]) } else { pieces.update(Array(message[at..<end])) }
+            at = end; n = n * 7 % 1000 + 1
+        }
+        #expect(pieces.finish().map { String(format: "%02x", $0) }.joined() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
 
