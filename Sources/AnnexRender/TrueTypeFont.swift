@@ -13,8 +13,9 @@ final class TrueTypeFont: @unchecked Sendable {
     let descent: Int
     private let numGlyphs: Int
     private let advances: [UInt16]
-    /// The whole file, owned here, and a HarfBuzz face over it (immutable: safe to subset from several threads).
-    private let bytes: UnsafeMutableRawBufferPointer
+    /// The whole file, as the HarfBuzz blob the text's font was read from (the file mapped into memory, shared with
+    /// Pango: no copy), and a HarfBuzz face over it (immutable: safe to subset from several threads).
+    private let blob: OpaquePointer
     private let face: OpaquePointer
     /// The face with HarfBuzz's subsetting accelerators attached once (hb_subset_preprocess), so that each PDF's
     /// subset does not rebuild them: the same subsets, in about half the time.
@@ -35,12 +36,12 @@ final class TrueTypeFont: @unchecked Sendable {
         let key = "\(length)/\(index)/" + raw.prefix(64).map { String($0) }.joined(separator: ".")
         lock.lock(); defer { lock.unlock() }
         if let f = cache[key] { return f }
-        let f = TrueTypeFont(Array(raw), index: index, id: "f\(cache.count + 1)")
+        let f = TrueTypeFont(raw, blob: blob, index: index, id: "f\(cache.count + 1)")
         cache[key] = f
         return f
     }
 
-    private init?(_ b: [UInt8], index: Int, id: String) {
+    private init?(_ b: UnsafeRawBufferPointer, blob fileBlob: OpaquePointer, index: Int, id: String) {
         func u16(_ o: Int) -> Int { o + 2 <= b.count ? Int(b[o]) << 8 | Int(b[o + 1]) : 0 }
         func i16(_ o: Int) -> Int { let v = u16(o); return v >= 0x8000 ? v - 0x10000 : v }
         func u32(_ o: Int) -> Int { o + 4 <= b.count ? Int(b[o]) << 24 | Int(b[o + 1]) << 16 | Int(b[o + 2]) << 8 | Int(b[o + 3]) : 0 }
@@ -89,12 +90,9 @@ final class TrueTypeFont: @unchecked Sendable {
             }
         }
         postscriptName = ps
-        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: b.count, alignment: 16)
-        copy.copyBytes(from: b)
-        bytes = copy
-        let blob = hb_blob_create(copy.baseAddress!.assumingMemoryBound(to: CChar.self), UInt32(b.count), HB_MEMORY_MODE_READONLY, nil, nil)
+        hb_blob_make_immutable(fileBlob)
+        blob = hb_blob_reference(fileBlob)
         face = hb_face_create(blob, UInt32(index))
-        hb_blob_destroy(blob)
         hb_face_make_immutable(face)
         subsetSource = hb_subset_preprocess(face)
     }
@@ -102,7 +100,7 @@ final class TrueTypeFont: @unchecked Sendable {
     deinit {
         hb_face_destroy(subsetSource)
         hb_face_destroy(face)
-        bytes.deallocate()
+        hb_blob_destroy(blob)
     }
 
     /// A glyph's advance in ems.
