@@ -45,6 +45,25 @@ import AnnexTools
         #expect(samePixels, "\(path): the banded pixels differ from one whole drawing")
     }
 
+    /// At print resolution (a Word figure's 300 dpi), where one thread draws eight strips each moved by its device
+    /// offset: a map (many curves and hairlines), lines with translucent points, a heatmap and stacked bars still
+    /// give the pixels of one whole drawing, and two threads the same bytes.
+    static let printResolutionKinds = ["map-choropleth", "map-circles", "line-groups", "heatmap-criteria", "bar-stacked"]
+    @Test(arguments: GalleryTests.charts.map(\.path).filter { path in
+        path.hasPrefix("report/vi/") && printResolutionKinds.contains { path.hasSuffix($0) }
+    })
+    func stripsAtPrintResolutionDrawAsOne(_ path: String) throws {
+        let chart = try #require(GalleryTests.charts.first { $0.path == path }).chart
+        let scene = try chart.scene(measurer: PangoTextMeasurer())
+        let scale = 300.0 / 96
+        let one = try Renderer().render(scene, as: .png, options: RenderOptions(scale: scale, threads: 1))
+        let two = try Renderer().render(scene, as: .png, options: RenderOptions(scale: scale, threads: 2))
+        let sameBytes = one == two
+        #expect(sameBytes, "\(path): two threads give other bytes")
+        let samePixels = decodedPixels(one) == decodedPixels(try Renderer().renderPNGWithCairosWriter(scene, scale: scale))
+        #expect(samePixels, "\(path): the pixels drawn in strips differ from one whole drawing")
+    }
+
     @Test(arguments: GalleryTests.charts.map(\.path))
     func textIsCleanInEveryChart(_ path: String) throws {
         let chart = try #require(GalleryTests.charts.first { $0.path == path }).chart
