@@ -36,10 +36,12 @@ public enum AtomicFile {
     /// Writes `bytes` to `path` atomically. On failure no temporary file is left and an existing file at
     /// `path` is untouched.
     /// With `syncFolder: false` the folder is not synced after the rename: for files staged in a folder that is
-    /// itself renamed (and synced) once everything is written.
-    public static func write(_ bytes: [UInt8], to path: String, syncFolder: Bool = true) throws(FileWriteError) {
+    /// itself renamed (and synced) once everything is written. With `durable: false` the file itself is not
+    /// flushed to the disk before the rename either: for a staging folder whose whole file system the caller syncs
+    /// once (`syncFileSystem(of:)`) before putting it in place, instead of a flush for every file.
+    public static func write(_ bytes: [UInt8], to path: String, syncFolder: Bool = true, durable: Bool = true) throws(FileWriteError) {
         let result = bytes.withUnsafeBytes { buffer in
-            Result { () throws(FileWriteError) in try write(buffer, to: path, syncFolder: syncFolder) }
+            Result { () throws(FileWriteError) in try write(buffer, to: path, syncFolder: syncFolder, durable: durable) }
         }
         try result.get()
     }
@@ -58,7 +60,7 @@ public enum AtomicFile {
         try write(Array(text.utf8), to: path)
     }
 
-    static func write(_ buffer: UnsafeRawBufferPointer, to path: String, syncFolder: Bool = true) throws(FileWriteError) {
+    static func write(_ buffer: UnsafeRawBufferPointer, to path: String, syncFolder: Bool = true, durable: Bool = true) throws(FileWriteError) {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
@@ -85,7 +87,7 @@ public enum AtomicFile {
         // umask allows an ordinary document (0644 under the usual 022).
         var existing = stat()
         fchmod(fd, stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : newFileMode)
-        guard fsync(fd) == 0 else { throw failure(path, .sync) }
+        guard !durable || fsync(fd) == 0 else { throw failure(path, .sync) }
         guard rename(tmp, path) == 0 else { throw failure(path, .rename) }
         ok = true
         if syncFolder { syncDirectory(dir) }

@@ -66,7 +66,7 @@ extension ReportRunner {
             o.notice = { [notice = options.notice] in notice("[\(unit.folder)] " + $0) }
             let r = Result<(Staged, [Language]), ReportError>(catching: { () throws(ReportError) in
                 try stage(u, languages: languages, staging: (staging as NSString).appendingPathComponent(unit.folder),
-                          finalRoot: (output as NSString).appendingPathComponent(unit.folder), options: o, syncEach: false)
+                          finalRoot: (output as NSString).appendingPathComponent(unit.folder), options: o)
             })
             options.progress?(done.increment(), total)
             options.log("[\(unit.folder)] " + ((try? r.get()) == nil ? "failed" : "done"))

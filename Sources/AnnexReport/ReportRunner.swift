@@ -256,6 +256,8 @@ public enum ReportRunner {
         do {
             let (written, staged) = try stage(spec, languages: options.languages ?? spec.languages, staging: staging,
                                               finalRoot: options.output, options: options)
+            // Every staged file on disk before any is swapped in.
+            if !staged.isEmpty { AtomicFile.syncFileSystem(of: staging) }
             if !staged.isEmpty { try swapIn(staged, staging: staging, output: options.output) }
             else if options.incremental { options.notice("nothing to do: no new data since the last run") }
             AtomicFile.syncDirectory(options.output)
@@ -277,8 +279,9 @@ public enum ReportRunner {
     /// Builds, draws and writes every language of `spec` into `staging/<lang>`, each with its manifest; returns
     /// the files as they will be once swapped into `finalRoot/<lang>`, and the languages staged (an incremental
     /// run skips a language whose inputs are unchanged).
-    /// With `syncEach` false the files are written without syncing them one by one: the caller syncs the
-    /// staging folder's file system once before swapping in (a partitioned run's thousands of files).
+    /// The files are written without flushing them one by one: the caller syncs the staging folder's file system
+    /// once (`AtomicFile.syncFileSystem`) before swapping in; one flush, not one per file (a slow disk takes
+    /// milliseconds for each, and an annex has eighty files, a partitioned run thousands).
     ///
     /// Languages are staged side by side when there are jobs for it (`options.jobs` split between them): a
     /// language's building, the assembly of its documents and the writing of its files run on one thread, so
@@ -286,7 +289,7 @@ public enum ReportRunner {
     /// either way; its notices are given in language order once all are done, and the first failing language,
     /// in language order, is the error.
     static func stage(_ spec: ReportSpec, languages: [Language], staging: String, finalRoot: String,
-                      options: ReportOptions, syncEach: Bool = true) throws(ReportError) -> (Staged, [Language]) {
+                      options: ReportOptions) throws(ReportError) -> (Staged, [Language]) {
         let specHash = SHA256.hex(Array(spec.text.utf8))
         let datasetHash = hashFolder(spec.datasetPath)
         let lanes = max(1, min(options.jobs, languages.count))
@@ -298,7 +301,7 @@ public enum ReportRunner {
             var o = laneOptions
             if let sum { o.progress = { done, total in sum.report(i, done, total) } }
             return Result { () throws(ReportError) in
-                try stageLanguage(spec, languages[i], staging: staging, finalRoot: finalRoot, options: o, syncEach: syncEach,
+                try stageLanguage(spec, languages[i], staging: staging, finalRoot: finalRoot, options: o,
                                   specHash: specHash, datasetHash: datasetHash)
             }
         }
@@ -335,7 +338,7 @@ public enum ReportRunner {
 
     /// Builds, draws and writes one language into `staging/<lang>` with its manifest.
     private static func stageLanguage(_ spec: ReportSpec, _ lang: Language, staging: String, finalRoot: String,
-                                      options: ReportOptions, syncEach: Bool, specHash: String,
+                                      options: ReportOptions, specHash: String,
                                       datasetHash: String) throws(ReportError) -> LanguageStaged? {
         let fm = FileManager.default
         var one = LanguageStaged()
@@ -360,8 +363,7 @@ public enum ReportRunner {
             let path = (dir as NSString).appendingPathComponent(f.path)
             do {
                 try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                if syncEach { try AtomicFile.write(f.bytes, to: path, syncFolder: false) }
-                else if !fm.createFile(atPath: path, contents: Data(f.bytes)) { throw ReportError.output("\(path): cannot write the file") }
+                try AtomicFile.write(f.bytes, to: path, syncFolder: false, durable: false)
             } catch let e as ReportError { throw e }
             catch let e as FileWriteError { throw ReportError.output(e.description) }
             catch { throw ReportError.output("\(path): \(error.localizedDescription)") }
@@ -369,11 +371,8 @@ public enum ReportRunner {
         let manifest = manifestJSON(spec, lang: lang, files: files, specHash: specHash, datasetHash: datasetHash, inputsHash: inputsHash,
                                     period: built.period)
         let manifestPath = (dir as NSString).appendingPathComponent("manifest.json")
-        if syncEach {
-            do { try AtomicFile.write(manifest, to: manifestPath) } catch { throw ReportError.output(error.description) }
-        } else if !fm.createFile(atPath: manifestPath, contents: Data(manifest.utf8)) {
-            throw ReportError.output("\(manifestPath): cannot write the file")
-        }
+        do { try AtomicFile.write(Array(manifest.utf8), to: manifestPath, syncFolder: false, durable: false) }
+        catch { throw ReportError.output(error.description) }
         one.files = files.map { WrittenFile(path: (finalDir as NSString).appendingPathComponent($0.path), bytes: $0.bytes.count, title: $0.meta.title) }
         one.files.append(WrittenFile(path: (finalDir as NSString).appendingPathComponent("manifest.json"), bytes: manifest.utf8.count, title: "manifest"))
         one.staged = true
