@@ -293,12 +293,11 @@ public enum ReportRunner {
         let specHash = SHA256.hex(Array(spec.text.utf8))
         let datasetHash = hashFolder(spec.datasetPath)
         let lanes = max(1, min(options.jobs, languages.count))
-        var perLane = options
-        perLane.jobs = max(1, options.jobs / lanes)
-        let laneOptions = perLane
         let sum = options.progress.map { ProgressSum(languages.count, $0) }
         let one = { @Sendable (i: Int) -> Result<LanguageStaged?, ReportError> in
-            var o = laneOptions
+            var o = options
+            // The jobs split between the lanes, the first languages taking what does not divide (3 jobs: 2 and 1).
+            o.jobs = max(1, options.jobs / lanes + (lanes == languages.count && i < options.jobs % lanes ? 1 : 0))
             if let sum { o.progress = { done, total in sum.report(i, done, total) } }
             return Result { () throws(ReportError) in
                 try stageLanguage(spec, languages[i], staging: staging, finalRoot: finalRoot, options: o,
