@@ -393,8 +393,8 @@ public struct Renderer: Sendable {
         cairo_new_path(cr)
     }
 
-    /// Whether a one-line, unrotated text lies wholly above or below the drawing's clip (a band of an image
-    /// drawn on two threads): then it is not laid out at all. Conservative: two font sizes each way.
+    /// Whether a one-line, unrotated text lies wholly above or below the drawing's clip (a strip or a band of an
+    /// image): then it is not laid out at all. Conservative: two font sizes each way.
     private func outsideClip(_ t: TextMark, _ cr: OpaquePointer) -> Bool {
         guard t.rotation == 0, t.maxWidth == nil, !t.text.contains("\n") else { return false }
         var x1 = 0.0, y1 = 0.0, x2 = 0.0, y2 = 0.0
@@ -429,9 +429,10 @@ public struct Renderer: Sendable {
 /// (zlib 6, five adaptive filters) takes 36–49 ms; libpng with zlib 3 and the Up filter about 10 ms but makes
 /// files 17–34% larger; libdeflate at level 2 with the Sub/Up choice compresses in about 7 ms to within ±2% of
 /// Cairo's size (levels 5–6: 4% smaller, 0,3–1 ms slower; levels 2–6 all cost about 6 ms, the hashing of every
-/// byte). ISA-L compresses in under 1 ms but 20–40% larger. The image is compressed in two bands of rows
-/// (0,3% larger than in one) so that two threads can share it; libdeflate cannot stream, so the bands are
-/// joined by clearing the first one's final-block bit (zlib's inflate with Z_BLOCK finds it in 4 ms, Annex's
+/// byte). ISA-L compresses in under 1 ms but 20–40% larger. The image is compressed in strips of rows
+/// (`annex_png_strip_rows`: about 2 MiB each, an even number; 0,3% larger than in one piece) so that one thread
+/// can draw it strip by strip and two can share it; libdeflate cannot stream, so the strips are joined by
+/// clearing each one's final-block bit (zlib's inflate with Z_BLOCK finds it in 4 ms, Annex's
 /// block walker in 0,25 ms).
 enum PNGEncoder {
     static let level: Int32 = 2

@@ -118,7 +118,8 @@ typedef struct {
     slot_t *slot;
     const uint8_t *in; size_t len;      /* the segment's uncompressed bytes */
     int last;                           /* the stream's last segment keeps its final block final */
-    size_t zlen;                        /* compressed bytes in slot->packed */
+    size_t zlen;                        /* compressed bytes, at z (first in slot->packed) */
+    const uint8_t *z;
     uint32_t adler;
     size_t final_bit, end_bit;
     int rc;
@@ -129,6 +130,7 @@ static void compress_segment(segment_t *g) {
     size_t bound = libdeflate_deflate_compress_bound(s->c, g->len);
     if (!reserve(&s->packed, &s->packed_cap, bound)) { g->rc = 1; return; }
     g->zlen = libdeflate_deflate_compress(s->c, g->in, g->len, s->packed, bound);
+    g->z = s->packed;
     if (g->zlen == 0) { g->rc = 2; return; }
     g->adler = libdeflate_adler32(1, g->in, g->len);
     if (!g->last && (!annex_deflate_find_final_block(s->packed, g->zlen, &g->final_bit, &g->end_bit)
@@ -157,10 +159,10 @@ static uint8_t *write_zlib_header(int level, uint8_t *out) {
     return out;
 }
 
-/* Writes one compressed segment (its bytes at z) at out (g->zlen + join_padding(g) bytes): a segment that is not the last has its
+/* Writes one compressed segment at out (g->zlen + join_padding(g) bytes): a segment that is not the last has its
  * final-block bit cleared and is brought to a byte boundary. Returns the end. */
-static uint8_t *append_segment(const segment_t *g, const uint8_t *z, uint8_t *out) {
-    memcpy(out, z, g->zlen);
+static uint8_t *append_segment(const segment_t *g, uint8_t *out) {
+    memcpy(out, g->z, g->zlen);
     if (g->last) return out + g->zlen;
     out[g->final_bit / 8] &= (uint8_t)~(1u << (g->final_bit % 8));
     unsigned unused = (unsigned)((8 - g->end_bit % 8) % 8);
@@ -178,7 +180,7 @@ static void write_zlib(const segment_t *g, int n, int level, uint8_t *out) {
     out = write_zlib_header(level, out);
     uLong adler = 1;
     for (int i = 0; i < n; i++) {
-        out = append_segment(&g[i], g[i].slot->packed, out);
+        out = append_segment(&g[i], out);
         adler = i == 0 ? g[i].adler : adler32_combine(adler, g[i].adler, (z_off_t)g[i].len);
     }
     put32(out, (uint32_t)adler);
@@ -324,6 +326,7 @@ static int encode_strip(annex_png_job *job, slot_t *slot, int k, uint8_t *data, 
     if (g->rc) return g->rc;
     if (!(job->zs[k] = malloc(g->zlen ? g->zlen : 1))) return 1;
     memcpy(job->zs[k], slot->packed, g->zlen);
+    g->z = job->zs[k];
     return 0;
 }
 
@@ -370,19 +373,12 @@ int annex_png_finish(annex_png_job *job, uint8_t **out, size_t *out_len) {
         else if (!job->zs[k]) rc = 4;      /* a strip never encoded */
     }
     if (rc == 0) {
-        size_t zlen = 2 + 4;
-        for (int k = 0; k < n; k++) zlen += job->segs[k].zlen + join_padding(&job->segs[k]);
+        const size_t zlen = zlib_length(job->segs, n);
         uint8_t *png = zlen > 0x7fffffff ? NULL : malloc(8 + 25 + 12 + zlen + 12);
         if (!png) rc = zlen > 0x7fffffff ? 2 : 1;
         else {
             uint8_t *ihdr = png + 8, *idat = ihdr + 25;
-            uint8_t *z = write_zlib_header(job->level, idat + 8);
-            uLong adler = 1;
-            for (int k = 0; k < n; k++) {
-                z = append_segment(&job->segs[k], job->zs[k], z);
-                adler = k == 0 ? job->segs[k].adler : adler32_combine(adler, job->segs[k].adler, (z_off_t)job->segs[k].len);
-            }
-            put32(z, (uint32_t)adler);
+            write_zlib(job->segs, n, job->level, idat + 8);
             static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
             memcpy(png, signature, 8);
             put32(ihdr, 13); memcpy(ihdr + 4, "IHDR", 4);
