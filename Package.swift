@@ -37,17 +37,17 @@ let package = Package(
         .target(name: "AnnexIO"),
         .target(name: "AnnexLocale"),
         .target(name: "AnnexData", dependencies: ["AnnexIO", "AnnexLocale", .product(name: "Yams", package: "Yams")]),
-        .target(name: "AnnexSpec", dependencies: ["AnnexData", .product(name: "Yams", package: "Yams")]),
+        .target(name: "AnnexSpec", dependencies: ["AnnexIO", "AnnexData", .product(name: "Yams", package: "Yams")]),
         .target(name: "AnnexAnalytics", dependencies: ["AnnexData"]),
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibDeflate", path: "Sources/CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         // Word and PowerPoint packages (and the zip of every Office file Annex writes): no charts, no reports.
-        .target(name: "AnnexOffice", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "AnnexSheets", dependencies: ["CLibXML2", "CLibDeflate", "AnnexOffice", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "AnnexOffice", dependencies: ["AnnexIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "AnnexSheets", dependencies: ["CLibXML2", "CLibDeflate", "AnnexIO", "AnnexOffice", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "AnnexImport", dependencies: ["AnnexData", "AnnexIO", "AnnexSheets", .product(name: "Yams", package: "Yams")]),
-        .target(name: "AnnexScene"),
+        .target(name: "AnnexScene", dependencies: ["AnnexIO"]),
         .target(name: "AnnexCharts", dependencies: ["AnnexScene", "AnnexLocale", "AnnexData", "AnnexSpec"]),
         .target(name: "AnnexRender", dependencies: ["AnnexScene", "AnnexIO", "CCairo", "CPangoCairo", "CPNGEncoder"]),
         .target(

@@ -1,6 +1,7 @@
 // Style owns what a spec may change of a theme — palette, colours per series or category, fonts, text sizes,
 // line widths, theme colours — as a typed value (`ChartStyle`), its reading from a spec's `style:` block with
 // located errors, and the registry of named palettes (`Palette`). Charts only see the resulting `Theme`.
+import AnnexIO
 import AnnexData
 import AnnexScene
 import AnnexSpec
@@ -334,7 +335,7 @@ private struct StyleReader {
             return
         }
         for (rawKey, value) in entries {
-            let key = rawKey.precomposedStringWithCanonicalMapping
+            let key = rawKey.nfc
             guard !key.trimmingCharacters(in: .whitespaces).isEmpty else {
                 issues.append(DataIssue(value.location, expected: "a series or category id or label as the key", found: "an empty key"))
                 continue

@@ -130,7 +130,7 @@ public struct Boundaries: Hashable, Sendable {
             let props = fo["properties"] as? [String: Any] ?? [:]
             var properties: [String: String] = [:]
             for (k, v) in props {
-                if let s = v as? String { properties[k] = s.precomposedStringWithCanonicalMapping }
+                if let s = v as? String { properties[k] = s.nfc }
                 else if let n = v as? NSNumber, !isJSONBool(n) { properties[k] = n.stringValue }   // true is no key
             }
             guard let k = properties[key], !k.isEmpty else {

@@ -108,8 +108,7 @@ public struct CSVTable: Sendable {
                 while let l = slice.last, l == space || l == tab { slice = slice.dropLast() }
             }
             let s = String(decoding: slice, as: UTF8.self)
-            // Only non-ASCII text can need normalising; skipping the rest keeps large files fast.
-            return slice.contains { $0 >= 0x80 } ? s.precomposedStringWithCanonicalMapping : s
+            return s.nfc
         }
         func endField() {
             fields.append(makeString(field, quoted: quotedField))

@@ -1,3 +1,4 @@
+import AnnexIO
 import Yams
 
 /// Reads a YAML mapping by dotted key paths, with the line of each key for messages.
@@ -73,7 +74,7 @@ struct ManifestReader {
             issues.add(location(path), "text", n.mapping != nil ? "a mapping" : "a list"); return nil
         }
         if required, s.string.isEmpty { issues.add(location(path), "text", "nothing") }
-        return s.string.precomposedStringWithCanonicalMapping
+        return s.string.nfc
     }
 
     /// An optional whole number in `range`.

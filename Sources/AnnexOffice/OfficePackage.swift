@@ -1,5 +1,6 @@
 // The package layer shared by Annex's Office Open XML writers (Word, PowerPoint, and the Excel workbooks of
 // AnnexSheets): a zip of parts in a fixed order with fixed times, XML escaping of text, and the units OOXML counts in.
+import AnnexIO
 import Foundation
 import ZIPFoundation
 
@@ -79,7 +80,7 @@ public enum OfficeXML {
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for u in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        for u in text.nfc.unicodeScalars {
             switch u {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

@@ -1,3 +1,4 @@
+import AnnexIO
 import Foundation
 
 /// Document-level facts written into the files a scene becomes (PDF info, SVG title and description).

@@ -1,3 +1,4 @@
+import AnnexIO
 import CLibXML2
 import Foundation
 
@@ -147,9 +148,8 @@ final class SheetSAX {
         sheet.put(Cell(ref: ref, value: v, isDate: kind == .number && dateStyles.contains(cellStyle), isFormula: hasFormula))
     }
 
-    /// UTF-8 text as a String in NFC (ASCII needs no normalising).
+    /// UTF-8 text as a String in NFC.
     static func string(_ bytes: [UInt8]) -> String {
-        let s = String(decoding: bytes, as: UTF8.self)
-        return bytes.contains { $0 >= 0x80 } ? s.precomposedStringWithCanonicalMapping : s
+        String(decoding: bytes, as: UTF8.self).nfc
     }
 }

@@ -1,3 +1,4 @@
+import AnnexIO
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -192,7 +193,7 @@ final class WorkbookParser: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
         guard localName(name) == "sheet" else { return }
         let rel = attributes.first { localName($0.key) == "id" && $0.key != "sheetId" }?.value ?? ""
-        sheets.append(Entry(name: (attributes["name"] ?? "").precomposedStringWithCanonicalMapping, relationship: rel,
+        sheets.append(Entry(name: (attributes["name"] ?? "").nfc, relationship: rel,
                             hidden: attributes["state"] == "hidden" || attributes["state"] == "veryHidden"))
     }
 }
@@ -226,7 +227,7 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch localName(name) {
-        case "si": strings.append(current.precomposedStringWithCanonicalMapping)
+        case "si": strings.append(current.nfc)
         case "t": inText = false
         case "rPh": inPhonetic = false
         default: break

@@ -1,4 +1,5 @@
 // AnnexSpec reads YAML specs by key with each key's line: the located errors every spec reader shares.
+import AnnexIO
 import AnnexData
 import Foundation
 import Yams
@@ -90,14 +91,14 @@ package struct SpecNode {
         }
     }
 
-    package var string: String? { if case .scalar(let s) = node { return s.string.precomposedStringWithCanonicalMapping } else { return nil } }
+    package var string: String? { if case .scalar(let s) = node { return s.string.nfc } else { return nil } }
 
     package func text() throws -> String {
         if string == nil, let lang, let m = node.mapping {
             guard let v = m[Node(lang.rawValue)]?.string else {
                 throw SpecError(location, "text, or a mapping with a '\(lang.rawValue)' text", describe)
             }
-            return v.precomposedStringWithCanonicalMapping
+            return v.nfc
         }
         guard let s = string else { throw SpecError(location, "text", describe) }
         return s
